@@ -1,0 +1,148 @@
+package org.lowmag.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lowmag.arch.Architecture;
+import org.lowmag.cost.FlopCounter;
+import org.lowmag.cost.LayerCost;
+import org.lowmag.cost.NetworkCost;
+import org.lowmag.report.TextTable;
+import org.lowmag.util.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lowmag flops}: the analytic cost of a forward pass, layer by layer. */
+@Command(
+        name = "flops",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the analytic cost of one forward pass, per layer and in total.",
+            "",
+            "Convention: MACs count convolutions (C_out*H_out*W_out*C_in*k*k, no bias) and the FC"
+                    + " layer (in*out); FLOPs = 2 x MACs; GFLOPs = FLOPs / 1e9. GroupNorm, ReLU,"
+                    + " pooling and residual additions are NOT in the total: their estimated"
+                    + " FLOPs are shown in the separate 'other' column (GroupNorm 8/element, ReLU"
+                    + " and add 1/element, max-pool k*k-1 per output, average pool H*W per"
+                    + " channel).",
+        })
+final class FlopsCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--arch",
+            defaultValue = "paper",
+            description =
+                    "Architecture: paper, resnet18, resnet34, resnet50 (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(
+            names = "--input",
+            defaultValue = "3x224x224",
+            description = "Input shape CxHxW in pixels (default: ${DEFAULT-VALUE}).")
+    String input;
+
+    @Option(
+            names = "--classes",
+            defaultValue = "3",
+            description = "Number of classes (default: ${DEFAULT-VALUE}).")
+    int classes;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        int[] chw = parseShape(input);
+        NetworkCost cost =
+                FlopCounter.count(Architecture.byName(arch), chw[0], chw[1], chw[2], classes);
+        System.out.print(json ? Json.toJson(toJson(cost)) + "\n" : toTable(cost));
+        return 0;
+    }
+
+    /**
+     * Parses {@code CxHxW}.
+     *
+     * @param text the shape
+     * @return channels, height, width
+     */
+    static int[] parseShape(String text) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException(
+                    "--input '" + text + "' is not CxHxW (e.g. 3x224x224)");
+        }
+        int[] out = new int[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "--input '" + text + "' is not CxHxW (e.g. 3x224x224)", e);
+            }
+            if (out[i] <= 0) {
+                throw new IllegalArgumentException(
+                        "--input '" + text + "' must have positive sizes");
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> toJson(NetworkCost cost) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("architecture", cost.architecture());
+        m.put("input", List.of(cost.inChannels(), cost.inHeight(), cost.inWidth()));
+        m.put("classes", cost.classes());
+        m.put("macs", cost.macs());
+        m.put("flops", cost.flops());
+        m.put("gflops", cost.gflops());
+        m.put("params", cost.params());
+        m.put("other_flops", cost.otherFlops());
+        m.put(
+                "convention",
+                "FLOPs = 2 x MACs of convolutions and FC; other_flops (norms, activations,"
+                        + " pooling, additions) estimated separately and not in the total");
+        m.put(
+                "layers",
+                cost.layers().stream()
+                        .map(
+                                l -> {
+                                    Map<String, Object> lm = new LinkedHashMap<>();
+                                    lm.put("name", l.name());
+                                    lm.put("kind", l.kind());
+                                    lm.put(
+                                            "output",
+                                            List.of(l.outChannels(), l.outHeight(), l.outWidth()));
+                                    lm.put("macs", l.macs());
+                                    lm.put("flops", l.flops());
+                                    lm.put("params", l.params());
+                                    lm.put("other_flops", l.otherFlops());
+                                    return lm;
+                                })
+                        .toList());
+        return m;
+    }
+
+    static String toTable(NetworkCost cost) {
+        TextTable t = new TextTable("layer", "kind", "output", "MACs", "params", "other FLOPs");
+        for (LayerCost l : cost.layers()) {
+            t.row(l.name(), l.kind(), l.outShape(), l.macs(), l.params(), l.otherFlops());
+        }
+        t.row("total", "", "", cost.macs(), cost.params(), cost.otherFlops());
+        return String.format(
+                Locale.ROOT,
+                "%s on %dx%dx%d, %d classes%n%s%nMACs %,d   GFLOPs %.4f (= 2 x MACs, conv + fc)"
+                        + "   params %,d   other (not in total) %.4f GFLOPs%n",
+                cost.architecture(),
+                cost.inChannels(),
+                cost.inHeight(),
+                cost.inWidth(),
+                cost.classes(),
+                t.toText(),
+                cost.macs(),
+                cost.gflops(),
+                cost.params(),
+                cost.otherFlops() / 1e9);
+    }
+}

@@ -1,0 +1,82 @@
+package org.lowmag.util;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader (or a crash) never sees a half-written one: the content goes to a
+ * temporary sibling first, which is then renamed over the target in one atomic step.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {}
+
+    /** A writer of content into a stream. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        /**
+         * Writes the content.
+         *
+         * @param out the stream to write to (closed by the caller)
+         * @throws IOException when writing fails
+         */
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes text atomically as UTF-8.
+     *
+     * @param target the file to create or replace
+     * @param text the content
+     * @throws IOException when the file cannot be written
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes a file atomically through a stream.
+     *
+     * @param target the file to create or replace
+     * @param writer what writes the content
+     * @throws IOException when the file cannot be written
+     */
+    public static void write(Path target, StreamWriter writer) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.write(out);
+            }
+            moveAtomically(tmp, abs);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Renames {@code source} over {@code target} atomically where the file system allows it.
+     *
+     * @param source the finished temporary file or folder
+     * @param target its final name
+     * @throws IOException when the rename fails
+     */
+    public static void moveAtomically(Path source, Path target) throws IOException {
+        try {
+            Files.move(
+                    source,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
