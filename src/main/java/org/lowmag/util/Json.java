@@ -1,5 +1,6 @@
 package org.lowmag.util;
 
+import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -10,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** JSON reading and (atomic) writing with one shared, pretty-printing configuration. */
+/**
+ * JSON reading and (atomic) writing with one shared configuration: pretty-printed, record and class
+ * fields in {@code snake_case} ({@code formatVersion} is written {@code format_version}).
+ */
 public final class Json {
 
     private static final Gson GSON =
             new GsonBuilder()
                     .setPrettyPrinting()
+                    .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
                     .disableHtmlEscaping()
                     .serializeSpecialFloatingPointValues()
                     .create();

@@ -1,0 +1,117 @@
+package org.lowmag.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.util.PairList;
+import org.lowmag.arch.Architecture;
+
+/**
+ * A ResNet with GroupNorm for inputs of any size ({@code [N, 3, H, W]}), built from an {@link
+ * Architecture}. The forward pass returns two arrays: the logits {@code [N, classes]} and the final
+ * convolutional feature map {@code [N, C, H/s, W/s]} (before global average pooling), which the
+ * distillation's pixel loss compares.
+ *
+ * <p>Layout: conv7x7/2 - GN - ReLU - maxpool3x3/2 - stages - global average pool - FC. Weights of
+ * convolutions and the FC layer use He initialisation (Kaiming normal, fan-in, gain 2: {@code w ~
+ * N(0, 2 / fan_in)}); GroupNorm starts at gamma = 1, beta = 0; the FC bias at 0.
+ */
+public final class GnResNet extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final Architecture architecture;
+    private final int classes;
+    private final SequentialBlock features;
+    private final Linear fc;
+
+    /**
+     * @param architecture the shape of the network
+     * @param classes number of output classes (at least 2)
+     */
+    public GnResNet(Architecture architecture, int classes) {
+        super(VERSION);
+        if (classes < 2) {
+            throw new IllegalArgumentException("need at least 2 classes, got " + classes);
+        }
+        this.architecture = architecture;
+        this.classes = classes;
+        SequentialBlock f = new SequentialBlock();
+        f.add(ResidualBlock.conv(architecture.stemWidth(), 7, 2))
+                .add(ResidualBlock.norm(architecture.stemWidth()))
+                .add(Activation::relu)
+                .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
+        int in = architecture.stemWidth();
+        for (int s = 0; s < architecture.widths().size(); s++) {
+            int width = architecture.widths().get(s);
+            for (int b = 0; b < architecture.blocksPerStage().get(s); b++) {
+                int stride = (s > 0 && b == 0) ? 2 : 1;
+                f.add(new ResidualBlock(architecture.block(), in, width, stride));
+                in = width * architecture.block().expansion();
+            }
+        }
+        features = addChildBlock("features", f);
+        fc = addChildBlock("fc", Linear.builder().setUnits(classes).build());
+        setInitializer(
+                new XavierInitializer(
+                        XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2f),
+                Parameter.Type.WEIGHT);
+        setInitializer(new NormalInitializer(0f), Parameter.Type.BIAS);
+    }
+
+    /**
+     * @return the architecture
+     */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /**
+     * @return number of classes
+     */
+    public int classes() {
+        return classes;
+    }
+
+    /**
+     * @return the fully connected layer (the only one trained when fine-tuning)
+     */
+    public Linear fc() {
+        return fc;
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray map = features.forward(ps, inputs, training, params).singletonOrThrow();
+        Shape s = map.getShape();
+        NDArray pooled = map.reshape(s.get(0), s.get(1), -1).mean(new int[] {2});
+        NDArray logits = fc.forward(ps, new NDList(pooled), training, params).singletonOrThrow();
+        return new NDList(logits, map);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape map = features.getOutputShapes(inputShapes)[0];
+        return new Shape[] {new Shape(map.get(0), classes), map};
+    }
+
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        features.initialize(manager, dataType, inputShapes);
+        Shape map = features.getOutputShapes(inputShapes)[0];
+        fc.initialize(manager, dataType, new Shape(map.get(0), map.get(1)));
+    }
+}

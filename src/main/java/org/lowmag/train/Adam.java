@@ -1,0 +1,182 @@
+package org.lowmag.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adam (Kingma and Ba 2015) exactly as PyTorch's {@code torch.optim.Adam} (L2 weight decay added to
+ * the gradient, not decoupled), with its state kept here so that checkpoints can save and restore
+ * it and a resumed run ends bit-identical to an uninterrupted one.
+ *
+ * <p>For each trainable parameter {@code p} with gradient {@code g} at step {@code t}:
+ *
+ * <pre>
+ *   g   = g + weightDecay * p
+ *   m   = beta1 * m + (1 - beta1) * g
+ *   v   = beta2 * v + (1 - beta2) * g^2
+ *   p   = p - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+ * </pre>
+ *
+ * After the update every gradient is set to zero, ready for the next accumulation.
+ */
+public final class Adam {
+
+    private final List<Pair<String, Parameter>> params;
+    private final float beta1;
+    private final float beta2;
+    private final float eps;
+    private final float weightDecay;
+    private final NDManager stateManager;
+    private final List<NDArray> means = new ArrayList<>();
+    private final List<NDArray> variances = new ArrayList<>();
+    private int step;
+
+    /**
+     * @param params the trainable parameters (frozen ones are skipped)
+     * @param weightDecay L2 penalty coefficient (PyTorch's {@code weight_decay})
+     * @param stateManager owns the moment estimates
+     */
+    public Adam(ParameterList params, float weightDecay, NDManager stateManager) {
+        this(params, 0.9f, 0.999f, 1e-8f, weightDecay, stateManager);
+    }
+
+    /**
+     * @param params the parameters (those not requiring gradients are skipped)
+     * @param beta1 first-moment decay
+     * @param beta2 second-moment decay
+     * @param eps denominator term
+     * @param weightDecay L2 penalty coefficient
+     * @param stateManager owns the moment estimates
+     */
+    public Adam(
+            ParameterList params,
+            float beta1,
+            float beta2,
+            float eps,
+            float weightDecay,
+            NDManager stateManager) {
+        List<Pair<String, Parameter>> trainable = new ArrayList<>();
+        for (Pair<String, Parameter> p : params) {
+            if (p.getValue().requiresGradient()) {
+                trainable.add(p);
+            }
+        }
+        this.params = List.copyOf(trainable);
+        if (this.params.isEmpty()) {
+            throw new IllegalArgumentException("Adam: no trainable parameters");
+        }
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.stateManager = stateManager;
+        for (Pair<String, Parameter> p : this.params) {
+            NDArray w = p.getValue().getArray();
+            means.add(stateManager.zeros(w.getShape(), w.getDataType()));
+            variances.add(stateManager.zeros(w.getShape(), w.getDataType()));
+        }
+    }
+
+    /**
+     * @return optimiser steps taken so far
+     */
+    public int steps() {
+        return step;
+    }
+
+    /**
+     * Applies one update with the accumulated gradients and zeroes them.
+     *
+     * @param learningRate the learning rate for this step
+     */
+    public void step(float learningRate) {
+        step++;
+        double bc1 = 1 - Math.pow(beta1, step);
+        double bc2 = Math.sqrt(1 - Math.pow(beta2, step));
+        float stepSize = (float) (learningRate / bc1);
+        for (int i = 0; i < params.size(); i++) {
+            NDArray w = params.get(i).getValue().getArray();
+            try (NDManager scope = stateManager.newSubManager()) {
+                NDArray g = w.getGradient();
+                g.attach(scope);
+                NDArray grad = weightDecay != 0 ? g.add(w.mul(weightDecay)) : g.duplicate();
+                grad.attach(scope);
+                means.get(i).muli(beta1).addi(grad.mul(1 - beta1));
+                variances.get(i).muli(beta2).addi(grad.square().muli(1 - beta2));
+                NDArray denom = variances.get(i).sqrt().divi((float) bc2).addi(eps);
+                denom.attach(scope);
+                NDArray update = means.get(i).div(denom).muli(stepSize);
+                update.attach(scope);
+                w.subi(update);
+                g.muli(0);
+            }
+        }
+    }
+
+    /** Zeroes every gradient without updating (e.g. to drop a partial accumulation). */
+    public void zeroGradients() {
+        for (Pair<String, Parameter> p : params) {
+            NDArray w = p.getValue().getArray();
+            try (NDManager scope = stateManager.newSubManager()) {
+                NDArray g = w.getGradient();
+                g.attach(scope);
+                g.muli(0);
+            }
+        }
+    }
+
+    /**
+     * @return the state to checkpoint: step count (as a 1-element array), then each parameter's
+     *     first and second moments, in parameter order
+     */
+    public NDList state() {
+        NDList list = new NDList();
+        NDArray s = stateManager.create(new int[] {step});
+        s.setName("step");
+        list.add(s);
+        for (int i = 0; i < params.size(); i++) {
+            list.add(means.get(i));
+            list.add(variances.get(i));
+        }
+        return list;
+    }
+
+    /**
+     * Restores a state saved by {@link #state()}.
+     *
+     * @param saved the state
+     * @throws IllegalArgumentException when it does not fit these parameters
+     */
+    public void restore(NDList saved) {
+        if (saved.size() != 1 + 2 * params.size()) {
+            throw new IllegalArgumentException(
+                    "optimizer state has "
+                            + saved.size()
+                            + " arrays, expected "
+                            + (1 + 2 * params.size())
+                            + ": the checkpoint belongs to another model");
+        }
+        step = saved.get(0).toIntArray()[0];
+        for (int i = 0; i < params.size(); i++) {
+            NDArray m = saved.get(1 + 2 * i);
+            NDArray v = saved.get(2 + 2 * i);
+            if (!m.getShape().equals(means.get(i).getShape())) {
+                throw new IllegalArgumentException(
+                        "optimizer state for "
+                                + params.get(i).getKey()
+                                + " has shape "
+                                + m.getShape()
+                                + ", expected "
+                                + means.get(i).getShape());
+            }
+            means.get(i).set(m.toFloatArray());
+            variances.get(i).set(v.toFloatArray());
+        }
+    }
+}

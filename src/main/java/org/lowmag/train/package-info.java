@@ -1,0 +1,2 @@
+/** Training loops: optimiser, gradient accumulation, checkpoints, run folders. */
+package org.lowmag.train;
