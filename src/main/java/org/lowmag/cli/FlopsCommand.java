@@ -1,5 +1,6 @@
 package org.lowmag.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import org.lowmag.arch.Architecture;
 import org.lowmag.cost.FlopCounter;
 import org.lowmag.cost.LayerCost;
 import org.lowmag.cost.NetworkCost;
+import org.lowmag.model.ModelInfo;
+import org.lowmag.model.ModelPaths;
 import org.lowmag.report.TextTable;
 import org.lowmag.util.Json;
 import picocli.CommandLine.Command;
@@ -52,11 +55,25 @@ final class FlopsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(
+            names = "--model",
+            paramLabel = "RUN_DIR",
+            description =
+                    "Take the architecture and class count from a trained model (a run or model"
+                            + " folder) instead of --arch and --classes.")
+    Path model;
+
     @Override
     public Integer call() {
         int[] chw = parseShape(input);
-        NetworkCost cost =
-                FlopCounter.count(Architecture.byName(arch), chw[0], chw[1], chw[2], classes);
+        Architecture a = Architecture.byName(arch);
+        int k = classes;
+        if (model != null) {
+            ModelInfo info = ModelPaths.readInfo(model);
+            a = info.arch();
+            k = info.classes().size();
+        }
+        NetworkCost cost = FlopCounter.count(a, chw[0], chw[1], chw[2], k);
         System.out.print(json ? Json.toJson(toJson(cost)) + "\n" : toTable(cost));
         return 0;
     }
