@@ -1,0 +1,58 @@
+package org.lowmag.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lowmag.dataset.Magnification;
+import org.lowmag.model.Engines;
+import org.lowmag.train.TrainConfig;
+import org.lowmag.train.TrainJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lowmag train}: a teacher (high magnification) or a baseline (low, from scratch). */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Train a GroupNorm ResNet from He initialisation on whole tissues of the train split at"
+                    + " one magnification (teacher or baseline), with gradient accumulation.",
+            "Writes RUN/config.json, metrics.csv, log.txt, model/best, model/last, checkpoint/."
+        })
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "Dataset folder (from 'lowmag prepare').")
+    Path data;
+
+    @Option(names = "--mag", required = true, description = "Magnification to train at, e.g. 10 or 2.5.")
+    String mag;
+
+    @Option(names = "--out", required = true, description = "Run folder to create (or resume).")
+    Path out;
+
+    @Option(names = "--arch", defaultValue = "paper", description = "Architecture: paper, resnet18, resnet34, resnet50 (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = "--role", defaultValue = "teacher", description = "Recorded role: teacher or baseline (default: ${DEFAULT-VALUE}).")
+    String role;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint.")
+    boolean resume;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Mixin LoopOptions loop;
+
+    @Mixin AugmentOptions augment;
+
+    @Override
+    public Integer call() throws Exception {
+        Engines.useDevice(device);
+        TrainConfig c = new TrainConfig(data, Magnification.parse(mag), out, arch,
+                loop.toConfig(), augment.toAugmentation(), role);
+        TrainJob.run(c, resume);
+        System.err.println("done: " + out.resolve("model/best"));
+        return 0;
+    }
+}

@@ -1,0 +1,158 @@
+package org.lowmag.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lowmag.util.AtomicFiles;
+import org.lowmag.util.Json;
+import org.lowmag.util.LowMagException;
+import org.lowmag.util.Provenance;
+
+/**
+ * A run's output folder: {@code config.json} (every setting, the seed and provenance), {@code
+ * metrics.csv} (one row per epoch), {@code model/best} and {@code model/last}, {@code checkpoint/}
+ * (to resume) and {@code log.txt}.
+ *
+ * @param dir the folder
+ */
+public record RunFolder(Path dir) {
+
+    /** Marker written when a run has finished all its epochs (or stopped early). */
+    public static final String DONE_FILE = "DONE";
+
+    /**
+     * @return the best model's folder
+     */
+    public Path bestModel() {
+        return dir.resolve("model/best");
+    }
+
+    /**
+     * @return the last model's folder
+     */
+    public Path lastModel() {
+        return dir.resolve("model/last");
+    }
+
+    /**
+     * @return the checkpoint folder
+     */
+    public Path checkpoint() {
+        return dir.resolve("checkpoint");
+    }
+
+    /**
+     * @return whether the run finished
+     */
+    public boolean finished() {
+        return Files.isRegularFile(dir.resolve(DONE_FILE));
+    }
+
+    /**
+     * Prepares the folder for a new run or a resume.
+     *
+     * @param resume whether the user asked to resume
+     * @param config the configuration (written as {@code config.json} on a new run; compared on
+     *     resume)
+     * @throws LowMagException when a new run would overwrite an existing one, or a resume has no
+     *     checkpoint
+     */
+    public void start(boolean resume, Map<String, Object> config) {
+        Path cfg = dir.resolve("config.json");
+        try {
+            if (resume) {
+                if (!Files.isDirectory(checkpoint())) {
+                    throw new LowMagException(
+                            "cannot resume "
+                                    + dir
+                                    + ": it has no checkpoint/ (start it without"
+                                    + " --resume)");
+                }
+                log("resumed");
+                return;
+            }
+            if (Files.exists(cfg) || Files.isDirectory(dir.resolve("model"))) {
+                throw new LowMagException(
+                        "run folder "
+                                + dir
+                                + " already holds a run: use --resume to continue it,"
+                                + " or choose a new --out");
+            }
+            Files.createDirectories(dir);
+            Map<String, Object> all = new LinkedHashMap<>(config);
+            all.put("provenance", Provenance.current().toMap());
+            Json.write(cfg, all);
+            log("started");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Appends a timestamped line to {@code log.txt}.
+     *
+     * @param line the text
+     */
+    public void log(String line) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(
+                    dir.resolve("log.txt"),
+                    stamp + " " + line + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Rewrites {@code metrics.csv} atomically from the history.
+     *
+     * @param history one map per epoch, all with the same keys
+     * @throws IOException when writing fails
+     */
+    public void writeMetrics(List<Map<String, Object>> history) throws IOException {
+        if (history.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(String.join(",", history.get(0).keySet()));
+        sb.append('\n');
+        for (Map<String, Object> row : history) {
+            sb.append(String.join(",", row.values().stream().map(RunFolder::cell).toList()));
+            sb.append('\n');
+        }
+        AtomicFiles.writeString(dir.resolve("metrics.csv"), sb.toString());
+    }
+
+    private static String cell(Object v) {
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            return Double.toString(d);
+        }
+        return String.valueOf(v);
+    }
+
+    /**
+     * Marks the run finished.
+     *
+     * @param summary what to record (best epoch, metric, ...)
+     * @throws IOException when writing fails
+     */
+    public void markDone(Map<String, Object> summary) throws IOException {
+        Json.write(dir.resolve(DONE_FILE), summary);
+    }
+}

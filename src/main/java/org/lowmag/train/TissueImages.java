@@ -1,0 +1,124 @@
+package org.lowmag.train;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.lowmag.dataset.AugmentParams;
+import org.lowmag.dataset.Augmentation;
+import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.RgbImage;
+import org.lowmag.dataset.TissueRecord;
+import org.lowmag.util.LowMagException;
+import org.lowmag.util.Seeds;
+
+/**
+ * The images of a list of tissues at one magnification, decoded through a cache, checked against
+ * the size limit, padded to the network's total stride and (for training) augmented with a seed
+ * derived from {@code (seed, epoch, tissue)}.
+ */
+public final class TissueImages {
+
+    private final Dataset dataset;
+    private final List<TissueRecord> tissues;
+    private final double mag;
+    private final ImageCache cache;
+    private final int minSidePx;
+    private final long maxTissuePixels;
+
+    /**
+     * @param dataset the dataset
+     * @param tissues the tissues (indices refer to this list)
+     * @param mag the magnification
+     * @param cache decoded-image cache
+     * @param minSidePx tissues smaller than this are padded with white (the network's stride)
+     * @param maxTissuePixels larger tissues are refused with their id and size
+     */
+    public TissueImages(
+            Dataset dataset,
+            List<TissueRecord> tissues,
+            double mag,
+            ImageCache cache,
+            int minSidePx,
+            long maxTissuePixels) {
+        dataset.requireMagnification(mag);
+        this.dataset = dataset;
+        this.tissues = List.copyOf(tissues);
+        this.mag = mag;
+        this.cache = cache;
+        this.minSidePx = minSidePx;
+        this.maxTissuePixels = maxTissuePixels;
+        for (TissueRecord t : this.tissues) {
+            TissueRecord.TissueImage img =
+                    t.image(mag)
+                            .orElseThrow(
+                                    () ->
+                                            new LowMagException(
+                                                    "tissue " + t.id() + " has no image at "
+                                                            + mag + "x in " + dataset.dir()));
+            long px = (long) img.widthPx() * img.heightPx();
+            if (px > maxTissuePixels) {
+                throw new LowMagException(
+                        "tissue " + t.id() + " is " + img.widthPx() + "x" + img.heightPx()
+                                + " px at " + mag + "x, above the limit of " + maxTissuePixels
+                                + " pixels (--max-tissue-pixels); raise the limit if memory"
+                                + " allows (about 1 GB per 4 Mpx for training the paper"
+                                + " network) or prepare at a lower magnification");
+            }
+        }
+    }
+
+    /**
+     * @return the tissues
+     */
+    public List<TissueRecord> tissues() {
+        return tissues;
+    }
+
+    /**
+     * @return number of tissues
+     */
+    public int size() {
+        return tissues.size();
+    }
+
+    /**
+     * @param i tissue index
+     * @return the padded image, not augmented
+     */
+    public RgbImage plain(int i) {
+        return cache.get(dataset.imagePath(tissues.get(i), mag)).padToAtLeast(minSidePx);
+    }
+
+    /**
+     * The augmentation drawn for a tissue in an epoch (identical for every magnification, so a
+     * teacher's and a student's views of one tissue get the same one).
+     *
+     * @param aug the augmentation settings
+     * @param seed the run's seed
+     * @param epoch the epoch
+     * @param tissue the tissue index
+     * @return the drawn parameters
+     */
+    public static AugmentParams draw(Augmentation aug, long seed, int epoch, int tissue) {
+        return aug.sample(Seeds.mix(seed, 0xa06, epoch, tissue));
+    }
+
+    /**
+     * Loads and augments several tissues in parallel.
+     *
+     * @param indices tissue indices
+     * @param aug the augmentation settings
+     * @param seed the run's seed
+     * @param epoch the epoch
+     * @return the augmented images, in order
+     */
+    public List<RgbImage> augmented(List<Integer> indices, Augmentation aug, long seed, int epoch) {
+        return IntStream.range(0, indices.size())
+                .parallel()
+                .mapToObj(
+                        j -> {
+                            int i = indices.get(j);
+                            return draw(aug, seed, epoch, i).apply(plain(i)).padToAtLeast(minSidePx);
+                        })
+                .toList();
+    }
+}
