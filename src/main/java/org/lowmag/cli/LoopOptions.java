@@ -6,17 +6,24 @@ import picocli.CommandLine.Option;
 /** The optimisation flags shared by train, distill and finetune (a picocli mixin). */
 final class LoopOptions {
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}, the paper's).")
+    @Option(
+            names = "--epochs",
+            defaultValue = "100",
+            description = "Epochs (default: ${DEFAULT-VALUE}, the paper's).")
     int epochs;
 
     @Option(
             names = "--accumulate",
             defaultValue = "32",
-            description = "Tissues per optimiser step, one forward pass each (gradient"
-                    + " accumulation; default: ${DEFAULT-VALUE}).")
+            description =
+                    "Tissues per optimiser step, one forward pass each (gradient"
+                            + " accumulation; default: ${DEFAULT-VALUE}).")
     int accumulate;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lr",
+            defaultValue = "1e-3",
+            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(
@@ -31,14 +38,18 @@ final class LoopOptions {
             description = "Exponential learning-rate decay per epoch (default: ${DEFAULT-VALUE}).")
     double lrGamma;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
             names = "--select",
             defaultValue = "val_accuracy",
-            description = "Validation metric choosing the best model: val_accuracy, val_f1,"
-                    + " val_loss (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Validation metric choosing the best model: val_accuracy, val_f1,"
+                            + " val_loss (default: ${DEFAULT-VALUE}).")
     String select;
 
     @Option(
@@ -56,15 +67,17 @@ final class LoopOptions {
     @Option(
             names = "--max-batch-pixels",
             defaultValue = "1048576",
-            description = "Most pixels per forward pass when same-size tissues are grouped"
-                    + " (1 = one tissue per pass; default: ${DEFAULT-VALUE}).")
+            description =
+                    "Most pixels per forward pass when same-size tissues are grouped"
+                            + " (1 = one tissue per pass; default: ${DEFAULT-VALUE}).")
     long maxBatchPixels;
 
     @Option(
             names = "--max-tissue-pixels",
             defaultValue = "67108864",
-            description = "Refuse tissues larger than this many pixels (default: ${DEFAULT-VALUE}"
-                    + " = 8192x8192).")
+            description =
+                    "Refuse tissues larger than this many pixels (default: ${DEFAULT-VALUE}"
+                            + " = 8192x8192).")
     long maxTissuePixels;
 
     @Option(
@@ -74,7 +87,18 @@ final class LoopOptions {
     long cacheMb;
 
     LoopConfig toConfig() {
-        return new LoopConfig(epochs, accumulate, lr, weightDecay, lrGamma, seed, select,
-                patience, checkpointMinutes, maxBatchPixels, maxTissuePixels, cacheMb << 20);
+        return new LoopConfig(
+                epochs,
+                accumulate,
+                lr,
+                weightDecay,
+                lrGamma,
+                seed,
+                select,
+                patience,
+                checkpointMinutes,
+                maxBatchPixels,
+                maxTissuePixels,
+                cacheMb << 20);
     }
 }

@@ -21,25 +21,41 @@ import picocli.CommandLine.Option;
         })
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "Dataset folder (from 'lowmag prepare').")
+    @Option(
+            names = "--data",
+            required = true,
+            description = "Dataset folder (from 'lowmag prepare').")
     Path data;
 
-    @Option(names = "--mag", required = true, description = "Magnification to train at, e.g. 10 or 2.5.")
+    @Option(
+            names = "--mag",
+            required = true,
+            description = "Magnification to train at, e.g. 10 or 2.5.")
     String mag;
 
     @Option(names = "--out", required = true, description = "Run folder to create (or resume).")
     Path out;
 
-    @Option(names = "--arch", defaultValue = "paper", description = "Architecture: paper, resnet18, resnet34, resnet50 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--arch",
+            defaultValue = "paper",
+            description =
+                    "Architecture: paper, resnet18, resnet34, resnet50 (default: ${DEFAULT-VALUE}).")
     String arch;
 
-    @Option(names = "--role", defaultValue = "teacher", description = "Recorded role: teacher or baseline (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--role",
+            defaultValue = "teacher",
+            description = "Recorded role: teacher or baseline (default: ${DEFAULT-VALUE}).")
     String role;
 
     @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint.")
     boolean resume;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--device",
+            defaultValue = "cpu",
+            description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Mixin LoopOptions loop;
@@ -49,8 +65,15 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Engines.useDevice(device);
-        TrainConfig c = new TrainConfig(data, Magnification.parse(mag), out, arch,
-                loop.toConfig(), augment.toAugmentation(), role);
+        TrainConfig c =
+                new TrainConfig(
+                        data,
+                        Magnification.parse(mag),
+                        out,
+                        arch,
+                        loop.toConfig(),
+                        augment.toAugmentation(),
+                        role);
         TrainJob.run(c, resume);
         System.err.println("done: " + out.resolve("model/best"));
         return 0;

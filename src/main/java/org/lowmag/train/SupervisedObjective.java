@@ -61,8 +61,11 @@ public final class SupervisedObjective implements EpochTrainer.Objective {
             int[] y = batch.stream().mapToInt(j -> labels[tissues.get(j)]).toArray();
             try (NDManager m = root.newSubManager();
                     GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray x = InputTensors.batch(m, batch.stream().map(imgs::get).toList(),
-                        model.info().normalization());
+                NDArray x =
+                        InputTensors.batch(
+                                m,
+                                batch.stream().map(imgs::get).toList(),
+                                model.info().normalization());
                 NDArray logits = model.forward(m, new NDList(x), true).get(0);
                 NDArray loss = crossEntropySum(logits, y);
                 gc.backward(loss.mul(scale));

@@ -52,13 +52,25 @@ public final class TissueImages {
                             .orElseThrow(
                                     () ->
                                             new LowMagException(
-                                                    "tissue " + t.id() + " has no image at "
-                                                            + mag + "x in " + dataset.dir()));
+                                                    "tissue "
+                                                            + t.id()
+                                                            + " has no image at "
+                                                            + mag
+                                                            + "x in "
+                                                            + dataset.dir()));
             long px = (long) img.widthPx() * img.heightPx();
             if (px > maxTissuePixels) {
                 throw new LowMagException(
-                        "tissue " + t.id() + " is " + img.widthPx() + "x" + img.heightPx()
-                                + " px at " + mag + "x, above the limit of " + maxTissuePixels
+                        "tissue "
+                                + t.id()
+                                + " is "
+                                + img.widthPx()
+                                + "x"
+                                + img.heightPx()
+                                + " px at "
+                                + mag
+                                + "x, above the limit of "
+                                + maxTissuePixels
                                 + " pixels (--max-tissue-pixels); raise the limit if memory"
                                 + " allows (about 1 GB per 4 Mpx for training the paper"
                                 + " network) or prepare at a lower magnification");
@@ -117,7 +129,9 @@ public final class TissueImages {
                 .mapToObj(
                         j -> {
                             int i = indices.get(j);
-                            return draw(aug, seed, epoch, i).apply(plain(i)).padToAtLeast(minSidePx);
+                            return draw(aug, seed, epoch, i)
+                                    .apply(plain(i))
+                                    .padToAtLeast(minSidePx);
                         })
                 .toList();
     }

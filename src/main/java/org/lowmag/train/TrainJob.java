@@ -37,7 +37,9 @@ public final class TrainJob {
         List<TissueRecord> train = ds.split("train");
         if (train.isEmpty()) {
             throw new LowMagException(
-                    "dataset " + c.data() + " has no tissues in its train split: prepare it with"
+                    "dataset "
+                            + c.data()
+                            + " has no tissues in its train split: prepare it with"
                             + " a non-zero training fraction");
         }
         List<TissueRecord> val = ds.split("val");
@@ -45,25 +47,49 @@ public final class TrainJob {
         run.start(resume, c.toMap());
         Architecture arch = Architecture.byName(c.architecture());
         ImageCache cache = new ImageCache(c.loop().cacheBytes());
-        TissueImages trainImgs = new TissueImages(ds, train, c.magnification(), cache,
-                arch.totalStride(), c.loop().maxTissuePixels());
-        TissueImages valImgs = new TissueImages(ds, val, c.magnification(), cache,
-                arch.totalStride(), c.loop().maxTissuePixels());
+        TissueImages trainImgs =
+                new TissueImages(
+                        ds,
+                        train,
+                        c.magnification(),
+                        cache,
+                        arch.totalStride(),
+                        c.loop().maxTissuePixels());
+        TissueImages valImgs =
+                new TissueImages(
+                        ds,
+                        val,
+                        c.magnification(),
+                        cache,
+                        arch.totalStride(),
+                        c.loop().maxTissuePixels());
         Map<String, Integer> index = ds.classIndex();
         try (NDManager optState = NDManager.newBaseManager();
-                LowMagModel model = resume ? LowMagModel.load(Checkpoint.modelDir(
-                        run.checkpoint())) : create(c, ds, trainImgs)) {
+                LowMagModel model =
+                        resume
+                                ? LowMagModel.load(Checkpoint.modelDir(run.checkpoint()))
+                                : create(c, ds, trainImgs)) {
             enableGradients(model);
-            Adam adam = new Adam(model.net().getParameters(), (float) c.loop().weightDecay(),
-                    optState);
-            LoopState state = resume ? Checkpoint.restore(run.checkpoint(), adam, optState)
-                    : new LoopState();
+            Adam adam =
+                    new Adam(model.net().getParameters(), (float) c.loop().weightDecay(), optState);
+            LoopState state =
+                    resume ? Checkpoint.restore(run.checkpoint(), adam, optState) : new LoopState();
             EpochTrainer trainer = new EpochTrainer(model, adam, run, c.loop(), train.size());
-            SupervisedObjective objective = new SupervisedObjective(model, trainImgs,
-                    labels(train, index), c.augmentation(), c.loop().seed(),
-                    c.loop().maxBatchPixels());
-            Validator validator = new Validator(model, valImgs, labels(val, index),
-                    index.size(), c.loop().maxBatchPixels());
+            SupervisedObjective objective =
+                    new SupervisedObjective(
+                            model,
+                            trainImgs,
+                            labels(train, index),
+                            c.augmentation(),
+                            c.loop().seed(),
+                            c.loop().maxBatchPixels());
+            Validator validator =
+                    new Validator(
+                            model,
+                            valImgs,
+                            labels(val, index),
+                            index.size(),
+                            c.loop().maxBatchPixels());
             trainer.run(state, objective, validator);
             Map<String, Object> done = new LinkedHashMap<>();
             done.put("epochs", state.history().size());
@@ -79,19 +105,27 @@ public final class TrainJob {
         for (int i = 0; i < trainImgs.size(); i++) {
             stats.add(trainImgs.plain(i));
         }
-        Normalization norm = new Normalization(
-                List.of(stats.mean()[0], stats.mean()[1], stats.mean()[2]),
-                List.of(stats.std()[0], stats.std()[1], stats.std()[2]));
-        ModelInfo info = new ModelInfo(ModelInfo.FORMAT_VERSION, c.architecture(),
-                ds.info().classes(), c.magnification(), norm, c.role(), c.loop().seed(),
-                c.toMap(), Provenance.current().toMap());
+        Normalization norm =
+                new Normalization(
+                        List.of(stats.mean()[0], stats.mean()[1], stats.mean()[2]),
+                        List.of(stats.std()[0], stats.std()[1], stats.std()[2]));
+        ModelInfo info =
+                new ModelInfo(
+                        ModelInfo.FORMAT_VERSION,
+                        c.architecture(),
+                        ds.info().classes(),
+                        c.magnification(),
+                        norm,
+                        c.role(),
+                        c.loop().seed(),
+                        c.toMap(),
+                        Provenance.current().toMap());
         Engines.seed(c.loop().seed());
         return LowMagModel.create(info);
     }
 
     /**
-     * Makes every unfrozen parameter record gradients (a loaded model's arrays do not by
-     * default).
+     * Makes every unfrozen parameter record gradients (a loaded model's arrays do not by default).
      *
      * @param model the model
      */
@@ -109,8 +143,13 @@ public final class TrainJob {
             TissueRecord t = tissues.get(i);
             Integer k = index.get(t.label());
             if (k == null) {
-                throw new LowMagException("tissue " + t.id() + " has no known label ('"
-                        + t.label() + "'); labelled splits need one of " + index.keySet());
+                throw new LowMagException(
+                        "tissue "
+                                + t.id()
+                                + " has no known label ('"
+                                + t.label()
+                                + "'); labelled splits need one of "
+                                + index.keySet());
             }
             y[i] = k;
         }

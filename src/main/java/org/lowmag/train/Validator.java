@@ -10,9 +10,9 @@ import org.lowmag.model.BatchedInference;
 import org.lowmag.model.LowMagModel;
 
 /**
- * Validation after each epoch on labelled tissues: mean cross-entropy ({@code val_loss}),
- * fraction correct ({@code val_accuracy}), macro F1 ({@code val_f1}) and the paper's macro
- * one-vs-rest accuracy ({@code val_ovr_accuracy}).
+ * Validation after each epoch on labelled tissues: mean cross-entropy ({@code val_loss}), fraction
+ * correct ({@code val_accuracy}), macro F1 ({@code val_f1}) and the paper's macro one-vs-rest
+ * accuracy ({@code val_ovr_accuracy}).
  */
 public final class Validator implements EpochTrainer.Validation {
 
@@ -30,7 +30,10 @@ public final class Validator implements EpochTrainer.Validation {
      * @param maxBatchPixels most pixels per forward pass
      */
     public Validator(
-            LowMagModel model, TissueImages images, int[] labels, int classes,
+            LowMagModel model,
+            TissueImages images,
+            int[] labels,
+            int classes,
             long maxBatchPixels) {
         this.model = model;
         this.images = images;

@@ -1,0 +1,49 @@
+package org.lowmag.prepare;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lowmag.dataset.Magnification;
+
+/**
+ * Settings of {@code lowmag prepare}.
+ *
+ * @param out the dataset folder to write
+ * @param magnifications magnifications to cut every tissue at
+ * @param splitFractions train/val/test percentages of the labelled groups
+ * @param unlabeledPercent percentage of each class's groups whose labels are withheld (auxiliary
+ *     set)
+ * @param seed split seed
+ * @param force rewrite tissue images that already exist (otherwise an interrupted run resumes)
+ */
+public record PrepareConfig(
+        Path out,
+        List<Double> magnifications,
+        List<Integer> splitFractions,
+        double unlabeledPercent,
+        long seed,
+        boolean force) {
+
+    /** Validates and copies. */
+    public PrepareConfig {
+        magnifications = List.copyOf(magnifications);
+        splitFractions = List.copyOf(splitFractions);
+        if (magnifications.isEmpty()) {
+            throw new IllegalArgumentException("--mags needs at least one magnification");
+        }
+    }
+
+    /**
+     * @return the settings as a map
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("out", out.toAbsolutePath().toString());
+        m.put("magnifications", magnifications.stream().map(Magnification::format).toList());
+        m.put("split_fractions", splitFractions);
+        m.put("unlabeled_percent", unlabeledPercent);
+        m.put("seed", seed);
+        return m;
+    }
+}
