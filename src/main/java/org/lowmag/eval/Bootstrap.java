@@ -1,0 +1,174 @@
+package org.lowmag.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Percentile-bootstrap confidence intervals for every metric of {@link ClassificationMetrics}.
+ *
+ * <p>For a test set of {@code n} items and {@code B} rounds: round {@code r} draws {@code n} item
+ * indices uniformly with replacement, counts the drawn items' (truth, prediction) pairs into a
+ * confusion matrix and recomputes all metrics {@code m_r}. The interval of a metric is {@code
+ * [Q(alpha/2), Q(1 - alpha/2)]} of {@code m_0..m_{B-1}}, {@code alpha = 1 - level}, with {@code Q}
+ * the linearly interpolated (R-7) quantile of {@link Percentiles#linear}. The point value is the
+ * metric on the whole test set, not the bootstrap mean.
+ *
+ * <p><b>Determinism.</b> Round {@code r} draws from {@code new SplittableRandom(s_r)}, where {@code
+ * s_0, s_1, ...} are successive {@code nextLong()} values of {@code new SplittableRandom(seed)}.
+ * Rounds are independent of how they are spread over threads, so results are identical for any
+ * thread count.
+ */
+public final class Bootstrap {
+
+    private final BootstrapConfig config;
+    private final int threads;
+
+    /**
+     * @param config iterations, level and seed
+     * @param threads worker threads, at least 1 (the result does not depend on it)
+     */
+    public Bootstrap(BootstrapConfig config, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + " must be at least 1");
+        }
+        this.config = config;
+        this.threads = threads;
+    }
+
+    /**
+     * @param config iterations, level and seed
+     * @return a bootstrap using every available processor
+     */
+    public static Bootstrap allCores(BootstrapConfig config) {
+        return new Bootstrap(config, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Computes the metrics of predictions with their bootstrap intervals.
+     *
+     * @param truth true class per test item
+     * @param pred predicted class per test item
+     * @param classNames the name of each class; its size is the number of classes {@code k}
+     * @return the report
+     * @throws IllegalArgumentException on bad input (see {@link ConfusionMatrix#of})
+     */
+    public MetricsReport evaluate(int[] truth, int[] pred, List<String> classNames) {
+        int k = classNames.size();
+        ConfusionMatrix confusion = ConfusionMatrix.of(truth, pred, k);
+        double[][] rounds = resample(truth, pred, k);
+        ClassificationMetrics point = ClassificationMetrics.of(confusion);
+        double[] pointVector = MetricVector.of(confusion);
+        Estimate[] estimates = new Estimate[rounds.length];
+        for (int m = 0; m < rounds.length; m++) {
+            double[] sorted = rounds[m];
+            Arrays.sort(sorted);
+            estimates[m] =
+                    new Estimate(
+                            pointVector[m],
+                            Percentiles.linear(sorted, config.lowerQuantile()),
+                            Percentiles.linear(sorted, config.upperQuantile()));
+        }
+        return assemble(classNames, confusion, point, estimates);
+    }
+
+    /**
+     * Runs the resampling rounds.
+     *
+     * @param truth true class per item (validated)
+     * @param pred predicted class per item (validated)
+     * @param k the number of classes
+     * @return {@code [metric][round]}, metrics in {@link MetricVector} layout
+     */
+    double[][] resample(int[] truth, int[] pred, int k) {
+        Labels.check(truth, pred, k);
+        int n = truth.length;
+        int[] cells = new int[n];
+        for (int i = 0; i < n; i++) {
+            cells[i] = truth[i] * k + pred[i];
+        }
+        int b = config.iterations();
+        long[] roundSeeds = new long[b];
+        SplittableRandom root = new SplittableRandom(config.seed());
+        for (int r = 0; r < b; r++) {
+            roundSeeds[r] = root.nextLong();
+        }
+        double[][] out = new double[MetricVector.length(k)][b];
+        int chunks = Math.min(b, threads * 8);
+        if (threads == 1) {
+            runRounds(cells, k, roundSeeds, 0, b, out);
+            return out;
+        }
+        IntConsumer chunk =
+                c ->
+                        runRounds(
+                                cells,
+                                k,
+                                roundSeeds,
+                                bound(c, b, chunks),
+                                bound(c + 1, b, chunks),
+                                out);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(chunk)).join();
+        } finally {
+            pool.shutdown();
+        }
+        return out;
+    }
+
+    private static void runRounds(
+            int[] cells, int k, long[] roundSeeds, int from, int to, double[][] out) {
+        int n = cells.length;
+        int[] counts = new int[k * k];
+        double[] metrics = new double[out.length];
+        for (int r = from; r < to; r++) {
+            SplittableRandom rng = new SplittableRandom(roundSeeds[r]);
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[cells[rng.nextInt(n)]]++;
+            }
+            MetricVector.compute(counts, k, metrics);
+            for (int m = 0; m < metrics.length; m++) {
+                out[m][r] = metrics[m];
+            }
+        }
+    }
+
+    /** The first round of chunk {@code c} when {@code b} rounds are cut into {@code chunks}. */
+    private static int bound(int c, int b, int chunks) {
+        return (int) ((long) c * b / chunks);
+    }
+
+    private MetricsReport assemble(
+            List<String> classNames,
+            ConfusionMatrix confusion,
+            ClassificationMetrics point,
+            Estimate[] e) {
+        List<ClassEstimates> perClass = new ArrayList<>();
+        for (int c = 0; c < classNames.size(); c++) {
+            perClass.add(
+                    new ClassEstimates(
+                            e[MetricVector.classIndex(c, MetricVector.CLASS_PRECISION)],
+                            e[MetricVector.classIndex(c, MetricVector.CLASS_RECALL)],
+                            e[MetricVector.classIndex(c, MetricVector.CLASS_F1)],
+                            e[MetricVector.classIndex(c, MetricVector.CLASS_ACCURACY)],
+                            e[MetricVector.classIndex(c, MetricVector.CLASS_SUPPORT)]));
+        }
+        return new MetricsReport(
+                classNames,
+                confusion,
+                point,
+                e[MetricVector.ACCURACY],
+                e[MetricVector.EXACT_ACCURACY],
+                e[MetricVector.PRECISION],
+                e[MetricVector.RECALL],
+                e[MetricVector.F1],
+                perClass,
+                config);
+    }
+}

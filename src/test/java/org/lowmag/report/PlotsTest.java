@@ -1,0 +1,167 @@
+package org.lowmag.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders one sample of each chart and checks the PNG decodes at the requested size and is not
+ * blank. Set the environment variable {@code LOWMAG_PLOT_DIR} to keep copies for viewing. The
+ * numbers are illustrative (accuracies from the paper's Table 4, made-up GFLOPs), not results.
+ */
+class PlotsTest {
+
+    @TempDir Path tmp;
+
+    static List<CostPoint> samplePoints() {
+        double[] mags = {0.625, 1.25, 2.5, 5};
+        double[] gflops = {0.071, 0.284, 1.14, 4.55};
+        double[][] baseline = {
+            {.7911, .7774, .8054},
+            {.8270, .8123, .8414},
+            {.8371, .8229, .8517},
+            {.8615, .8471, .8761}
+        };
+        double[][] kd = {
+            {.8131, .7991, .8272},
+            {.8403, .8261, .8547},
+            {.8568, .8425, .8713},
+            {.8574, .8428, .8721}
+        };
+        List<CostPoint> points = new java.util.ArrayList<>();
+        points.add(new CostPoint("teacher", 10, 18.2, .8706, .8565, .8848));
+        for (int i = 0; i < mags.length; i++) {
+            points.add(
+                    new CostPoint(
+                            "baseline",
+                            mags[i],
+                            gflops[i],
+                            baseline[i][0],
+                            baseline[i][1],
+                            baseline[i][2]));
+            points.add(new CostPoint("kd", mags[i], gflops[i], kd[i][0], kd[i][1], kd[i][2]));
+        }
+        return points;
+    }
+
+    @Test
+    void costChartIsLogScaledAndRenders() throws IOException {
+        JFreeChart chart =
+                Plots.costChart(samplePoints(), "Celiac disease: accuracy vs cost", "Accuracy (%)");
+        XYPlot plot = chart.getXYPlot();
+        assertTrue(plot.getDomainAxis() instanceof LogAxis);
+        assertEquals(3, plot.getDataset().getSeriesCount());
+        assertEquals("teacher", plot.getDataset().getSeriesKey(0));
+        assertEquals(1, plot.getDataset().getItemCount(0));
+        assertEquals(0.071, plot.getDataset().getXValue(1, 0), 0);
+        assertEquals(79.11, plot.getDataset().getYValue(1, 0), 1e-9);
+        assertEquals(
+                "0.625x",
+                plot.getRenderer()
+                        .getDefaultItemLabelGenerator()
+                        .generateLabel(plot.getDataset(), 1, 0));
+        assertEquals("10x", CostPlot.magnificationLabel(10.0));
+        render(chart, "cost.png", 1000, 650);
+    }
+
+    @Test
+    void barChartRenders() throws IOException {
+        String[] modes = {"lanczos", "bilinear", "nearest"};
+        String[] mags = {"0.625x", "1.25x", "2.5x", "5x"};
+        List<BarPoint> bars = new java.util.ArrayList<>();
+        for (int m = 0; m < mags.length; m++) {
+            for (int s = 0; s < modes.length; s++) {
+                double v = 0.55 + 0.05 * m - 0.02 * s;
+                bars.add(new BarPoint(mags[m], modes[s], v, v - 0.035, v + 0.03));
+            }
+        }
+        JFreeChart chart =
+                Plots.barChart(bars, "Resize ablation: macro F1", "Magnification", "F1 (%)");
+        assertEquals(3, chart.getCategoryPlot().getDataset().getRowCount());
+        assertEquals(4, chart.getCategoryPlot().getDataset().getColumnCount());
+        render(chart, "bars.png", 900, 600);
+        List<BarPoint> dup = List.of(bars.get(0), bars.get(0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Plots.barChart(dup, "", "", ""));
+        assertTrue(e.getMessage().contains("lanczos"), e.getMessage());
+    }
+
+    @Test
+    void curveChartRendersWithTwoAxes() throws IOException {
+        int epochs = 40;
+        double[] loss = new double[epochs];
+        double[] valLoss = new double[epochs];
+        double[] valAcc = new double[epochs];
+        for (int i = 0; i < epochs; i++) {
+            loss[i] = 1.1 * Math.exp(-i / 12.0) + 0.2;
+            valLoss[i] = 1.0 * Math.exp(-i / 15.0) + 0.35;
+            valAcc[i] = i % 5 == 4 ? Double.NaN : 0.5 + 0.35 * (1 - Math.exp(-i / 10.0));
+        }
+        JFreeChart chart =
+                Plots.curveChart(
+                        List.of(
+                                Curve.perEpoch("train loss", loss, false),
+                                Curve.perEpoch("val loss", valLoss, false),
+                                Curve.perEpoch("val accuracy", valAcc, true)),
+                        "Training",
+                        "Loss",
+                        "Accuracy");
+        assertEquals(2, chart.getXYPlot().getDatasetCount());
+        assertEquals("Accuracy", chart.getXYPlot().getRangeAxis(1).getLabel());
+        render(chart, "curves.png", 800, 500);
+    }
+
+    @Test
+    void rejectsBadPoints() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new CostPoint("kd", 2.5, 0, 0.8, 0.7, 0.9));
+        assertTrue(e.getMessage().contains("gflops = 0.0"), e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class, () -> new CostPoint("kd", 2.5, 1, 0.8, 0.9, 0.7));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Curve("x", new double[] {1, 2}, new double[] {1}, false));
+        assertThrows(IllegalArgumentException.class, () -> Plots.costChart(List.of(), "", ""));
+    }
+
+    private void render(JFreeChart chart, String name, int w, int h) throws IOException {
+        Path png = tmp.resolve("sub").resolve(name);
+        Plots.savePng(chart, png, w, h);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertNotNull(img, "PNG did not decode");
+        assertEquals(w, img.getWidth());
+        assertEquals(h, img.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < h; y += 3) {
+            for (int x = 0; x < w; x += 3) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "image looks blank: " + colours.size() + " colours");
+        try (var files = Files.list(png.getParent())) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+        String keep = System.getenv("LOWMAG_PLOT_DIR");
+        if (keep != null) {
+            Files.createDirectories(Path.of(keep));
+            Files.copy(png, Path.of(keep, name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
