@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
         subcommands = {
             PrepareCommand.class,
             TrainCommand.class,
+            DistillCommand.class,
+            FinetuneCommand.class,
+            EvaluateCommand.class,
             FlopsCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -162,6 +162,7 @@ public final class LowMagModel implements AutoCloseable {
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
         try {
+            AtomicFiles.makeReadable(tmp);
             model.save(tmp, WEIGHTS_PREFIX);
             Json.write(tmp.resolve(INFO_FILE), withInfo);
             Path old = null;

@@ -39,6 +39,7 @@ public final class Checkpoint {
         Path abs = dir.toAbsolutePath();
         Path tmp = Files.createTempDirectory(abs.getParent(), ".checkpoint.");
         try {
+            AtomicFiles.makeReadable(tmp);
             model.save(tmp.resolve("model"));
             Files.write(tmp.resolve(OPTIMIZER), adam.state().encode());
             Json.write(tmp.resolve(STATE), state);

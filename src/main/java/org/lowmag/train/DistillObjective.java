@@ -74,11 +74,19 @@ public final class DistillObjective implements EpochTrainer.Objective {
     @Override
     public Map<String, Double> step(int epoch, List<Integer> tissues, float scale) {
         int n = tissues.size();
-        List<RgbImage[]> pairs = IntStream.range(0, n).parallel().mapToObj(j -> {
-            int i = tissues.get(j);
-            AugmentParams p = TissueImages.draw(aug, seed, epoch, i);
-            return new RgbImage[] {p.apply(teacherImages.plain(i)), p.apply(studentImages.plain(i))};
-        }).toList();
+        List<RgbImage[]> pairs =
+                IntStream.range(0, n)
+                        .parallel()
+                        .mapToObj(
+                                j -> {
+                                    int i = tissues.get(j);
+                                    AugmentParams p = TissueImages.draw(aug, seed, epoch, i);
+                                    return new RgbImage[] {
+                                        p.apply(teacherImages.plain(i)),
+                                        p.apply(studentImages.plain(i))
+                                    };
+                                })
+                        .toList();
         List<RgbImage> tImgs = pairs.stream().map(p -> p[0]).toList();
         List<RgbImage> sImgs = pairs.stream().map(p -> p[1]).toList();
         double[] sums = new double[3];
@@ -89,8 +97,11 @@ public final class DistillObjective implements EpochTrainer.Objective {
             NDArray[] tLogits = new NDArray[n];
             NDArray[] tMaps = new NDArray[n];
             for (List<Integer> batch : SizeGroups.of(tImgs, maxBatchPixels)) {
-                NDArray x = InputTensors.batch(stepScope,
-                        batch.stream().map(tImgs::get).toList(), teacher.info().normalization());
+                NDArray x =
+                        InputTensors.batch(
+                                stepScope,
+                                batch.stream().map(tImgs::get).toList(),
+                                teacher.info().normalization());
                 NDList out = teacher.forward(stepScope, new NDList(x), false);
                 for (int b = 0; b < batch.size(); b++) {
                     tLogits[batch.get(b)] = out.get(0).get(b + ":" + (b + 1));
@@ -113,12 +124,21 @@ public final class DistillObjective implements EpochTrainer.Objective {
         return out;
     }
 
-    private void trainBatch(NDManager scope, List<Integer> batch, List<RgbImage> sImgs,
-            NDArray[] tLogits, NDArray[] tMaps, float scale, double[] sums) {
+    private void trainBatch(
+            NDManager scope,
+            List<Integer> batch,
+            List<RgbImage> sImgs,
+            NDArray[] tLogits,
+            NDArray[] tMaps,
+            float scale,
+            double[] sums) {
         try (NDManager m = scope.newSubManager();
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray x = InputTensors.batch(m, batch.stream().map(sImgs::get).toList(),
-                    student.info().normalization());
+            NDArray x =
+                    InputTensors.batch(
+                            m,
+                            batch.stream().map(sImgs::get).toList(),
+                            student.info().normalization());
             NDList out = student.forward(m, new NDList(x), true);
             NDArray tl = NDArrays.concat(gather(tLogits, batch));
             NDArray tm = NDArrays.concat(gather(tMaps, batch));
@@ -146,8 +166,12 @@ public final class DistillObjective implements EpochTrainer.Objective {
     private List<List<Integer>> studentBatches(List<RgbImage> sImgs, NDArray[] tMaps) {
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         for (int i = 0; i < sImgs.size(); i++) {
-            String key = sImgs.get(i).widthPx() + "x" + sImgs.get(i).heightPx() + "/"
-                    + tMaps[i].getShape();
+            String key =
+                    sImgs.get(i).widthPx()
+                            + "x"
+                            + sImgs.get(i).heightPx()
+                            + "/"
+                            + tMaps[i].getShape();
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> out = new ArrayList<>();

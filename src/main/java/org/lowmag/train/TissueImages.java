@@ -1,5 +1,8 @@
 package org.lowmag.train;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.lowmag.dataset.AugmentParams;
@@ -17,12 +20,10 @@ import org.lowmag.util.Seeds;
  */
 public final class TissueImages {
 
-    private final Dataset dataset;
+    private final List<Path> files;
     private final List<TissueRecord> tissues;
-    private final double mag;
     private final ImageCache cache;
     private final int minSidePx;
-    private final long maxTissuePixels;
 
     /**
      * @param dataset the dataset
@@ -39,14 +40,37 @@ public final class TissueImages {
             ImageCache cache,
             int minSidePx,
             long maxTissuePixels) {
-        dataset.requireMagnification(mag);
-        this.dataset = dataset;
+        this(
+                Collections.nCopies(tissues.size(), dataset),
+                tissues,
+                mag,
+                cache,
+                minSidePx,
+                maxTissuePixels);
+    }
+
+    /**
+     * @param datasets the dataset of each tissue
+     * @param tissues the tissues (indices refer to this list)
+     * @param mag the magnification
+     * @param cache decoded-image cache
+     * @param minSidePx tissues smaller than this are padded with white (the network's stride)
+     * @param maxTissuePixels larger tissues are refused with their id and size
+     */
+    public TissueImages(
+            List<Dataset> datasets,
+            List<TissueRecord> tissues,
+            double mag,
+            ImageCache cache,
+            int minSidePx,
+            long maxTissuePixels) {
         this.tissues = List.copyOf(tissues);
-        this.mag = mag;
         this.cache = cache;
         this.minSidePx = minSidePx;
-        this.maxTissuePixels = maxTissuePixels;
-        for (TissueRecord t : this.tissues) {
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < this.tissues.size(); i++) {
+            TissueRecord t = this.tissues.get(i);
+            Dataset ds = datasets.get(i);
             TissueRecord.TissueImage img =
                     t.image(mag)
                             .orElseThrow(
@@ -57,7 +81,7 @@ public final class TissueImages {
                                                             + " has no image at "
                                                             + mag
                                                             + "x in "
-                                                            + dataset.dir()));
+                                                            + ds.dir()));
             long px = (long) img.widthPx() * img.heightPx();
             if (px > maxTissuePixels) {
                 throw new LowMagException(
@@ -75,7 +99,9 @@ public final class TissueImages {
                                 + " allows (about 1 GB per 4 Mpx for training the paper"
                                 + " network) or prepare at a lower magnification");
             }
+            paths.add(ds.dir().resolve(img.path()));
         }
+        this.files = List.copyOf(paths);
     }
 
     /**
@@ -97,7 +123,7 @@ public final class TissueImages {
      * @return the padded image, not augmented
      */
     public RgbImage plain(int i) {
-        return cache.get(dataset.imagePath(tissues.get(i), mag)).padToAtLeast(minSidePx);
+        return cache.get(files.get(i)).padToAtLeast(minSidePx);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader (or a crash) never sees a half-written one: the content goes to a
@@ -52,6 +54,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
+            makeReadable(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
@@ -59,6 +62,21 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Gives a temporary file or folder the usual permissions ({@code rw-r--r--}, folders {@code
+     * rwxr-xr-x}) instead of the owner-only ones temporary files are created with.
+     *
+     * @param p the file or folder
+     * @throws IOException when the permissions cannot be set
+     */
+    public static void makeReadable(Path p) throws IOException {
+        if (!Files.getFileStore(p).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        String perms = Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--";
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
     }
 
     /**

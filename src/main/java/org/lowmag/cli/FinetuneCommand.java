@@ -1,0 +1,49 @@
+package org.lowmag.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lowmag.model.Engines;
+import org.lowmag.train.FinetuneJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lowmag finetune}: train only the FC layer of a distilled student. */
+@Command(
+        name = "finetune",
+        mixinStandardHelpOptions = true,
+        description =
+                "Fine-tune a distilled student: every weight frozen but the fully connected"
+                        + " layer's, cross-entropy on the labelled train split at its magnification.")
+final class FinetuneCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Student run or model folder.")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "Labelled dataset folder.")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Run folder to create (or resume).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint.")
+    boolean resume;
+
+    @Option(
+            names = "--device",
+            defaultValue = "cpu",
+            description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Mixin LoopOptions loop;
+
+    @Mixin AugmentOptions augment;
+
+    @Override
+    public Integer call() throws Exception {
+        Engines.useDevice(device);
+        FinetuneJob.run(model, data, out, loop.toConfig(), augment.toAugmentation(), resume);
+        System.err.println("done: " + out.resolve("model/best"));
+        return 0;
+    }
+}

@@ -1,0 +1,205 @@
+package org.lowmag.infer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.lowmag.cost.FlopCounter;
+import org.lowmag.dataset.Csv;
+import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.RgbImage;
+import org.lowmag.dataset.TissueRecord;
+import org.lowmag.eval.Bootstrap;
+import org.lowmag.eval.BootstrapConfig;
+import org.lowmag.eval.MetricsReport;
+import org.lowmag.model.BatchedInference;
+import org.lowmag.model.LowMagModel;
+import org.lowmag.model.ModelInfo;
+import org.lowmag.model.ModelPaths;
+import org.lowmag.util.AtomicFiles;
+import org.lowmag.util.Json;
+import org.lowmag.util.LowMagException;
+import org.lowmag.util.Provenance;
+
+/**
+ * {@code lowmag evaluate}: predicts every tissue of a split at the model's magnification and writes
+ * {@code predictions.csv} and {@code metrics.json} (metrics with bootstrap CIs, the cost in GFLOPs
+ * per forward pass at the tissues' actual sizes, and measured seconds per tissue).
+ */
+public final class EvaluateJob {
+
+    private EvaluateJob() {}
+
+    /**
+     * Settings.
+     *
+     * @param model run or model folder
+     * @param data dataset folder
+     * @param split split name, or {@code all} for every labelled tissue
+     * @param out output folder
+     * @param bootstrap bootstrap settings
+     * @param maxBatchPixels most pixels per forward pass
+     */
+    public record Config(
+            Path model,
+            Path data,
+            String split,
+            Path out,
+            BootstrapConfig bootstrap,
+            long maxBatchPixels) {}
+
+    /**
+     * Evaluates.
+     *
+     * @param c the settings
+     * @return the {@code metrics.json} tree
+     * @throws IOException when writing fails
+     */
+    public static Map<String, Object> run(Config c) throws IOException {
+        Dataset ds = Dataset.open(c.data());
+        Path modelDir = ModelPaths.resolve(c.model());
+        try (LowMagModel model = LowMagModel.load(modelDir)) {
+            ModelInfo info = model.info();
+            if (!info.classes().equals(ds.info().classes())) {
+                throw new LowMagException(
+                        "model "
+                                + modelDir
+                                + " predicts classes "
+                                + info.classes()
+                                + " but dataset "
+                                + c.data()
+                                + " has "
+                                + ds.info().classes()
+                                + ": evaluate on data with the model's classes");
+            }
+            double mag = info.magnification();
+            ds.requireMagnification(mag);
+            List<TissueRecord> tissues =
+                    ds.split(c.split()).stream().filter(TissueRecord::labelled).toList();
+            if (tissues.isEmpty()) {
+                throw new LowMagException(
+                        "split '"
+                                + c.split()
+                                + "' of "
+                                + c.data()
+                                + " has no labelled tissues (splits: train, val, test, all)");
+            }
+            int stride = info.arch().totalStride();
+            List<RgbImage> imgs =
+                    IntStream.range(0, tissues.size())
+                            .parallel()
+                            .mapToObj(i -> read(ds, tissues.get(i), mag).padToAtLeast(stride))
+                            .toList();
+            long t0 = System.nanoTime();
+            List<BatchedInference.Output> out =
+                    BatchedInference.run(
+                            model, imgs, c.maxBatchPixels(), BatchedInference.Keep.LOGITS);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Integer> index = ds.classIndex();
+            int[] truth = tissues.stream().mapToInt(t -> index.get(t.label())).toArray();
+            int[] pred = out.stream().mapToInt(o -> argMax(o.logits())).toArray();
+            writePredictions(
+                    c.out().resolve("predictions.csv"), tissues, info.classes(), truth, pred, out);
+            MetricsReport report =
+                    Bootstrap.allCores(c.bootstrap()).evaluate(truth, pred, info.classes());
+            double gflopsTotal = 0;
+            for (RgbImage img : imgs) {
+                gflopsTotal +=
+                        FlopCounter.count(
+                                        info.arch(),
+                                        3,
+                                        img.heightPx(),
+                                        img.widthPx(),
+                                        info.classes().size())
+                                .gflops();
+            }
+            Map<String, Object> json = new LinkedHashMap<>(report.toJsonTree());
+            json.put("model", modelDir.toAbsolutePath().toString());
+            json.put("role", info.role());
+            json.put("architecture", info.architecture());
+            json.put("magnification", mag);
+            json.put("data", c.data().toAbsolutePath().toString());
+            json.put("split", c.split());
+            json.put("tissues", tissues.size());
+            json.put("gflops_mean", gflopsTotal / tissues.size());
+            json.put("gflops_total", gflopsTotal);
+            json.put("seconds_per_tissue", seconds / tissues.size());
+            json.put("max_batch_pixels", c.maxBatchPixels());
+            json.put("provenance", Provenance.current().toMap());
+            Json.write(c.out().resolve("metrics.json"), json);
+            return json;
+        }
+    }
+
+    private static RgbImage read(Dataset ds, TissueRecord t, double mag) {
+        try {
+            return org.lowmag.dataset.ImageFiles.readRgb(ds.imagePath(t, mag));
+        } catch (IOException e) {
+            throw new LowMagException("cannot read tissue " + t.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static int argMax(float[] z) {
+        int best = 0;
+        for (int i = 1; i < z.length; i++) {
+            if (z[i] > z[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Softmax probabilities: {@code p_k = exp(z_k - max z) / sum_j exp(z_j - max z)}.
+     *
+     * @param z logits
+     * @return probabilities
+     */
+    public static double[] softmax(float[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : z) {
+            max = Math.max(max, v);
+        }
+        double[] p = new double[z.length];
+        double s = 0;
+        for (int i = 0; i < z.length; i++) {
+            p[i] = Math.exp(z[i] - max);
+            s += p[i];
+        }
+        for (int i = 0; i < z.length; i++) {
+            p[i] /= s;
+        }
+        return p;
+    }
+
+    private static void writePredictions(
+            Path file,
+            List<TissueRecord> tissues,
+            List<String> classes,
+            int[] truth,
+            int[] pred,
+            List<BatchedInference.Output> out)
+            throws IOException {
+        StringBuilder sb = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("tissue", "truth", "predicted"));
+        classes.forEach(k -> header.add("p_" + k));
+        sb.append(Csv.line(header));
+        for (int i = 0; i < tissues.size(); i++) {
+            List<String> row =
+                    new ArrayList<>(
+                            List.of(
+                                    tissues.get(i).id(),
+                                    classes.get(truth[i]),
+                                    classes.get(pred[i])));
+            for (double p : softmax(out.get(i).logits())) {
+                row.add(String.format(Locale.ROOT, "%.6f", p));
+            }
+            sb.append(Csv.line(row));
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+}

@@ -1,0 +1,2 @@
+/** Using trained models: evaluation on labelled tissues, prediction on new slides. */
+package org.lowmag.infer;
