@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
                     + " Classification)."
         },
         subcommands = {
+            InfoCommand.class,
             PrepareCommand.class,
             TrainCommand.class,
             DistillCommand.class,

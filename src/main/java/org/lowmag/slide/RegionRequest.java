@@ -23,6 +23,16 @@ public record RegionRequest(long x, long y, long widthL0, long heightL0, double 
             throw new IllegalArgumentException(
                     "downsample must be a finite number >= 1, got " + downsample);
         }
+        if (widthL0 / downsample >= Integer.MAX_VALUE
+                || heightL0 / downsample >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "region output is too large: "
+                            + widthL0
+                            + "x"
+                            + heightL0
+                            + " at downsample "
+                            + downsample);
+        }
     }
 
     /**

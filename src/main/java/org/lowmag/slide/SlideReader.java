@@ -7,10 +7,10 @@ import java.io.IOException;
  * Read access to one whole-slide image (or a plain image seen as a one-level slide).
  *
  * <p>Coordinates are always level-0 pixels; resolution is chosen by a downsample factor relative to
- * level 0 (see {@link RegionRequest}). Implementations pick the finest pyramid level whose
- * downsample does not exceed the requested one and resample the rest, so a caller never needs to
- * know the pyramid. Readers are not required to be thread-safe unless they say so; close them with
- * try-with-resources.
+ * level 0 (see {@link RegionRequest}). Implementations pick the coarsest pyramid level whose
+ * downsample does not exceed the requested one (within 1%) and area-average the rest, so a caller
+ * never needs to know the pyramid. The readers in this package allow concurrent reads; close them
+ * with try-with-resources.
  */
 public interface SlideReader extends AutoCloseable {
 
@@ -26,18 +26,37 @@ public interface SlideReader extends AutoCloseable {
      * @return an image of {@code request.widthPx() x request.heightPx()} pixels, type {@code
      *     TYPE_INT_RGB}
      * @throws IOException when the file cannot be read or decoded
+     * @throws IllegalArgumentException when the region lies entirely outside the slide or its
+     *     output would exceed 2^28 pixels
      */
     BufferedImage readRegion(RegionRequest request) throws IOException;
 
     /**
-     * Reads the whole slide at a downsample chosen so that its longer side is at most {@code
-     * maxSidePx} (never upsampling a smaller slide).
+     * Reads the whole slide at a downsample chosen so that its longer side is {@code maxSidePx}
+     * (never upsampling a smaller slide): {@code downsample = max(1, max(W, H) / maxSidePx)}.
      *
-     * @param maxSidePx the longest side wanted
+     * @param maxSidePx the longest side wanted, positive
      * @return the overview image, RGB
      * @throws IOException when the file cannot be read
      */
-    BufferedImage thumbnail(int maxSidePx) throws IOException;
+    default BufferedImage thumbnail(int maxSidePx) throws IOException {
+        if (maxSidePx <= 0) {
+            throw new IllegalArgumentException("thumbnail size must be positive, got " + maxSidePx);
+        }
+        SlideMetadata m = metadata();
+        double downsample = Math.max(1.0, Math.max(m.widthPx(), m.heightPx()) / (double) maxSidePx);
+        return readRegion(new RegionRequest(0, 0, m.widthPx(), m.heightPx(), downsample));
+    }
+
+    /**
+     * Reads an associated image (e.g. {@code thumbnail}, {@code label}, {@code macro}).
+     *
+     * @param name one of {@link SlideMetadata#associatedImages()}
+     * @return the image, {@code TYPE_INT_RGB}
+     * @throws IOException when it cannot be read
+     * @throws IllegalArgumentException when the slide has no such image
+     */
+    BufferedImage readAssociatedImage(String name) throws IOException;
 
     /**
      * @return the name of the backend ({@code tiff}, {@code openslide}, {@code image})

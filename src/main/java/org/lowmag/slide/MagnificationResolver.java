@@ -1,0 +1,100 @@
+package org.lowmag.slide;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.lowmag.util.LowMagException;
+
+/**
+ * Decides the magnification of a slide's level 0 from what the slide records and what the user
+ * passed ({@code --source-mag M} or {@code --source-mpp U}).
+ *
+ * <p>Precedence: a user value always wins (it corrects a missing or wrong scanner record; {@code
+ * lowmag info} shows both), then the slide's um/px (mean of x and y), then its objective power. See
+ * {@link Magnification} for the conversion {@code magnification = 10 / mpp}.
+ *
+ * @param sourceMag the user's {@code --source-mag}, if given
+ * @param sourceMpp the user's {@code --source-mpp}, if given
+ */
+public record MagnificationResolver(OptionalDouble sourceMag, OptionalDouble sourceMpp) {
+
+    /** Validates: positive finite values, at most one of the two. */
+    public MagnificationResolver {
+        check("--source-mag", sourceMag);
+        check("--source-mpp", sourceMpp);
+        if (sourceMag.isPresent() && sourceMpp.isPresent()) {
+            throw new IllegalArgumentException(
+                    "give either --source-mag or --source-mpp, not both (--source-mag "
+                            + sourceMag.getAsDouble()
+                            + ", --source-mpp "
+                            + sourceMpp.getAsDouble()
+                            + ")");
+        }
+    }
+
+    /**
+     * @return a resolver without user values
+     */
+    public static MagnificationResolver slideOnly() {
+        return new MagnificationResolver(OptionalDouble.empty(), OptionalDouble.empty());
+    }
+
+    private static void check(String flag, OptionalDouble value) {
+        if (value.isPresent()
+                && !(value.getAsDouble() > 0 && Double.isFinite(value.getAsDouble()))) {
+            throw new IllegalArgumentException(
+                    flag + " must be a positive number, got " + value.getAsDouble());
+        }
+    }
+
+    /**
+     * @param metadata a slide
+     * @return what the slide itself records: um/px first, else objective power
+     */
+    public static Optional<Magnification> recorded(SlideMetadata metadata) {
+        if (metadata.mppX().isPresent() || metadata.mppY().isPresent()) {
+            double x = metadata.mppX().orElse(metadata.mppY().orElse(0));
+            double y = metadata.mppY().orElse(x);
+            return Optional.of(Magnification.ofMpp((x + y) / 2, Magnification.Source.SLIDE_MPP));
+        }
+        if (metadata.objectivePower().isPresent()) {
+            return Optional.of(
+                    new Magnification(
+                            metadata.objectivePower().getAsDouble(),
+                            Magnification.Source.SLIDE_OBJECTIVE_POWER));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param metadata a slide
+     * @return the user's value when given, else the slide's, else empty
+     */
+    public Optional<Magnification> resolve(SlideMetadata metadata) {
+        if (sourceMpp.isPresent()) {
+            return Optional.of(
+                    Magnification.ofMpp(sourceMpp.getAsDouble(), Magnification.Source.USER_MPP));
+        }
+        if (sourceMag.isPresent()) {
+            return Optional.of(
+                    new Magnification(
+                            sourceMag.getAsDouble(), Magnification.Source.USER_MAGNIFICATION));
+        }
+        return recorded(metadata);
+    }
+
+    /**
+     * @param metadata a slide
+     * @return the magnification to use
+     * @throws LowMagException when neither the user nor the slide gives one
+     */
+    public Magnification require(SlideMetadata metadata) {
+        return resolve(metadata)
+                .orElseThrow(
+                        () ->
+                                new LowMagException(
+                                        "slide "
+                                                + metadata.path()
+                                                + " records neither um/px nor objective power:"
+                                                + " pass --source-mag or --source-mpp"));
+    }
+}

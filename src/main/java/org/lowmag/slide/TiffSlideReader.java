@@ -1,0 +1,230 @@
+package org.lowmag.slide;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Pure-Java reader for TIFF-based slides: Aperio SVS with JPEG (or LZW/Deflate) tiles, tiled
+ * pyramidal TIFF and BigTIFF, and plain striped TIFF. See {@link TiffLayout} for how levels and
+ * associated images are found. A region decodes only the tiles (or strips) it touches, each on its
+ * own ({@link TiffTileDecoder}), and keeps recently decoded tiles in a small cache.
+ *
+ * <p>JPEG 2000 tiles (Aperio compression 33003/33005, 34712) and other compressions that
+ * TwelveMonkeys cannot decode make {@link #open} throw {@link UnsupportedSlideException}, so that
+ * {@link SlideReaders} falls back to OpenSlide.
+ *
+ * <p>Thread-safety: {@link #readRegion} and {@link #readAssociatedImage} may be called from several
+ * threads at once (positional file reads, a decoder per call, a synchronised cache); {@link #close}
+ * waits for reads in progress.
+ */
+public final class TiffSlideReader extends AbstractSlideReader {
+
+    /** Default tile cache size in pixels (64 MiB of RGB ints). */
+    static final long DEFAULT_CACHE_PIXELS = 16L << 20;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final ByteOrder order;
+    private final TiffLayout layout;
+    private final SlideMetadata metadata;
+    private final TileCache cache;
+    private final AtomicLong tilesDecoded = new AtomicLong();
+
+    private TiffSlideReader(Path path, FileChannel channel, ByteOrder order, TiffLayout layout) {
+        this.path = path;
+        this.channel = channel;
+        this.order = order;
+        this.layout = layout;
+        this.metadata = buildMetadata(path, layout);
+        this.cache = new TileCache(DEFAULT_CACHE_PIXELS);
+    }
+
+    @Override
+    public SlideMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public String backend() {
+        return "tiff";
+    }
+
+    /**
+     * @return how many tiles or strips this reader has decoded so far (cache misses)
+     */
+    long tilesDecoded() {
+        return tilesDecoded.get();
+    }
+
+    @Override
+    LevelPixelSource pixels() {
+        return new LevelPixelSource() {
+            @Override
+            public double downsampleX(int level) {
+                return metadata.widthPx() / (double) layout.levels().get(level).widthPx;
+            }
+
+            @Override
+            public double downsampleY(int level) {
+                return metadata.heightPx() / (double) layout.levels().get(level).heightPx;
+            }
+
+            @Override
+            public int[] readLevel(int level, long x, long y, int width, int height)
+                    throws IOException {
+                return readPage(layout.levels().get(level), x, y, width, height);
+            }
+        };
+    }
+
+    @Override
+    BufferedImage readAssociated(String name) throws IOException {
+        TiffPage page = layout.associated().get(name);
+        if (!TiffFile.SUPPORTED_COMPRESSIONS.contains(page.compression)) {
+            throw new UnsupportedSlideException(
+                    path
+                            + ": associated image '"
+                            + name
+                            + "' uses TIFF compression "
+                            + page.compression
+                            + ", which the pure-Java TIFF reader cannot decode");
+        }
+        int[] rgb = readPage(page, 0, 0, page.widthPx, page.heightPx);
+        return toImage(rgb, page.widthPx, page.heightPx);
+    }
+
+    /** Reads a rectangle of one IFD from the tiles it touches; outside the image is white. */
+    private int[] readPage(TiffPage page, long x, long y, int width, int height)
+            throws IOException {
+        int[] out = new int[Math.multiplyExact(width, height)];
+        Arrays.fill(out, 0xFFFFFF);
+        long x0 = Math.max(0, x);
+        long y0 = Math.max(0, y);
+        long x1 = Math.min(page.widthPx, x + width);
+        long y1 = Math.min(page.heightPx, y + height);
+        if (x0 >= x1 || y0 >= y1) {
+            return out;
+        }
+        int tw = page.tileWidthPx;
+        int th = page.tileHeightPx;
+        try (TiffTileDecoder decoder = new TiffTileDecoder(channel, order, path.toString())) {
+            for (long ty = y0 / th; ty * th < y1; ty++) {
+                for (long tx = x0 / tw; tx * tw < x1; tx++) {
+                    int tile = (int) (ty * page.tilesAcross() + tx);
+                    int[] pixels = tile(decoder, page, tile);
+                    int tileW = (int) Math.min(tw, page.widthPx - tx * tw);
+                    copyTile(pixels, tileW, tx * tw, ty * th, out, x, y, width, x0, y0, x1, y1);
+                }
+            }
+        }
+        return out;
+    }
+
+    private int[] tile(TiffTileDecoder decoder, TiffPage page, int tile) throws IOException {
+        long key = TileCache.key(page.ifd, tile);
+        int[] pixels = cache.get(key);
+        if (pixels == null) {
+            pixels = decoder.decode(page, tile);
+            tilesDecoded.incrementAndGet();
+            cache.put(key, pixels);
+        }
+        return pixels;
+    }
+
+    /** Copies the part of a tile at {@code (tileX, tileY)} inside {@code [x0,x1) x [y0,y1)}. */
+    private static void copyTile(
+            int[] tile,
+            int tileW,
+            long tileX,
+            long tileY,
+            int[] out,
+            long outX,
+            long outY,
+            int outW,
+            long x0,
+            long y0,
+            long x1,
+            long y1) {
+        int tileH = tile.length / tileW;
+        long cx0 = Math.max(x0, tileX);
+        long cx1 = Math.min(x1, tileX + tileW);
+        long cy0 = Math.max(y0, tileY);
+        long cy1 = Math.min(y1, tileY + tileH);
+        int n = (int) (cx1 - cx0);
+        for (long row = cy0; row < cy1; row++) {
+            int src = (int) ((row - tileY) * tileW + (cx0 - tileX));
+            int dst = (int) ((row - outY) * outW + (cx0 - outX));
+            System.arraycopy(tile, src, out, dst, n);
+        }
+    }
+
+    @Override
+    void release() throws IOException {
+        cache.clear();
+        channel.close();
+    }
+
+    /**
+     * Opens a TIFF-based slide.
+     *
+     * @param path the file
+     * @return the reader
+     * @throws UnsupportedSlideException when the file uses a compression or sample format this
+     *     reader cannot decode (e.g. JPEG 2000), or is not a TIFF
+     * @throws IOException when the file is missing, truncated or corrupt
+     */
+    public static TiffSlideReader open(Path path) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        boolean ok = false;
+        try {
+            long size = channel.size();
+            ByteOrder order = TiffFile.readHeader(channel, path, size);
+            List<TiffTags> ifds = TiffFile.readDirectories(path);
+            TiffLayout layout = TiffLayout.of(ifds, size);
+            TiffFile.checkDecodable(path, layout);
+            TiffSlideReader reader = new TiffSlideReader(path, channel, order, layout);
+            ok = true;
+            return reader;
+        } finally {
+            if (!ok) {
+                channel.close();
+            }
+        }
+    }
+
+    private static SlideMetadata buildMetadata(Path path, TiffLayout layout) {
+        List<Long> widths = new ArrayList<>();
+        List<Long> heights = new ArrayList<>();
+        List<Double> downsamples = new ArrayList<>();
+        TiffPage base = layout.levels().get(0);
+        for (TiffPage level : layout.levels()) {
+            widths.add((long) level.widthPx);
+            heights.add((long) level.heightPx);
+            downsamples.add(
+                    (base.widthPx / (double) level.widthPx
+                                    + base.heightPx / (double) level.heightPx)
+                            / 2);
+        }
+        return new SlideMetadata(
+                path.toString(),
+                base.widthPx,
+                base.heightPx,
+                widths,
+                heights,
+                downsamples,
+                layout.mppX(),
+                layout.mppY(),
+                layout.objectivePower(),
+                layout.vendor(),
+                List.copyOf(layout.associated().keySet()),
+                layout.properties());
+    }
+}

@@ -1,0 +1,261 @@
+package org.lowmag.slide;
+
+import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes one tile (or strip) of a {@link TiffPage} on its own. The tile's compressed bytes are
+ * read from the file and wrapped in a small in-memory TIFF whose single image is that tile (same
+ * compression, photometric, JPEG tables, predictor ...), which the TwelveMonkeys TIFF reader then
+ * decodes in full.
+ *
+ * <p>Why not {@code ImageReadParam.setSourceRegion} on the slide file itself: TwelveMonkeys 3.12
+ * skips untouched tiles only for JPEG tiles, and fails with {@code ArrayIndexOutOfBoundsException}
+ * on a source region of a tiled LZW/Deflate image; one tile per decode works for every compression
+ * it supports and reads exactly the bytes a region needs. Not thread-safe: use one per thread.
+ */
+final class TiffTileDecoder implements AutoCloseable {
+
+    private static final TIFFImageReaderSpi SPI = new TIFFImageReaderSpi();
+    private static final short SHORT = 3;
+    private static final short LONG = 4;
+    private static final short UNDEFINED = 7;
+
+    private final FileChannel channel;
+    private final ByteOrder order;
+    private final String path;
+    private final ImageReader reader;
+
+    /**
+     * @param channel the open file
+     * @param order the file's byte order (uncompressed samples wider than 8 bits keep it)
+     * @param path the file, for messages
+     */
+    TiffTileDecoder(FileChannel channel, ByteOrder order, String path) {
+        this.channel = channel;
+        this.order = order;
+        this.path = path;
+        this.reader = SPI.createReaderInstance(null);
+    }
+
+    /**
+     * @param page the image
+     * @param tile the block index (row-major)
+     * @return the decoded block, cropped to the image (edge tiles), as packed RGB
+     * @throws IOException when reading or decoding fails
+     */
+    int[] decode(TiffPage page, int tile) throws IOException {
+        int col = tile % page.tilesAcross();
+        int row = tile / page.tilesAcross();
+        int fullW = page.tileWidthPx;
+        int fullH =
+                page.tiled
+                        ? page.tileHeightPx
+                        : Math.min(page.tileHeightPx, page.heightPx - row * page.tileHeightPx);
+        byte[] tiff = buildTiff(page, tile, fullW, fullH);
+        BufferedImage image;
+        try (ImageInputStream in = new ByteArrayImageInputStream(tiff)) {
+            reader.setInput(in);
+            image = reader.read(0);
+        } catch (IOException
+                | IllegalArgumentException
+                | IllegalStateException
+                | IndexOutOfBoundsException
+                | NegativeArraySizeException e) {
+            // Decoders report corrupt data with these; name the file and the tile.
+            throw new IOException(
+                    String.format(
+                            "%s: cannot decode %s %d (IFD %d, compression %d): %s",
+                            path,
+                            page.tiled ? "tile" : "strip",
+                            tile,
+                            page.ifd,
+                            page.compression,
+                            e.getMessage()),
+                    e);
+        } finally {
+            reader.setInput(null);
+        }
+        int validW = Math.min(fullW, page.widthPx - col * page.tileWidthPx);
+        int validH = Math.min(fullH, page.heightPx - row * page.tileHeightPx);
+        if (image.getWidth() < validW || image.getHeight() < validH) {
+            throw new IOException(
+                    path
+                            + ": tile "
+                            + tile
+                            + " of IFD "
+                            + page.ifd
+                            + " decoded to "
+                            + image.getWidth()
+                            + "x"
+                            + image.getHeight()
+                            + ", expected "
+                            + validW
+                            + "x"
+                            + validH);
+        }
+        BufferedImage valid =
+                image.getWidth() == validW && image.getHeight() == validH
+                        ? image
+                        : image.getSubimage(0, 0, validW, validH);
+        return RgbPixels.toRgb(valid);
+    }
+
+    /** Builds header + one IFD + the tile's data (one block per plane). */
+    private byte[] buildTiff(TiffPage page, int tile, int width, int height) throws IOException {
+        List<byte[]> data = new ArrayList<>();
+        long total = 0;
+        for (int p = 0; p < page.planes; p++) {
+            byte[] bytes = readBytes(page.offset(tile, p), page.byteCount(tile, p));
+            data.add(bytes);
+            total += bytes.length;
+        }
+        List<Field> fields = new ArrayList<>();
+        fields.add(Field.longs(TiffTags.IMAGE_WIDTH, width));
+        fields.add(Field.longs(TiffTags.IMAGE_LENGTH, height));
+        for (Map.Entry<Integer, Object> e : page.decodeTags().entrySet()) {
+            fields.add(Field.copy(e.getKey(), e.getValue()));
+        }
+        if (page.tiled) {
+            fields.add(Field.longs(TiffTags.TILE_WIDTH, width));
+            fields.add(Field.longs(TiffTags.TILE_LENGTH, height));
+        } else {
+            fields.add(Field.longs(TiffTags.ROWS_PER_STRIP, height));
+        }
+        long[] counts = data.stream().mapToLong(b -> b.length).toArray();
+        int offsetsTag = page.tiled ? TiffTags.TILE_OFFSETS : TiffTags.STRIP_OFFSETS;
+        int countsTag = page.tiled ? TiffTags.TILE_BYTE_COUNTS : TiffTags.STRIP_BYTE_COUNTS;
+        fields.add(Field.longs(countsTag, counts));
+        fields.add(Field.longs(offsetsTag, new long[page.planes])); // patched below
+        fields.sort(Comparator.comparingInt(Field::tag));
+        return layout(fields, data, total, offsetsTag);
+    }
+
+    private byte[] layout(List<Field> fields, List<byte[]> data, long dataBytes, int offsetsTag) {
+        int ifdSize = 2 + 12 * fields.size() + 4;
+        int valuesSize = 0;
+        for (Field f : fields) {
+            int n = f.bytes(order).length;
+            valuesSize += n > 4 ? (n + 1) & ~1 : 0;
+        }
+        int dataStart = 8 + ifdSize + valuesSize;
+        ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(dataStart + dataBytes)).order(order);
+        buf.put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M');
+        buf.put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M');
+        buf.putShort((short) 42).putInt(8).putShort((short) fields.size());
+        int valuePos = 8 + ifdSize;
+        for (Field f : fields) {
+            byte[] bytes = f.tag() == offsetsTag ? dataOffsets(data, dataStart) : f.bytes(order);
+            buf.putShort((short) f.tag()).putShort(f.type()).putInt(f.count());
+            if (bytes.length <= 4) {
+                buf.put(bytes).put(new byte[4 - bytes.length]);
+            } else {
+                buf.putInt(valuePos);
+                buf.put(valuePos, bytes);
+                valuePos += (bytes.length + 1) & ~1;
+            }
+        }
+        buf.putInt(0);
+        int pos = dataStart;
+        for (byte[] d : data) {
+            buf.put(pos, d);
+            pos += d.length;
+        }
+        return buf.array();
+    }
+
+    private byte[] dataOffsets(List<byte[]> data, int dataStart) {
+        long[] offsets = new long[data.size()];
+        long pos = dataStart;
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = pos;
+            pos += data.get(i).length;
+        }
+        return Field.encode(LONG, offsets, order);
+    }
+
+    private byte[] readBytes(long offset, long count) throws IOException {
+        if (count > Integer.MAX_VALUE - 1024) {
+            throw new UnsupportedSlideException(
+                    path + ": a strip/tile of " + count + " bytes is too large to decode");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) count);
+        long pos = offset;
+        while (buf.hasRemaining()) {
+            int n = channel.read(buf, pos);
+            if (n < 0) {
+                throw new IOException(
+                        path + ": unexpected end of file at byte " + pos + ": truncated file?");
+            }
+            pos += n;
+        }
+        return buf.array();
+    }
+
+    @Override
+    public void close() {
+        reader.dispose();
+    }
+
+    /** One IFD entry: numeric values (SHORT or LONG) or raw bytes (UNDEFINED). */
+    private record Field(int tag, short type, long[] values, byte[] raw) {
+
+        static Field longs(int tag, long... values) {
+            return new Field(tag, LONG, values, null);
+        }
+
+        static Field copy(int tag, Object value) {
+            if (value instanceof byte[] b) {
+                return new Field(tag, UNDEFINED, null, b.clone());
+            }
+            return new Field(tag, SHORT, toLongs(tag, value), null);
+        }
+
+        int count() {
+            return raw != null ? raw.length : values.length;
+        }
+
+        byte[] bytes(ByteOrder order) {
+            return raw != null ? raw : encode(type, values, order);
+        }
+
+        private static long[] toLongs(int tag, Object value) {
+            if (value instanceof Number n) {
+                return new long[] {n.longValue()};
+            }
+            if (value instanceof int[] a) {
+                return Arrays.stream(a).asLongStream().toArray();
+            }
+            if (value instanceof long[] a) {
+                return a.clone();
+            }
+            throw new IllegalStateException(
+                    "TIFF tag " + tag + " has an unexpected value type " + value.getClass());
+        }
+
+        static byte[] encode(short type, long[] values, ByteOrder order) {
+            ByteBuffer b =
+                    ByteBuffer.allocate(values.length * (type == SHORT ? 2 : 4)).order(order);
+            for (long v : values) {
+                if (type == SHORT) {
+                    b.putShort((short) v);
+                } else {
+                    b.putInt((int) v);
+                }
+            }
+            return b.array();
+        }
+    }
+}

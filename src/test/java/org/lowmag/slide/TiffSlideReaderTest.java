@@ -1,0 +1,227 @@
+package org.lowmag.slide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The pure-Java TIFF reader on synthetic pyramids (see {@link SyntheticTiffs}: level L pixel (x, y)
+ * = (x mod 256, y mod 256, 50 L)), 320x224 with levels 160x112 and 80x56.
+ */
+class TiffSlideReaderTest {
+
+    @TempDir Path dir;
+
+    private Path pyramid(String compression) throws IOException {
+        return SyntheticTiffs.writeJdk(dir.resolve("p.tif"), 320, 224, 3, 64, compression);
+    }
+
+    @Test
+    void metadataOfGenericPyramid() throws IOException {
+        try (TiffSlideReader r = TiffSlideReader.open(pyramid("Deflate"))) {
+            SlideMetadata m = r.metadata();
+            assertEquals(320, m.widthPx());
+            assertEquals(224, m.heightPx());
+            assertEquals(List.of(320L, 160L, 80L), m.levelWidthsPx());
+            assertEquals(List.of(224L, 112L, 56L), m.levelHeightsPx());
+            assertEquals(List.of(1.0, 2.0, 4.0), m.downsamples());
+            assertEquals("generic-tiff", m.vendor());
+            assertEquals("tiff", r.backend());
+            assertTrue(m.mppX().isEmpty() && m.objectivePower().isEmpty());
+            assertEquals(List.of(), m.associatedImages());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Deflate", "LZW", "PackBits", "none"})
+    void exactRegionsAtLevelDownsamples(String compression) throws IOException {
+        try (TiffSlideReader r =
+                TiffSlideReader.open(pyramid(compression.equals("none") ? null : compression))) {
+            // Downsample 1: level 0 from (37, 21), crossing tile borders at 64 and 128.
+            BufferedImage a = r.readRegion(new RegionRequest(37, 21, 100, 80, 1));
+            assertEquals(100, a.getWidth());
+            assertEquals(80, a.getHeight());
+            SyntheticTiffs.assertPattern(a, 37, 21, 0);
+            // Downsample 2: level 1 pixels from (20, 10), 60x40 of them.
+            BufferedImage b = r.readRegion(new RegionRequest(40, 20, 120, 80, 2));
+            assertEquals(60, b.getWidth());
+            SyntheticTiffs.assertPattern(b, 20, 10, 1);
+            // Downsample 4: level 2 pixels from (4, 8).
+            BufferedImage c = r.readRegion(new RegionRequest(16, 32, 256, 96, 4));
+            assertEquals(64, c.getWidth());
+            assertEquals(24, c.getHeight());
+            SyntheticTiffs.assertPattern(c, 4, 8, 2);
+        }
+    }
+
+    /**
+     * Downsample 3 reads level 1 (downsample 2) and area-averages 1.5 level pixels per output
+     * pixel. Output i covers level-1 [s + 1.5 i, s + 1.5 (i + 1)) with s = x / 2; pixel k has R =
+     * k, so the area average is the interval's mean minus 1/2: R(i) = s + 1.5 i + 0.25, rounded
+     * (never a tie). Same for G with y; B stays 50.
+     */
+    @Test
+    void betweenLevelsAreaAverages() throws IOException {
+        try (TiffSlideReader r = TiffSlideReader.open(pyramid("Deflate"))) {
+            BufferedImage img = r.readRegion(new RegionRequest(20, 40, 240, 150, 3));
+            assertEquals(80, img.getWidth());
+            assertEquals(50, img.getHeight());
+            for (int j = 0; j < 50; j++) {
+                for (int i = 0; i < 80; i++) {
+                    int p = img.getRGB(i, j);
+                    assertEquals(Math.round(10 + 1.5 * i + 0.25), (p >> 16) & 0xFF, "R at " + i);
+                    assertEquals(Math.round(20 + 1.5 * j + 0.25), (p >> 8) & 0xFF, "G at " + j);
+                    assertEquals(50, p & 0xFF);
+                }
+            }
+        }
+    }
+
+    @Test
+    void partlyOutsideIsWhiteAndFullyOutsideIsRefused() throws IOException {
+        try (TiffSlideReader r = TiffSlideReader.open(pyramid("LZW"))) {
+            BufferedImage img = r.readRegion(new RegionRequest(-10, 214, 30, 20, 1));
+            for (int j = 0; j < 20; j++) {
+                for (int i = 0; i < 30; i++) {
+                    boolean inside = i >= 10 && j < 10;
+                    int expected = inside ? SyntheticTiffs.pixel(i - 10, 214 + j, 0) : 0xFFFFFF;
+                    assertEquals(expected, img.getRGB(i, j) & 0xFFFFFF, "pixel " + i + "," + j);
+                }
+            }
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> r.readRegion(new RegionRequest(320, 0, 10, 10, 1)));
+            assertTrue(e.getMessage().contains("outside"), e.getMessage());
+            assertTrue(e.getMessage().contains("320x224"), e.getMessage());
+        }
+    }
+
+    @Test
+    void readsOnlyTheTilesARegionTouches() throws IOException {
+        try (TiffSlideReader r = TiffSlideReader.open(pyramid("Deflate"))) {
+            r.readRegion(new RegionRequest(5, 5, 10, 10, 1));
+            assertEquals(1, r.tilesDecoded());
+            // 60..70 x 60..70 touches tiles (0,0) (cached), (1,0), (0,1), (1,1).
+            r.readRegion(new RegionRequest(60, 60, 10, 10, 1));
+            assertEquals(4, r.tilesDecoded());
+            // A downsample-4 read of the whole slide decodes the single 80x56 level-2 tiles.
+            r.thumbnail(80);
+            assertEquals(6, r.tilesDecoded());
+        }
+    }
+
+    @Test
+    void thumbnailKeepsAspect() throws IOException {
+        try (TiffSlideReader r = TiffSlideReader.open(pyramid(null))) {
+            BufferedImage t = r.thumbnail(100);
+            assertEquals(100, t.getWidth());
+            assertEquals(70, t.getHeight());
+            assertEquals(BufferedImage.TYPE_INT_RGB, t.getType());
+        }
+    }
+
+    @Test
+    void jpegTilesAreClose() throws IOException {
+        try (TiffSlideReader r = TiffSlideReader.open(pyramid("JPEG"))) {
+            BufferedImage img = r.readRegion(new RegionRequest(8, 8, 200, 160, 1));
+            double diff = 0;
+            for (int j = 0; j < img.getHeight(); j++) {
+                for (int i = 0; i < img.getWidth(); i++) {
+                    int e = SyntheticTiffs.pixel(8 + i, 8 + j, 0);
+                    int a = img.getRGB(i, j);
+                    for (int s = 0; s <= 16; s += 8) {
+                        diff += Math.abs(((e >> s) & 0xFF) - ((a >> s) & 0xFF));
+                    }
+                }
+            }
+            double mean = diff / (3.0 * img.getWidth() * img.getHeight());
+            assertTrue(mean < 3, "mean absolute JPEG error " + mean);
+        }
+    }
+
+    @Test
+    void stripedTiffAndBigTiffReadExactly() throws IOException {
+        Path strips = SyntheticTiffs.writeJdk(dir.resolve("s.tif"), 320, 224, 2, 0, "LZW");
+        try (TiffSlideReader r = TiffSlideReader.open(strips)) {
+            assertEquals(2, r.metadata().levelCount());
+            SyntheticTiffs.assertPattern(
+                    r.readRegion(new RegionRequest(100, 50, 120, 90, 1)), 100, 50, 0);
+            SyntheticTiffs.assertPattern(
+                    r.readRegion(new RegionRequest(100, 50, 120, 90, 2)), 50, 25, 1);
+        }
+        Path big = SyntheticTiffs.writeBigTiff(dir.resolve("b.tif"), 320, 224, 3, 64);
+        try (TiffSlideReader r = TiffSlideReader.open(big)) {
+            assertEquals(List.of(1.0, 2.0, 4.0), r.metadata().downsamples());
+            SyntheticTiffs.assertPattern(
+                    r.readRegion(new RegionRequest(37, 21, 250, 190, 1)), 37, 21, 0);
+            SyntheticTiffs.assertPattern(
+                    r.readRegion(new RegionRequest(40, 20, 120, 80, 2)), 20, 10, 1);
+            SyntheticTiffs.assertPattern(
+                    r.readRegion(new RegionRequest(16, 32, 256, 96, 4)), 4, 8, 2);
+        }
+    }
+
+    @Test
+    void concurrentReadsAgree() throws Exception {
+        try (TiffSlideReader r = TiffSlideReader.open(pyramid("Deflate"));
+                ExecutorServiceCloser pool = new ExecutorServiceCloser(4)) {
+            SplittableRandom random = new SplittableRandom(7);
+            List<Future<?>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 32; t++) {
+                long x = random.nextInt(250);
+                long y = random.nextInt(160);
+                results.add(
+                        pool.executor.submit(
+                                () -> {
+                                    SyntheticTiffs.assertPattern(
+                                            r.readRegion(new RegionRequest(x, y, 64, 64, 1)),
+                                            x,
+                                            y,
+                                            0);
+                                    return null;
+                                }));
+            }
+            for (Future<?> f : results) {
+                f.get();
+            }
+        }
+    }
+
+    @Test
+    void closedReaderRefusesReads() throws IOException {
+        TiffSlideReader r = TiffSlideReader.open(pyramid(null));
+        r.close();
+        r.close(); // idempotent
+        assertThrows(
+                IllegalStateException.class,
+                () -> r.readRegion(new RegionRequest(0, 0, 10, 10, 1)));
+    }
+
+    /** Shuts a pool down with try-with-resources (Java 17 has no ExecutorService.close). */
+    private static final class ExecutorServiceCloser implements AutoCloseable {
+        final ExecutorService executor;
+
+        ExecutorServiceCloser(int threads) {
+            executor = Executors.newFixedThreadPool(threads);
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+}
