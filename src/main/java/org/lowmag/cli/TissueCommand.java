@@ -34,8 +34,8 @@ import picocli.CommandLine.Parameters;
                     + " smoothing, threshold at 0.8 of the brightest grey, hole filling, removal"
                     + " of small pieces) and give one bounding box per piece in level-0 pixels.",
             "",
-            "Writes OUT/mask.png (white tissue on black, analysis resolution), OUT/tissues.json"
-                    + " (boxes, areas, analysis downsample, parameters) and OUT/thumbnail.png"
+            "Writes DIR/mask.png (white tissue on black, analysis resolution), DIR/tissues.json"
+                    + " (boxes, areas, analysis downsample, parameters) and DIR/thumbnail.png"
                     + " (overview with boxes), each atomically.",
         })
 final class TissueCommand implements Callable<Integer> {
@@ -74,6 +74,7 @@ final class TissueCommand implements Callable<Integer> {
     @Option(
             names = "--threshold",
             defaultValue = "0.8",
+            paramLabel = "T",
             description =
                     "Tissue is darker than this fraction of the brightest smoothed grey (default:"
                             + " ${DEFAULT-VALUE}).")
