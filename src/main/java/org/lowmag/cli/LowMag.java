@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
             FinetuneCommand.class,
             EvaluateCommand.class,
             FlopsCommand.class,
+            DownsampleCommand.class,
+            TissueCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LowMag implements Runnable {

@@ -1,0 +1,199 @@
+package org.lowmag.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.lowmag.slide.RegionRequest;
+import org.lowmag.slide.SlideMetadata;
+import org.lowmag.slide.SlideReader;
+import org.lowmag.slide.SlideReaders;
+import org.lowmag.tissue.ThresholdMethod;
+import org.lowmag.tissue.TissueBox;
+import org.lowmag.tissue.TissueDetection;
+import org.lowmag.tissue.TissueDetector;
+import org.lowmag.tissue.TissueOverlay;
+import org.lowmag.tissue.TissueParams;
+import org.lowmag.util.Json;
+import org.lowmag.util.LowMagException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lowmag tissue}: find the tissue pieces of a slide, as tissueloc does. */
+@Command(
+        name = "tissue",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Find tissue on a slide's low-resolution overview (tissueloc's method: grey, Gaussian"
+                    + " smoothing, threshold at 0.8 of the brightest grey, hole filling, removal"
+                    + " of small pieces) and give one bounding box per piece in level-0 pixels.",
+            "",
+            "Writes DIR/mask.png (white tissue on black, analysis resolution), DIR/tissues.json"
+                    + " (boxes, areas, analysis downsample, parameters) and DIR/thumbnail.png"
+                    + " (overview with boxes), each atomically.",
+        })
+final class TissueCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SLIDE", description = "Slide or plain image.")
+    Path slide;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path outDir;
+
+    @Option(
+            names = "--analysis-size",
+            defaultValue = "2048",
+            paramLabel = "PX",
+            description =
+                    "Longest side of the analysed overview (tissueloc max_img_size; default:"
+                            + " ${DEFAULT-VALUE}).")
+    int analysisSizePx;
+
+    @Option(
+            names = "--mpp",
+            paramLabel = "UM",
+            description =
+                    "Analyse at this many um per pixel instead of --analysis-size (needs the"
+                            + " slide's um/px).")
+    Double analysisMpp;
+
+    @Option(
+            names = "--sigma",
+            defaultValue = "13",
+            paramLabel = "PX",
+            description =
+                    "Gaussian smoothing sigma in analysis pixels (default: ${DEFAULT-VALUE}).")
+    double sigmaPx;
+
+    @Option(
+            names = "--threshold",
+            defaultValue = "0.8",
+            paramLabel = "T",
+            description =
+                    "Tissue is darker than this fraction of the brightest smoothed grey (default:"
+                            + " ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--otsu", description = "Use Otsu's threshold instead of --threshold.")
+    boolean otsu;
+
+    @Option(
+            names = "--min-size",
+            defaultValue = "10000",
+            paramLabel = "PX",
+            description =
+                    "Drop pieces smaller than this many analysis pixels (default: ${DEFAULT-VALUE}).")
+    int minSizePx;
+
+    @Override
+    public Integer call() throws IOException {
+        TissueParams params =
+                new TissueParams(
+                        analysisSizePx,
+                        sigmaPx,
+                        otsu ? ThresholdMethod.OTSU : ThresholdMethod.FIXED,
+                        threshold,
+                        true,
+                        minSizePx);
+        try (SlideReader reader = SlideReaders.open(slide)) {
+            SlideMetadata meta = reader.metadata();
+            BufferedImage overview = overview(reader, meta);
+            TissueDetection d =
+                    new TissueDetector(params)
+                            .detect(
+                                    overview,
+                                    meta.widthPx(),
+                                    meta.heightPx(),
+                                    meta.mppX(),
+                                    meta.mppY());
+            ImageFiles.write(outDir.resolve("mask.png"), d.mask().toImage());
+            Json.write(outDir.resolve("tissues.json"), toJson(d, meta, reader.backend()));
+            ImageFiles.write(outDir.resolve("thumbnail.png"), TissueOverlay.draw(overview, d));
+            System.out.println(slide + ": " + d.summary() + "; wrote " + outDir);
+            for (TissueBox b : d.boxes()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  tissue %d: x=%d y=%d %dx%d px (level 0)%s%n",
+                        b.id(),
+                        b.x(),
+                        b.y(),
+                        b.width(),
+                        b.height(),
+                        b.areaMm2().isPresent()
+                                ? String.format(
+                                        Locale.ROOT, ", %.3f mm^2", b.areaMm2().getAsDouble())
+                                : "");
+            }
+        }
+        return 0;
+    }
+
+    private BufferedImage overview(SlideReader reader, SlideMetadata meta) throws IOException {
+        if (analysisMpp == null) {
+            return reader.thumbnail(analysisSizePx);
+        }
+        if (meta.mppX().isEmpty()) {
+            throw new LowMagException(
+                    slide + " records no um/px, so --mpp cannot be used: use --analysis-size");
+        }
+        double downsample = analysisMpp / meta.mppX().getAsDouble();
+        if (!(downsample >= 1.0)) {
+            throw new IllegalArgumentException(
+                    "--mpp "
+                            + analysisMpp
+                            + " is finer than the slide's "
+                            + meta.mppX().getAsDouble()
+                            + " um/px");
+        }
+        return reader.readRegion(
+                new RegionRequest(0, 0, meta.widthPx(), meta.heightPx(), downsample));
+    }
+
+    static Map<String, Object> toJson(TissueDetection d, SlideMetadata meta, String backend) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("slide", meta.path());
+        m.put("backend", backend);
+        m.put("slide_width_px", meta.widthPx());
+        m.put("slide_height_px", meta.heightPx());
+        m.put("mpp_x", optional(meta.mppX()));
+        m.put("mpp_y", optional(meta.mppY()));
+        m.put("analysis_width_px", d.mask().widthPx());
+        m.put("analysis_height_px", d.mask().heightPx());
+        m.put("analysis_downsample_x", d.mask().downsampleX());
+        m.put("analysis_downsample_y", d.mask().downsampleY());
+        m.put("params", d.params());
+        m.put("threshold_used", Double.isNaN(d.thresholdUsed()) ? null : d.thresholdUsed());
+        m.put("summary", d.summary());
+        m.put("tissue_count", d.boxes().size());
+        m.put("tissues", d.boxes().stream().map(TissueCommand::boxJson).toList());
+        m.put("coordinates", "boxes in level-0 pixels; areas: analysis px, level-0 px, um^2, mm^2");
+        return m;
+    }
+
+    private static Map<String, Object> boxJson(TissueBox b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", b.id());
+        m.put("x", b.x());
+        m.put("y", b.y());
+        m.put("width", b.width());
+        m.put("height", b.height());
+        m.put(
+                "analysis_box",
+                List.of(b.analysisX(), b.analysisY(), b.analysisWidth(), b.analysisHeight()));
+        m.put("area_analysis_px", b.areaPx());
+        m.put("area_level0_px", b.areaL0Px());
+        m.put("area_um2", optional(b.areaUm2()));
+        m.put("area_mm2", optional(b.areaMm2()));
+        return m;
+    }
+
+    private static Double optional(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+}
