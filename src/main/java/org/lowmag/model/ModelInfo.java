@@ -1,5 +1,7 @@
 package org.lowmag.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lowmag.arch.Architecture;
@@ -35,8 +37,14 @@ public record ModelInfo(
     /** Validates and copies. */
     public ModelInfo {
         classes = classes == null ? null : List.copyOf(classes);
-        config = config == null ? Map.of() : Map.copyOf(config);
-        provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+        config =
+                config == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        provenance =
+                provenance == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 
     /**

@@ -54,7 +54,7 @@ public record DistillRunConfig(
         m.put("splits", splits);
         m.put("unlabeled", unlabeled.stream().map(p -> p.toAbsolutePath().toString()).toList());
         m.put("magnification", magnification);
-        m.put("architecture", architecture);
+        m.put("architecture", architecture == null ? "teacher's" : architecture);
         m.put("temperature", loss.temperature());
         m.put("resize", loss.resize().flag());
         m.put("pixel_loss", loss.pixelNorm().toString());

@@ -1,8 +1,6 @@
 package org.lowmag.train;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -70,9 +68,8 @@ public final class FinetuneJob {
                 throw new LowMagException("dataset " + data + " has no labelled train split");
             }
             run.start(resume, cfg);
-            for (Pair<String, Parameter> p : model.net().getParameters()) {
-                p.getValue().freeze(!p.getKey().startsWith("fc"));
-            }
+            model.net().freezeParameters(true);
+            model.net().fc().freezeParameters(false);
             TrainJob.enableGradients(model);
             Adam adam = new Adam(model.net().getParameters(), (float) loop.weightDecay(), optState);
             LoopState state =
