@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "(DiPalma et al., Resolution-Based Distillation for Efficient Histology Image"
                     + " Classification)."
         },
-        subcommands = {FlopsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {FlopsCommand.class, SynthesizeCommand.class, CommandLine.HelpCommand.class})
 public final class LowMag implements Runnable {
 
     /** Exit code for a failure the user can act on. */
