@@ -20,7 +20,7 @@ final class GlandLayout {
     /** Fraction of a regular piece left as stroma without glands (noise threshold). */
     static final double STROMAL_PATCH = 0.22;
 
-    private static final double CLEAR_LUMEN = 0.03f;
+    private static final float CLEAR_LUMEN = 0.03f;
 
     private GlandLayout() {}
 
@@ -71,7 +71,7 @@ final class GlandLayout {
         Blob lumen =
                 Blob.random(
                         rnd, x, y, rl * Math.sqrt(aspect), rl / Math.sqrt(aspect), angle, 3, 0.07);
-        return new Gland(outer, new Blob[] {lumen}, new float[] {(float) CLEAR_LUMEN}, true, rl, r);
+        return new Gland(outer, new Blob[] {lumen}, new float[] {CLEAR_LUMEN}, true, rl, r);
     }
 
     private static List<Gland> disorganised(SplittableRandom rnd, TissuePiece piece) {
@@ -152,7 +152,7 @@ final class GlandLayout {
                             angle + rnd.nextDouble(-0.5, 0.5),
                             4,
                             0.22);
-            fill[k] = (float) CLEAR_LUMEN;
+            fill[k] = CLEAR_LUMEN;
         }
         return new Gland(outer, lumens, fill, false, 0, 0);
     }
@@ -188,7 +188,7 @@ final class GlandLayout {
                             rnd.nextDouble(Math.PI),
                             3,
                             0.08));
-            fills.add((float) CLEAR_LUMEN);
+            fills.add(CLEAR_LUMEN);
         }
         float[] fill = new float[fills.size()];
         for (int i = 0; i < fill.length; i++) {

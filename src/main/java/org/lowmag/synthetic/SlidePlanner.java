@@ -62,11 +62,12 @@ public final class SlidePlanner {
             if (attempt % 25 == 24) {
                 shrink *= 0.85;
             }
-            double d =
-                    Math.min(
-                            maxFit * 0.8,
-                            rnd.nextDouble(params.minTissueUm(), params.maxTissueUm()) * shrink);
-            d = Math.max(d, Math.min(params.minTissueUm(), maxFit * 0.8) * 0.6);
+            double span = params.maxTissueUm() - params.minTissueUm();
+            double d = (params.minTissueUm() + span * rnd.nextDouble()) * shrink;
+            d =
+                    Math.max(
+                            Math.min(d, maxFit * 0.8),
+                            Math.min(params.minTissueUm(), maxFit * 0.8) * 0.6);
             double cx =
                     rnd.nextDouble(
                             m + d / 2, Math.max(m + d / 2 + 1, params.widthUm() - m - d / 2));

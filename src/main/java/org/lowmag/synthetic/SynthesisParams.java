@@ -35,9 +35,9 @@ public record SynthesisParams(
                             + " x "
                             + heightUm);
         }
-        if (minPieces < 1 || maxPieces < minPieces) {
+        if (minPieces < 1 || maxPieces < minPieces || maxPieces > 100) {
             throw new IllegalArgumentException(
-                    "tissue pieces range must be 1 <= min <= max, got "
+                    "tissue pieces range must be 1 <= min <= max <= 100, got "
                             + minPieces
                             + ".."
                             + maxPieces);
