@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             FinetuneCommand.class,
             EvaluateCommand.class,
             FlopsCommand.class,
+            SynthesizeCommand.class,
             DownsampleCommand.class,
             TissueCommand.class,
             CommandLine.HelpCommand.class

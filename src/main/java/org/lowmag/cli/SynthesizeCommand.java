@@ -1,0 +1,130 @@
+package org.lowmag.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lowmag.synthetic.SynthesisParams;
+import org.lowmag.synthetic.SyntheticDatasetWriter;
+import org.lowmag.synthetic.SyntheticSlides;
+import org.lowmag.util.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lowmag synthesize}: a synthetic H&E whole-slide data set for demos and tests. */
+@Command(
+        name = "synthesize",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write a synthetic H&E-like whole-slide data set: pyramidal Aperio-style TIFFs"
+                    + " (DIR/slides/*.svs, readable by LowMag and OpenSlide), DIR/labels.csv"
+                    + " (slide,patient,label; empty label = unlabelled), DIR/tissues.csv and"
+                    + " DIR/synthetic.json.",
+            "",
+            "Classes: normal (regular glands, small round nuclei), dysplasia (same"
+                    + " architecture, enlarged dark pleomorphic nuclei: visible only at high"
+                    + " magnification) and carcinoma (disorganised architecture: visible at low"
+                    + " magnification). Slides already written are kept, so an interrupted run can"
+                    + " be repeated.",
+        })
+final class SynthesizeCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(
+            names = "--slides-per-class",
+            defaultValue = "8",
+            description = "Labelled slides per class (default: ${DEFAULT-VALUE}).")
+    int slidesPerClass;
+
+    @Option(
+            names = "--unlabeled",
+            defaultValue = "16",
+            description = "Unlabelled slides, classes withheld (default: ${DEFAULT-VALUE}).")
+    int unlabeled;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--mpp",
+            defaultValue = "0.5",
+            description =
+                    "Micrometres per pixel at full resolution (default: ${DEFAULT-VALUE} = 20x).")
+    double mpp;
+
+    @Option(
+            names = "--size-um",
+            defaultValue = "4000,3000",
+            description = "Slide width,height in micrometres (default: ${DEFAULT-VALUE}).")
+    String sizeUm;
+
+    @Option(
+            names = "--quality",
+            defaultValue = "0.9",
+            description = "JPEG quality of the tiles, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double quality;
+
+    @Option(
+            names = "--threads",
+            description = "Threads that draw and encode tiles (default: available processors).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        double[] size = parseSize(sizeUm);
+        SynthesisParams params = SynthesisParams.of(mpp, size[0], size[1]);
+        if (!(quality > 0 && quality <= 1)) {
+            throw new IllegalArgumentException("--quality must be in (0, 1], got " + quality);
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + n);
+        }
+        SyntheticDatasetWriter.Settings settings =
+                new SyntheticDatasetWriter.Settings(
+                        seed, slidesPerClass, unlabeled, params, quality);
+        int total = SyntheticSlides.specs(seed, slidesPerClass, unlabeled).size();
+        SyntheticDatasetWriter writer = new SyntheticDatasetWriter(settings, n);
+        writer.checkFolder(out);
+        SyntheticDatasetWriter.Summary s;
+        try (Progress progress = new Progress("synthesize", total, "slides")) {
+            s = writer.write(out, progress);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%d slides in %s: %d written, %d already present; %.1f MP drawn in %.1f s"
+                        + " (%.2f MP/s)%n",
+                total,
+                out,
+                s.written(),
+                s.skipped(),
+                s.pixels() / 1e6,
+                s.seconds(),
+                s.seconds() > 0 ? s.pixels() / 1e6 / s.seconds() : 0.0);
+        return 0;
+    }
+
+    /**
+     * Parses {@code W,H} in micrometres.
+     *
+     * @param text the size
+     * @return width and height
+     */
+    static double[] parseSize(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException(
+                    "--size-um '" + text + "' is not WIDTH,HEIGHT in um (e.g. 4000,3000)");
+        }
+        try {
+            return new double[] {
+                Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "--size-um '" + text + "' is not WIDTH,HEIGHT in um (e.g. 4000,3000)", e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.lowmag.synthetic;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lowmag.util.AtomicFiles;
+import org.lowmag.util.Json;
+import org.lowmag.util.LowMagException;
+import org.lowmag.util.Progress;
+import org.lowmag.util.Provenance;
+
+/**
+ * Writes a synthetic data set into a folder: {@code slides/<id>.svs} (pyramidal Aperio-style
+ * TIFFs), {@code labels.csv} ({@code slide,patient,label}; empty label for unlabelled slides),
+ * {@code tissues.csv} (each tissue piece's bounding box in level-0 pixels with its label) and
+ * {@code synthetic.json} (seed, parameters, class descriptions, provenance). Every file is written
+ * atomically; slides already present are kept, so an interrupted run can simply be repeated. A
+ * folder made with another seed, resolution, size or generator version is refused.
+ */
+public final class SyntheticDatasetWriter {
+
+    /** Bumped whenever the same seed would give different pixels. */
+    public static final int GENERATOR_VERSION = 1;
+
+    /** File name of the description. */
+    public static final String DESCRIPTION = "synthetic.json";
+
+    private static final List<String> FINGERPRINT =
+            List.of("generator_version", "seed", "mpp", "size_um", "jpeg_quality");
+
+    /**
+     * What to make.
+     *
+     * @param seed the data set's seed
+     * @param slidesPerClass labelled slides per class
+     * @param unlabelled unlabelled slides
+     * @param params the physical set-up
+     * @param jpegQuality JPEG quality of the tiles
+     */
+    public record Settings(
+            long seed,
+            int slidesPerClass,
+            int unlabelled,
+            SynthesisParams params,
+            double jpegQuality) {}
+
+    /**
+     * What a run did.
+     *
+     * @param written slides drawn and written
+     * @param skipped slides already present
+     * @param pixels level-0 pixels drawn
+     * @param seconds wall time of drawing and writing slides
+     */
+    public record Summary(int written, int skipped, long pixels, double seconds) {}
+
+    private final Settings settings;
+    private final SlideSynthesizer synthesizer;
+
+    /**
+     * @param settings what to make
+     * @param threads threads that draw and encode tiles
+     */
+    public SyntheticDatasetWriter(Settings settings, int threads) {
+        this.settings = settings;
+        this.synthesizer = new SlideSynthesizer(settings.params(), settings.jpegQuality(), threads);
+    }
+
+    /**
+     * Writes (or completes) the data set.
+     *
+     * @param dir the output folder
+     * @param progress counts slides as they are done
+     * @return what was done
+     * @throws IOException when a file cannot be written
+     * @throws LowMagException when the folder holds a data set made with other settings
+     */
+    public Summary write(Path dir, Progress progress) throws IOException {
+        Path description = dir.resolve(DESCRIPTION);
+        Map<String, Object> meta = describe();
+        checkFolder(dir);
+        Json.write(description, meta);
+        List<SyntheticSlides.Spec> specs =
+                SyntheticSlides.specs(
+                        settings.seed(), settings.slidesPerClass(), settings.unlabelled());
+        StringBuilder labels = new StringBuilder("slide,patient,label\n");
+        StringBuilder tissues = new StringBuilder("slide,tissue,x,y,width,height,label\n");
+        int written = 0;
+        long pixels = 0;
+        long start = System.nanoTime();
+        for (SyntheticSlides.Spec spec : specs) {
+            String rel = "slides/" + spec.slideId() + ".svs";
+            Path file = dir.resolve(rel);
+            SlidePlan plan = synthesizer.plan(spec.tissueClass(), spec.seed());
+            if (!Files.isRegularFile(file)) {
+                progress.setSuffix(spec.slideId());
+                synthesizer.write(plan, file);
+                written++;
+                pixels += (long) settings.params().widthPx() * settings.params().heightPx();
+            }
+            labels.append(rel).append(',').append(spec.patientId()).append(',');
+            labels.append(spec.publishedLabel()).append('\n');
+            List<int[]> boxes = plan.tissueBoxesPx(settings.params().mpp());
+            for (int t = 0; t < boxes.size(); t++) {
+                int[] b = boxes.get(t);
+                tissues.append(rel).append(',').append(t + 1);
+                for (int v : b) {
+                    tissues.append(',').append(v);
+                }
+                tissues.append(',').append(spec.publishedLabel()).append('\n');
+            }
+            progress.step();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        AtomicFiles.writeString(dir.resolve("labels.csv"), labels.toString());
+        AtomicFiles.writeString(dir.resolve("tissues.csv"), tissues.toString());
+        meta.put("slides", specs.size());
+        meta.put(
+                "patients", specs.stream().map(SyntheticSlides.Spec::patientId).distinct().count());
+        Json.write(description, meta);
+        return new Summary(written, specs.size() - written, pixels, seconds);
+    }
+
+    private Map<String, Object> describe() {
+        SynthesisParams p = settings.params();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generator", "lowmag synthesize");
+        m.put("generator_version", GENERATOR_VERSION);
+        m.put("seed", settings.seed());
+        m.put("mpp", p.mpp());
+        m.put("objective_power", 10.0 / p.mpp());
+        m.put("size_um", List.of(p.widthUm(), p.heightUm()));
+        m.put("size_px", List.of(p.widthPx(), p.heightPx()));
+        m.put("jpeg_quality", settings.jpegQuality());
+        m.put("slides_per_class", settings.slidesPerClass());
+        m.put("unlabeled", settings.unlabelled());
+        m.put("tissue_pieces", List.of(p.minPieces(), p.maxPieces()));
+        m.put("tissue_diameter_um", List.of(p.minTissueUm(), p.maxTissueUm()));
+        m.put(
+                "format",
+                "Aperio-style pyramidal TIFF (.svs): 256 px JPEG tiles, levels downsampled by 4"
+                        + " until <= 1024 px, MPP and AppMag in the ImageDescription");
+        Map<String, String> classes = new LinkedHashMap<>();
+        for (TissueClass c : TissueClass.values()) {
+            classes.put(c.label(), c.description());
+        }
+        m.put("classes", classes);
+        m.put(
+                "files",
+                Map.of(
+                        "labels", "labels.csv: slide,patient,label (empty label = unlabelled)",
+                        "tissues", "tissues.csv: slide,tissue,x,y,width,height,label (level-0 px)",
+                        "slides", "slides/<slide id>.svs"));
+        m.put("provenance", Provenance.current().toMap());
+        return m;
+    }
+
+    /**
+     * Checks that a folder is empty of synthetic data or holds a set made with the same seed,
+     * resolution, size, JPEG quality and generator version (so it can be completed).
+     *
+     * @param dir the output folder
+     * @throws IOException when its description cannot be read
+     * @throws LowMagException when it holds a data set made with other settings
+     */
+    public void checkFolder(Path dir) throws IOException {
+        Path description = dir.resolve(DESCRIPTION);
+        if (!Files.isRegularFile(description)) {
+            return;
+        }
+        JsonObject old = Json.readTree(description).getAsJsonObject();
+        JsonObject now = Json.gson().toJsonTree(describe()).getAsJsonObject();
+        for (String key : FINGERPRINT) {
+            JsonElement a = old.get(key);
+            JsonElement b = now.get(key);
+            if (a == null || !a.equals(b)) {
+                throw new LowMagException(
+                        description.getParent()
+                                + " holds a synthetic data set made with "
+                                + key
+                                + " = "
+                                + a
+                                + ", not "
+                                + b
+                                + ": use another --out folder or delete that one");
+            }
+        }
+    }
+}
