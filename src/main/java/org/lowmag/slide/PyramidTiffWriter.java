@@ -156,6 +156,7 @@ public final class PyramidTiffWriter {
         Path abs = target.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+        AtomicFiles.makeReadable(tmp);
         ExecutorService pool = Executors.newFixedThreadPool(threads, PyramidTiffWriter::daemon);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
