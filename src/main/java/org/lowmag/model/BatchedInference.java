@@ -1,9 +1,9 @@
 package org.lowmag.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 import org.lowmag.dataset.RgbImage;
@@ -80,8 +80,17 @@ public final class BatchedInference {
         return out;
     }
 
+    /**
+     * Runs the forward pass with autograd off on the calling thread (PyTorch's grad mode is
+     * thread-local and on by default in new threads, which would record a useless graph).
+     */
     private static NDList forwardNoGrad(LowMagModel model, NDManager m, NDArray x) {
-        Engine.getInstance();
-        return model.forward(m, new NDList(x), false);
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return model.forward(m, new NDList(x), false);
+        } finally {
+            JniUtils.setGradMode(previous);
+        }
     }
 }
