@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
                     + " Classification)."
         },
         subcommands = {
+            DemoCommand.class,
             InfoCommand.class,
             PrepareCommand.class,
             TrainCommand.class,

@@ -1,0 +1,224 @@
+package org.lowmag.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lowmag.dataset.Csv;
+import org.lowmag.util.AtomicFiles;
+import org.lowmag.util.LowMagException;
+import org.lowmag.util.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lowmag demo}: the whole method on built-in (synthetic) data, end to end: generate slides,
+ * prepare a dataset, train a teacher, a baseline and distilled students, evaluate them, write the
+ * experiment report and classify held-out slides with heatmaps.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run LowMag's whole method on generated H&E-like slides (synthetic data): synthesize,"
+                    + " prepare, train a high-magnification teacher and a low-magnification"
+                    + " baseline, distil students with and without unlabelled slides, evaluate"
+                    + " with CIs, write the report, and predict two held-out slides with heatmaps.",
+            "Default: ~15 minutes on 2 cores; --quick: ~3 minutes (a smoke test)."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--out",
+            defaultValue = "lowmag-demo",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--quick", description = "A small, fast run (smoke test, CI).")
+    boolean quick;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of the data and every run (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** The demo's size. */
+    record Plan(
+            int slidesPerClass,
+            int unlabeled,
+            String sizeUm,
+            double teacherMag,
+            List<Double> studentMags,
+            int teacherEpochs,
+            int studentEpochs,
+            int auxEpochs,
+            int bootstrap,
+            int accumulate) {}
+
+    static Plan plan(boolean quick) {
+        return quick
+                ? new Plan(4, 4, "2400,1800", 2.5, List.of(0.625), 4, 4, 3, 1000, 8)
+                : new Plan(12, 18, "4000,3000", 5, List.of(1.25, 0.625), 14, 14, 8, 10000, 16);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        long t0 = System.nanoTime();
+        Plan p = plan(quick);
+        Files.createDirectories(out);
+        Path data = out.resolve("data");
+        step(
+                1,
+                "synthesize slides",
+                "synthesize",
+                "--out",
+                data.toString(),
+                "--slides-per-class",
+                "" + p.slidesPerClass(),
+                "--unlabeled",
+                "" + p.unlabeled(),
+                "--size-um",
+                p.sizeUm(),
+                "--seed",
+                "" + seed);
+        List<String> heldOut = holdOut(data);
+        String mags = formatMags(p);
+        step(
+                2,
+                "prepare the dataset",
+                "prepare",
+                "--slides",
+                data.toString(),
+                "--labels",
+                data.resolve("labels-demo.csv").toString(),
+                "--mags",
+                mags,
+                "--split-fractions",
+                "60,20,20",
+                "--seed",
+                "" + seed,
+                "--out",
+                out.resolve("dataset").toString());
+        Path config = writeExperimentConfig(p);
+        step(
+                3,
+                "teacher, baseline and students (the experiment)",
+                "experiment",
+                config.toString(),
+                "--out",
+                out.resolve("experiment").toString());
+        String mag = org.lowmag.dataset.Magnification.format(p.studentMags().get(0));
+        List<String> predict =
+                new ArrayList<>(
+                        List.of(
+                                "predict",
+                                "--model",
+                                out.resolve("experiment/runs/kd+aux-" + mag + "x").toString(),
+                                "--heatmap",
+                                "--out",
+                                out.resolve("predict").toString()));
+        heldOut.forEach(s -> predict.add(data.resolve(s).toString()));
+        step(4, "classify two held-out slides at " + mag + "x", predict.toArray(String[]::new));
+        DemoSummary.print(out, p, (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    private static String formatMags(Plan p) {
+        List<String> m = new ArrayList<>();
+        m.add(org.lowmag.dataset.Magnification.format(p.teacherMag()));
+        p.studentMags().forEach(x -> m.add(org.lowmag.dataset.Magnification.format(x)));
+        return String.join(",", m);
+    }
+
+    private void step(int n, String what, String... args) {
+        System.err.printf(Locale.ROOT, "%n== demo step %d/4: %s%n", n, what);
+        long t = System.nanoTime();
+        int code = LowMag.newCommandLine().execute(args);
+        if (code != 0) {
+            throw new LowMagException(
+                    "demo step "
+                            + n
+                            + " ("
+                            + what
+                            + ") failed with exit code "
+                            + code
+                            + "; see the messages above. Re-running 'lowmag demo' resumes.");
+        }
+        System.err.printf(
+                Locale.ROOT,
+                "== step %d done in %s%n",
+                n,
+                Progress.formatSeconds((System.nanoTime() - t) / 1e9));
+    }
+
+    /**
+     * Writes {@code labels-demo.csv} without the first labelled slide of two classes, which are
+     * kept aside for {@code predict}.
+     */
+    private static List<String> holdOut(Path data) throws IOException {
+        List<List<String>> rows;
+        try (var r = Files.newBufferedReader(data.resolve("labels.csv"), StandardCharsets.UTF_8)) {
+            rows = Csv.parse(r);
+        }
+        List<String> held = new ArrayList<>();
+        List<String> seenLabels = new ArrayList<>();
+        StringBuilder sb = new StringBuilder(Csv.line(rows.get(0)));
+        for (List<String> row : rows.subList(1, rows.size())) {
+            String label = row.get(2);
+            if (!label.isEmpty() && held.size() < 2 && !seenLabels.contains(label)) {
+                held.add(row.get(0));
+                seenLabels.add(label);
+            } else {
+                sb.append(Csv.line(row));
+            }
+        }
+        AtomicFiles.writeString(data.resolve("labels-demo.csv"), sb.toString());
+        AtomicFiles.writeString(
+                data.resolve("held-out.csv"),
+                Csv.line(List.of("slide", "label"))
+                        + String.join(
+                                "",
+                                held.stream()
+                                        .map(
+                                                s ->
+                                                        Csv.line(
+                                                                List.of(
+                                                                        s,
+                                                                        seenLabels.get(
+                                                                                held.indexOf(s)))))
+                                        .toList()));
+        return held;
+    }
+
+    private Path writeExperimentConfig(Plan p) throws IOException {
+        StringBuilder y = new StringBuilder();
+        y.append("# LowMag demo experiment (synthetic data), written by 'lowmag demo'\n");
+        y.append("dataset: ").append(out.resolve("dataset").toAbsolutePath()).append('\n');
+        y.append("teacher_mag: ").append(p.teacherMag()).append('\n');
+        y.append("student_mags: ").append(p.studentMags()).append('\n');
+        y.append("arch: paper\n");
+        y.append("arms: [baseline, kd, kd+aux]\n");
+        y.append("kd_splits: [train, val]\n");
+        y.append("auxiliary:\n  aux: {splits: [unlabeled]}\n");
+        y.append(
+                String.format(
+                        Locale.ROOT,
+                        "epochs: {teacher: %d, baseline: %d, kd: %d, kd+aux: %d}%n",
+                        p.teacherEpochs(),
+                        p.studentEpochs(),
+                        p.studentEpochs(),
+                        p.auxEpochs()));
+        y.append("accumulate: ").append(p.accumulate()).append('\n');
+        y.append("lr: 0.001\n");
+        y.append("seed: ").append(seed).append('\n');
+        y.append("bootstrap: ").append(p.bootstrap()).append('\n');
+        Path file = out.resolve("experiment.yaml");
+        AtomicFiles.writeString(file, y.toString());
+        return file;
+    }
+}
