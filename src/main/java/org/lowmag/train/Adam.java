@@ -103,17 +103,29 @@ public final class Adam {
         for (int i = 0; i < params.size(); i++) {
             NDArray w = params.get(i).getValue().getArray();
             try (NDManager scope = stateManager.newSubManager()) {
+                // Every temporary is attached to the step's scope: results of ops on the
+                // parameter or the moments would otherwise join their long-lived managers.
                 NDArray g = w.getGradient();
                 g.attach(scope);
-                NDArray grad = weightDecay != 0 ? g.add(w.mul(weightDecay)) : g.duplicate();
-                grad.attach(scope);
-                means.get(i).muli(beta1).addi(grad.mul(1 - beta1));
-                variances.get(i).muli(beta2).addi(grad.square().muli(1 - beta2));
-                NDArray denom = variances.get(i).sqrt().divi((float) bc2).addi(eps);
+                NDArray grad = g;
+                if (weightDecay != 0) {
+                    NDArray decay = w.mul(weightDecay);
+                    decay.attach(scope);
+                    grad = g.add(decay);
+                    grad.attach(scope);
+                }
+                NDArray gm = grad.mul(1 - beta1);
+                gm.attach(scope);
+                means.get(i).muli(beta1).addi(gm);
+                NDArray g2 = grad.square();
+                g2.attach(scope);
+                variances.get(i).muli(beta2).addi(g2.muli(1 - beta2));
+                NDArray denom = variances.get(i).sqrt();
                 denom.attach(scope);
-                NDArray update = means.get(i).div(denom).muli(stepSize);
+                denom.divi((float) bc2).addi(eps);
+                NDArray update = means.get(i).div(denom);
                 update.attach(scope);
-                w.subi(update);
+                w.subi(update.muli(stepSize));
                 g.muli(0);
             }
         }

@@ -142,4 +142,23 @@ class AdamAccumulationTest {
             assertTrue(moved > 100000, "most weights move by ~lr, moved=" + moved);
         }
     }
+
+    /** Memory that grows per step is a bug: no step may leave arrays in long-lived managers. */
+    @Test
+    void stepsLeaveNoArraysBehind() {
+        try (NDManager data = NDManager.newBaseManager();
+                NDManager state = NDManager.newBaseManager();
+                LowMagModel model = LowMagModel.create(info())) {
+            NDArray xs = data.randomNormal(new Shape(3, 3, 40, 40));
+            Adam adam = new Adam(model.net().getParameters(), 1e-4f, state);
+            NDManager root = model.djlModel().getNDManager();
+            int[] counts = new int[4];
+            for (int s = 0; s < 4; s++) {
+                accumulate(model, data, xs);
+                adam.step(1e-3f);
+                counts[s] = root.getManagedArrays().size() + state.getManagedArrays().size();
+            }
+            assertEquals(counts[1], counts[3], "arrays kept after steps 2 and 4");
+        }
+    }
 }
