@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lowmag.dataset.ImageFiles;
 import org.lowmag.resample.LanczosResampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

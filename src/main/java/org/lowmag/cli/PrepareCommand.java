@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.lowmag.dataset.ImageFiles;
 import org.lowmag.dataset.Magnification;
@@ -13,8 +15,16 @@ import org.lowmag.prepare.ImageFolderInput;
 import org.lowmag.prepare.PrepareConfig;
 import org.lowmag.prepare.PrepareItem;
 import org.lowmag.prepare.PrepareJob;
+import org.lowmag.prepare.PyramidRenderer;
+import org.lowmag.prepare.SlideListInput;
+import org.lowmag.prepare.SlideReport;
+import org.lowmag.prepare.SlideTissueCutter;
 import org.lowmag.prepare.TissueCutter;
+import org.lowmag.report.TextTable;
 import org.lowmag.resample.LanczosResampler;
+import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.SlideReaders;
+import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +38,12 @@ import picocli.CommandLine.Option;
                     + " from the original with Lanczos-3, split by patient/group (stratified by"
                     + " label). Writes OUT/manifest.csv, OUT/dataset.json and"
                     + " OUT/tissues/<mag>x/*.png. Re-running resumes; failing inputs are reported"
-                    + " and skipped (exit 1 at the end)."
+                    + " and skipped (exit 1 at the end).",
+            "",
+            "--slides: tissue is found on each slide's overview (tissueloc's method, 'lowmag"
+                    + " tissue' defaults); each piece becomes tissue SLIDE_tNN, read for each"
+                    + " magnification from the coarsest pyramid level at least as fine, in strips"
+                    + " (memory stays bounded for any tissue size).",
         })
 final class PrepareCommand implements Callable<Integer> {
 
@@ -38,40 +53,65 @@ final class PrepareCommand implements Callable<Integer> {
     static final class Input {
         @Option(
                 names = "--images",
+                paramLabel = "DIR",
                 description =
                         "Image folder: class sub-folders, or images listed by --manifest."
                                 + " Each image is one tissue.")
         Path images;
 
-        @Option(names = "--slides", description = "Folder of whole-slide images (with --labels).")
+        @Option(
+                names = "--slides",
+                paramLabel = "DIR",
+                description =
+                        "Folder of whole-slide images (SVS, TIFF, OpenSlide formats), listed by"
+                                + " --labels; slides the CSV does not list are ignored.")
         Path slides;
     }
 
     @Option(
             names = "--manifest",
+            paramLabel = "CSV",
             description = "CSV image,label,group for --images (empty label = unlabelled).")
     Path manifest;
 
     @Option(
             names = "--labels",
-            description = "CSV slide,patient,label for --slides (empty label = unlabelled).")
+            paramLabel = "CSV",
+            description =
+                    "CSV slide,patient,label for --slides: slide = file name in DIR or path"
+                            + " relative to it; empty patient = the slide alone; empty label ="
+                            + " unlabelled (the 'unlabeled' split).")
     Path labels;
 
     @Option(
             names = "--source-mag",
+            paramLabel = "M",
             description =
-                    "Magnification of the inputs when they do not record it (required for"
-                            + " --images; 10x = 1 um/px).")
+                    "Magnification of the inputs' full resolution (10x = 1 um/px). Required for"
+                            + " --images. For --slides it overrides what every slide records (use"
+                            + " it for slides that record neither um/px nor objective power);"
+                            + " without it a slide's um/px gives 10 / mpp, else its objective"
+                            + " power.")
     String sourceMag;
 
-    @Option(names = "--out", required = true, description = "Dataset folder to write.")
+    @Option(
+            names = "--source-mpp",
+            paramLabel = "UM",
+            description =
+                    "Like --source-mag, as um per full-resolution pixel (--slides only; mag = 10"
+                            + " / UM).")
+    Double sourceMpp;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset folder.")
     Path out;
 
     @Option(
             names = "--mags",
             defaultValue = "10,5,2.5,1.25,0.625",
             split = ",",
-            description = "Magnifications to cut (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Magnifications to cut (default: ${DEFAULT-VALUE}); none may exceed a"
+                            + " source's (by more than 1%).")
     List<String> mags;
 
     @Option(
@@ -116,9 +156,19 @@ final class PrepareCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "--images needs --source-mag: plain images record no magnification");
             }
+            if (sourceMpp != null || labels != null) {
+                throw new IllegalArgumentException("--source-mpp and --labels go with --slides");
+            }
             result = prepareImages(cfg, Magnification.parse(sourceMag));
         } else {
-            throw new IllegalArgumentException("--slides is not available in this build yet");
+            if (labels == null) {
+                throw new IllegalArgumentException(
+                        "--slides needs --labels CSV (columns slide,patient,label)");
+            }
+            if (manifest != null) {
+                throw new IllegalArgumentException("--manifest goes with --images");
+            }
+            result = prepareSlides(cfg);
         }
         System.err.printf("prepared %d tissues into %s%n", result.tissues(), out);
         result.failures().forEach((id, msg) -> System.err.println("failed: " + id + ": " + msg));
@@ -139,19 +189,91 @@ final class PrepareCommand implements Callable<Integer> {
                     it -> {
                         Map<String, TissueRecord.TissueImage> imgs =
                                 cutter.cut(it.id(), ImageFiles.read(it.file()), source);
-                        return List.of(
-                                new TissueRecord(
-                                        it.id(),
-                                        it.file().toString(),
-                                        it.group(),
-                                        it.label(),
-                                        "",
-                                        imgs));
+                        return new PrepareJob.Cut(
+                                List.of(
+                                        new TissueRecord(
+                                                it.id(),
+                                                it.file().toString(),
+                                                it.group(),
+                                                it.label(),
+                                                "",
+                                                imgs)),
+                                source);
                     },
-                    source,
                     Arrays.asList(
                             "images:" + input.images.toAbsolutePath(),
-                            "manifest:" + (manifest == null ? "" : manifest.toAbsolutePath())));
+                            "manifest:" + (manifest == null ? "" : manifest.toAbsolutePath())),
+                    "images");
         }
+    }
+
+    private PrepareJob.Result prepareSlides(PrepareConfig cfg) throws IOException {
+        MagnificationResolver resolver =
+                new MagnificationResolver(
+                        sourceMag == null
+                                ? OptionalDouble.empty()
+                                : OptionalDouble.of(Magnification.parse(sourceMag)),
+                        sourceMpp == null ? OptionalDouble.empty() : OptionalDouble.of(sourceMpp));
+        SlideListInput.Listing listing = SlideListInput.list(input.slides, labels);
+        if (!listing.ignored().isEmpty()) {
+            List<String> ignored = listing.ignored();
+            System.err.printf(
+                    "ignored %d slide file(s) in %s that %s does not list: %s%s%n",
+                    ignored.size(),
+                    input.slides,
+                    labels.getFileName(),
+                    String.join(", ", ignored.subList(0, Math.min(5, ignored.size()))),
+                    ignored.size() > 5 ? ", ..." : "");
+        }
+        try (LanczosResampler resampler = new LanczosResampler(1)) {
+            TissueCutter writer = new TissueCutter(out, cfg.magnifications(), resampler, force);
+            SlideTissueCutter cutter =
+                    new SlideTissueCutter(
+                            writer,
+                            cfg.magnifications(),
+                            resolver,
+                            TissueParams.defaults(),
+                            new PyramidRenderer(),
+                            SlideReaders::open);
+            PrepareJob.Result result =
+                    PrepareJob.run(
+                            cfg,
+                            listing.items(),
+                            cutter,
+                            List.of(
+                                    "slides:" + input.slides.toAbsolutePath(),
+                                    "labels:" + labels.toAbsolutePath()),
+                            "slides");
+            System.err.print(table(cutter.reports(), cfg.magnifications()).toText());
+            return result;
+        }
+    }
+
+    /** One row per slide prepared: magnification, levels, tissues, level read per mag, time. */
+    static TextTable table(List<SlideReport> reports, List<Double> mags) {
+        TextTable t = new TextTable("slide", "magnification", "levels", "tissues", "read", "s");
+        for (SlideReport r : reports) {
+            StringBuilder read = new StringBuilder();
+            for (double m : mags) {
+                String k = Magnification.format(m);
+                read.append(read.length() == 0 ? "" : " ")
+                        .append(k)
+                        .append("x<L")
+                        .append(r.levelPerMag().get(k));
+            }
+            String mag =
+                    SlideTissueCutter.shortMag(r.magnification())
+                            + "x from "
+                            + r.source()
+                            + (r.recorded().isEmpty() ? "" : " (slide: " + r.recorded() + ")");
+            t.row(
+                    r.slideId(),
+                    mag,
+                    r.levels(),
+                    r.tissues(),
+                    read.toString(),
+                    String.format(Locale.ROOT, "%.1f", r.seconds()));
+        }
+        return t;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.lowmag.dataset.ImageFiles;
 import org.lowmag.slide.RegionRequest;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Find tissue on a slide's low-resolution overview (tissueloc's method: grey, Gaussian"
                     + " smoothing, threshold at 0.8 of the brightest grey, hole filling, removal"
-                    + " of small pieces) and give one bounding box per piece in level-0 pixels.",
+                    + " of small pieces) and give one bounding box per piece in level-0 pixels."
+                    + " The defaults (--preset lowmag) are those 'lowmag prepare --slides' uses.",
             "",
             "Writes DIR/mask.png (white tissue on black, analysis resolution), DIR/tissues.json"
                     + " (boxes, areas, analysis downsample, parameters) and DIR/thumbnail.png"
@@ -46,14 +48,33 @@ final class TissueCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path outDir;
 
+    /** A named parameter set to start from. */
+    enum Preset {
+        /** {@link TissueParams#defaults()}. */
+        LOWMAG,
+        /** {@link TissueParams#tissueloc()}. */
+        TISSUELOC;
+
+        TissueParams params() {
+            return this == LOWMAG ? TissueParams.defaults() : TissueParams.tissueloc();
+        }
+    }
+
+    @Option(
+            names = "--preset",
+            defaultValue = "lowmag",
+            paramLabel = "NAME",
+            description =
+                    "Parameter set the other flags override: lowmag (sigma 5, pieces of at least"
+                            + " 0.1% of the overview; default) or tissueloc (tissueloc's library"
+                            + " defaults: sigma 13, pieces of at least 10000 px).")
+    Preset preset;
+
     @Option(
             names = "--analysis-size",
-            defaultValue = "2048",
             paramLabel = "PX",
-            description =
-                    "Longest side of the analysed overview (tissueloc max_img_size; default:"
-                            + " ${DEFAULT-VALUE}).")
-    int analysisSizePx;
+            description = "Longest side of the analysed overview (tissueloc max_img_size; 2048).")
+    Integer analysisSizePx;
 
     @Option(
             names = "--mpp",
@@ -65,45 +86,68 @@ final class TissueCommand implements Callable<Integer> {
 
     @Option(
             names = "--sigma",
-            defaultValue = "13",
             paramLabel = "PX",
-            description =
-                    "Gaussian smoothing sigma in analysis pixels (default: ${DEFAULT-VALUE}).")
-    double sigmaPx;
+            description = "Gaussian smoothing sigma in analysis pixels (lowmag 5, tissueloc 13).")
+    Double sigmaPx;
 
     @Option(
             names = "--threshold",
-            defaultValue = "0.8",
             paramLabel = "T",
             description =
-                    "Tissue is darker than this fraction of the brightest smoothed grey (default:"
-                            + " ${DEFAULT-VALUE}).")
-    double threshold;
+                    "Tissue is darker than this fraction of the brightest smoothed grey (0.8).")
+    Double threshold;
 
     @Option(names = "--otsu", description = "Use Otsu's threshold instead of --threshold.")
     boolean otsu;
 
     @Option(
             names = "--min-size",
-            defaultValue = "10000",
             paramLabel = "PX",
             description =
-                    "Drop pieces smaller than this many analysis pixels (default: ${DEFAULT-VALUE}).")
-    int minSizePx;
+                    "Drop pieces smaller than this many analysis pixels (lowmag 0, tissueloc"
+                            + " 10000).")
+    Integer minSizePx;
+
+    @Option(
+            names = "--min-fraction",
+            paramLabel = "F",
+            description =
+                    "Drop pieces smaller than this fraction of the overview's area (lowmag"
+                            + " 0.001, tissueloc 0); the larger of the two minimums applies.")
+    Double minFraction;
+
+    /**
+     * @return the preset with the flags given applied
+     */
+    TissueParams params() {
+        TissueParams p = preset.params();
+        if (analysisSizePx != null) {
+            p = p.withAnalysisMaxSidePx(analysisSizePx);
+        }
+        if (sigmaPx != null) {
+            p = p.withSmoothSigmaPx(sigmaPx);
+        }
+        if (threshold != null) {
+            p = p.withThreshold(threshold);
+        }
+        if (otsu) {
+            p = p.withThresholdMethod(ThresholdMethod.OTSU);
+        }
+        if (minSizePx != null) {
+            p = p.withMinTissueSizePx(minSizePx);
+        }
+        if (minFraction != null) {
+            p = p.withMinTissueAreaFraction(minFraction);
+        }
+        return p;
+    }
 
     @Override
     public Integer call() throws IOException {
-        TissueParams params =
-                new TissueParams(
-                        analysisSizePx,
-                        sigmaPx,
-                        otsu ? ThresholdMethod.OTSU : ThresholdMethod.FIXED,
-                        threshold,
-                        true,
-                        minSizePx);
+        TissueParams params = params();
         try (SlideReader reader = SlideReaders.open(slide)) {
             SlideMetadata meta = reader.metadata();
-            BufferedImage overview = overview(reader, meta);
+            BufferedImage overview = overview(reader, meta, params);
             TissueDetection d =
                     new TissueDetector(params)
                             .detect(
@@ -134,9 +178,10 @@ final class TissueCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BufferedImage overview(SlideReader reader, SlideMetadata meta) throws IOException {
+    private BufferedImage overview(SlideReader reader, SlideMetadata meta, TissueParams params)
+            throws IOException {
         if (analysisMpp == null) {
-            return reader.thumbnail(analysisSizePx);
+            return reader.thumbnail(params.analysisMaxSidePx());
         }
         if (meta.mppX().isEmpty()) {
             throw new LowMagException(

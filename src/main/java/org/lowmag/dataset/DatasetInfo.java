@@ -1,7 +1,9 @@
 package org.lowmag.dataset;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A dataset's description, written as {@code dataset.json}.
@@ -9,7 +11,10 @@ import java.util.Map;
  * @param formatVersion layout version (1)
  * @param classes class names in a fixed order (the order of model outputs)
  * @param magnifications the magnifications every tissue was cut at
- * @param sourceMagnification the magnification of the original images, when all share one
+ * @param sourceMagnification the magnification of the original images, when all share one (else
+ *     null)
+ * @param sourceMagnifications each source's magnification (key: the manifest's {@code source}),
+ *     when they differ; empty when all share {@code sourceMagnification}
  * @param splitSeed the seed of the patient/group split
  * @param splitFractions train/val/test percentages
  * @param sources what the dataset was built from (folders, label files)
@@ -20,6 +25,7 @@ public record DatasetInfo(
         List<String> classes,
         List<Double> magnifications,
         Double sourceMagnification,
+        Map<String, Double> sourceMagnifications,
         long splitSeed,
         List<Integer> splitFractions,
         List<String> sources,
@@ -33,6 +39,10 @@ public record DatasetInfo(
         classes = List.copyOf(classes);
         magnifications = List.copyOf(magnifications);
         splitFractions = List.copyOf(splitFractions);
+        sourceMagnifications =
+                sourceMagnifications == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new TreeMap<>(sourceMagnifications));
         sources = sources == null ? List.of() : List.copyOf(sources);
         provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
     }

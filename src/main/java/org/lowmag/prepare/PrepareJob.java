@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.DatasetInfo;
+import org.lowmag.dataset.Magnification;
 import org.lowmag.dataset.ManifestCsv;
 import org.lowmag.dataset.SplitAssigner;
 import org.lowmag.dataset.TissueRecord;
@@ -23,9 +24,9 @@ import org.lowmag.util.Provenance;
 
 /**
  * Builds a dataset: assigns groups to splits, cuts every item's tissues at every magnification in
- * parallel, and writes {@code manifest.csv} and {@code dataset.json} last (atomically), so an
- * interrupted run leaves no manifest and re-running resumes from the images already written. A
- * failing item is reported and skipped; the rest go on.
+ * parallel (one item per worker of the common fork-join pool), and writes {@code manifest.csv} and
+ * {@code dataset.json} last (atomically), so an interrupted run leaves no manifest and re-running
+ * resumes from the images already written. A failing item is reported and skipped; the rest go on.
  */
 public final class PrepareJob {
 
@@ -34,10 +35,23 @@ public final class PrepareJob {
     public interface ItemCutter {
         /**
          * @param item the item
-         * @return its tissues (without split; the job sets it)
+         * @return its tissues (without split; the job sets it) and its source magnification
          * @throws IOException when reading or writing fails
          */
-        List<TissueRecord> cut(PrepareItem item) throws IOException;
+        Cut cut(PrepareItem item) throws IOException;
+    }
+
+    /**
+     * What one item gave.
+     *
+     * @param tissues its tissues
+     * @param sourceMagnification the magnification of its original pixels
+     */
+    public record Cut(List<TissueRecord> tissues, double sourceMagnification) {
+        /** Copies. */
+        public Cut {
+            tissues = List.copyOf(tissues);
+        }
     }
 
     /**
@@ -45,8 +59,10 @@ public final class PrepareJob {
      *
      * @param tissues tissues written
      * @param failures item id to error message
+     * @param sourceMagnifications source file to its magnification, for the items that succeeded
      */
-    public record Result(int tissues, Map<String, String> failures) {}
+    public record Result(
+            int tissues, Map<String, String> failures, Map<String, Double> sourceMagnifications) {}
 
     private PrepareJob() {}
 
@@ -56,8 +72,8 @@ public final class PrepareJob {
      * @param cfg the settings
      * @param items the inputs
      * @param cutter cuts one item into tissues
-     * @param sourceMag the source magnification when all items share one (else null)
      * @param sources descriptions of the inputs for {@code dataset.json}
+     * @param unit what an item is, for the progress bar ({@code images}, {@code slides})
      * @return the outcome
      * @throws IOException when the manifest cannot be written
      */
@@ -65,13 +81,15 @@ public final class PrepareJob {
             PrepareConfig cfg,
             List<PrepareItem> items,
             ItemCutter cutter,
-            Double sourceMag,
-            List<String> sources)
+            List<String> sources,
+            String unit)
             throws IOException {
-        Map<String, String> groupLabels = groupLabels(items);
         Map<String, String> splits =
                 SplitAssigner.assign(
-                        groupLabels, cfg.splitFractions(), cfg.unlabeledPercent(), cfg.seed());
+                        groupLabels(items),
+                        cfg.splitFractions(),
+                        cfg.unlabeledPercent(),
+                        cfg.seed());
         TreeSet<String> classes = new TreeSet<>();
         items.stream().map(PrepareItem::label).filter(l -> !l.isEmpty()).forEach(classes::add);
         if (classes.size() < 2) {
@@ -80,57 +98,83 @@ public final class PrepareJob {
         }
         Files.createDirectories(cfg.out());
         List<List<TissueRecord>> perItem =
-                new ArrayList<>(Collections.nCopies(items.size(), List.of()));
+                Collections.synchronizedList(
+                        new ArrayList<>(Collections.nCopies(items.size(), List.of())));
         Map<String, String> failures = new ConcurrentHashMap<>();
-        try (Progress bar = new Progress("prepare", items.size(), "items")) {
+        Map<String, Double> mags = new ConcurrentHashMap<>();
+        try (Progress bar = new Progress("prepare", items.size(), unit)) {
             IntStream.range(0, items.size())
                     .parallel()
                     .forEach(
                             i -> {
                                 PrepareItem it = items.get(i);
                                 try {
-                                    String split = splits.get(it.group());
-                                    List<TissueRecord> ts =
-                                            cutter.cut(it).stream()
-                                                    .map(
-                                                            t ->
-                                                                    new TissueRecord(
-                                                                            t.id(),
-                                                                            t.source(),
-                                                                            t.group(),
-                                                                            split.equals(
-                                                                                            "unlabeled")
-                                                                                    ? ""
-                                                                                    : t.label(),
-                                                                            split,
-                                                                            t.images()))
-                                                    .toList();
-                                    if (ts.isEmpty()) {
-                                        failures.put(it.id(), "no tissue found");
+                                    Cut cut = cutter.cut(it);
+                                    if (cut.tissues().isEmpty()) {
+                                        failures.put(it.id(), "no tissue found in " + it.file());
                                     }
-                                    synchronized (perItem) {
-                                        perItem.set(i, ts);
-                                    }
-                                } catch (IOException | UncheckedIOException | LowMagException e) {
-                                    failures.put(it.id(), e.getMessage());
+                                    perItem.set(i, withSplit(cut.tissues(), splits));
+                                    mags.put(it.file().toString(), cut.sourceMagnification());
+                                } catch (IOException
+                                        | UncheckedIOException
+                                        | LowMagException
+                                        | IllegalArgumentException
+                                        | IllegalStateException e) {
+                                    failures.put(it.id(), describe(e));
                                 }
                                 bar.step();
                             });
         }
         List<TissueRecord> all = perItem.stream().flatMap(List::stream).toList();
         ManifestCsv.write(cfg.out().resolve(Dataset.MANIFEST_FILE), all, cfg.magnifications());
+        Double common = common(mags);
         DatasetInfo info =
                 new DatasetInfo(
                         DatasetInfo.FORMAT_VERSION,
                         List.copyOf(classes),
                         cfg.magnifications(),
-                        sourceMag,
+                        common,
+                        common == null ? mags : Map.of(),
                         cfg.seed(),
                         cfg.splitFractions(),
                         sources,
                         Provenance.current().toMap());
         Json.write(cfg.out().resolve(Dataset.INFO_FILE), info);
-        return new Result(all.size(), new TreeMap<>(failures));
+        return new Result(all.size(), new TreeMap<>(failures), new TreeMap<>(mags));
+    }
+
+    private static List<TissueRecord> withSplit(
+            List<TissueRecord> tissues, Map<String, String> splits) {
+        return tissues.stream()
+                .map(
+                        t -> {
+                            String split = splits.get(t.group());
+                            String label = split.equals("unlabeled") ? "" : t.label();
+                            return new TissueRecord(
+                                    t.id(), t.source(), t.group(), label, split, t.images());
+                        })
+                .toList();
+    }
+
+    /** The magnification all sources share (within 1e-6), or null when they differ or none. */
+    static Double common(Map<String, Double> mags) {
+        Double first = null;
+        for (double m : mags.values()) {
+            if (first == null) {
+                first = m;
+            } else if (!Magnification.same(first, m)) {
+                return null;
+            }
+        }
+        return first;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "file not found: " + e.getMessage();
+        }
+        String msg = e.getMessage();
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
     }
 
     private static Map<String, String> groupLabels(List<PrepareItem> items) {

@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,41 @@ import org.lowmag.resample.LanczosResampler;
 import org.lowmag.util.LowMagException;
 
 /**
- * Writes one tissue at every requested magnification, each resampled directly from the source
- * pixels with Lanczos-3 (never from another magnification), as {@code tissues/Mx/ID.png}.
+ * Writes one tissue at every requested magnification as {@code tissues/Mx/ID.png}, each image made
+ * directly from the source pixels (never from another magnification). Images already on disk are
+ * kept (an interrupted run resumes) unless {@code force}; only the missing magnifications are
+ * rendered.
+ *
+ * <p>Downsample of magnification {@code M} from a source at {@code S}: {@code d = max(1, S / M)}. A
+ * magnification above the source's by more than {@link #MAG_SLACK} (1%) is refused (LowMag never
+ * upsamples); within the slack it is cut at {@code d = 1} (a scanner's 19.96x serves 20x).
  */
 public final class TissueCutter {
+
+    /** Relative slack allowed when a magnification is above the source's. */
+    public static final double MAG_SLACK = 0.01;
+
+    /** Receives one rendered image. */
+    @FunctionalInterface
+    public interface ImageSink {
+        /**
+         * @param mag the magnification
+         * @param image the tissue at that magnification
+         * @throws IOException when writing fails
+         */
+        void accept(double mag, BufferedImage image) throws IOException;
+    }
+
+    /** Renders a tissue at some magnifications. */
+    @FunctionalInterface
+    public interface Renderer {
+        /**
+         * @param mags the magnifications to render (each at most the source's, within the slack)
+         * @param sink where to hand each image, once per magnification
+         * @throws IOException when reading the source fails
+         */
+        void render(List<Double> mags, ImageSink sink) throws IOException;
+    }
 
     private final Path out;
     private final List<Double> mags;
@@ -30,7 +63,7 @@ public final class TissueCutter {
     /**
      * @param out dataset folder
      * @param mags magnifications
-     * @param resampler the resampler
+     * @param resampler the resampler (for {@link #cut(String, BufferedImage, double)})
      * @param force rewrite existing images
      */
     public TissueCutter(Path out, List<Double> mags, LanczosResampler resampler, boolean force) {
@@ -50,39 +83,91 @@ public final class TissueCutter {
     }
 
     /**
-     * Cuts a tissue whose pixels are at {@code sourceMag}.
+     * @param sourceMag the source's magnification
+     * @param mag a requested magnification
+     * @return the downsample {@code max(1, sourceMag / mag)}
+     * @throws LowMagException when {@code mag > sourceMag * (1 + MAG_SLACK)}
+     */
+    public static double downsample(double sourceMag, double mag) {
+        if (mag > sourceMag * (1 + MAG_SLACK)) {
+            throw new LowMagException(
+                    "cannot cut at "
+                            + Magnification.format(mag)
+                            + "x, above the source's "
+                            + String.format(java.util.Locale.ROOT, "%.4g", sourceMag)
+                            + "x (LowMag never upsamples): drop it from --mags");
+        }
+        return Math.max(1.0, sourceMag / mag);
+    }
+
+    /**
+     * Cuts a tissue whose pixels are all in memory at {@code sourceMag}.
      *
      * @param id tissue id
      * @param source the tissue's pixels at the source magnification
      * @param sourceMag the source magnification
-     * @return the written images by formatted magnification
+     * @return the images by formatted magnification
      * @throws IOException when writing fails
      */
     public Map<String, TissueRecord.TissueImage> cut(
             String id, BufferedImage source, double sourceMag) throws IOException {
+        return cut(
+                id,
+                sourceMag,
+                (todo, sink) -> {
+                    for (double mag : todo) {
+                        double factor = downsample(sourceMag, mag);
+                        sink.accept(
+                                mag, factor == 1.0 ? source : resampler.downsample(source, factor));
+                    }
+                });
+    }
+
+    /**
+     * Cuts a tissue, rendering only the magnifications not already on disk.
+     *
+     * @param id tissue id
+     * @param sourceMag the source magnification
+     * @param renderer makes the missing images
+     * @return the images by formatted magnification, in the order of the magnifications
+     * @throws IOException when reading or writing fails
+     * @throws LowMagException naming the tissue when a magnification is above the source's
+     */
+    public Map<String, TissueRecord.TissueImage> cut(String id, double sourceMag, Renderer renderer)
+            throws IOException {
+        Map<Double, int[]> sizes = new HashMap<>();
+        List<Double> todo = new ArrayList<>();
+        for (double mag : mags) {
+            try {
+                downsample(sourceMag, mag);
+            } catch (LowMagException e) {
+                throw new LowMagException(id + ": " + e.getMessage(), e);
+            }
+            int[] size = force ? null : existingSize(out.resolve(relativePath(id, mag)));
+            if (size == null) {
+                todo.add(mag);
+            } else {
+                sizes.put(mag, size);
+            }
+        }
+        if (!todo.isEmpty()) {
+            renderer.render(
+                    List.copyOf(todo),
+                    (mag, img) -> {
+                        ImageFiles.writePng(out.resolve(relativePath(id, mag)), img);
+                        sizes.put(mag, new int[] {img.getWidth(), img.getHeight()});
+                    });
+        }
         Map<String, TissueRecord.TissueImage> images = new LinkedHashMap<>();
         for (double mag : mags) {
-            double factor = sourceMag / mag;
-            if (factor < 1 - 1e-9) {
-                throw new LowMagException(
-                        id
-                                + ": cannot cut at "
-                                + Magnification.format(mag)
-                                + "x, above the source's "
-                                + Magnification.format(sourceMag)
-                                + "x (LowMag never upsamples): drop it from --mags");
-            }
-            String rel = relativePath(id, mag);
-            Path file = out.resolve(rel);
-            int[] size = force ? null : existingSize(file);
+            int[] size = sizes.get(mag);
             if (size == null) {
-                BufferedImage img =
-                        Math.abs(factor - 1) < 1e-9 ? source : resampler.downsample(source, factor);
-                ImageFiles.writePng(file, img);
-                size = new int[] {img.getWidth(), img.getHeight()};
+                throw new IllegalStateException(
+                        id + ": no image was rendered at " + Magnification.format(mag) + "x");
             }
             images.put(
-                    Magnification.format(mag), new TissueRecord.TissueImage(rel, size[0], size[1]));
+                    Magnification.format(mag),
+                    new TissueRecord.TissueImage(relativePath(id, mag), size[0], size[1]));
         }
         return images;
     }

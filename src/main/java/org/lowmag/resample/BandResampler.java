@@ -10,24 +10,20 @@ package org.lowmag.resample;
 final class BandResampler {
 
     private final RowSource source;
-    private final ResampleWeights wx;
     private final ResampleWeights wy;
     private final int outW;
     private final int[] rowBuffer;
-    private final long[] spreadRb;
-    private final int[] green;
+    private final HorizontalPass horizontal;
     private final int[][] ring;
     private final int[] ringRow;
     private final int[] acc;
 
     BandResampler(RowSource source, ResampleWeights wx, ResampleWeights wy) {
         this.source = source;
-        this.wx = wx;
         this.wy = wy;
         this.outW = wx.outSizePx();
         this.rowBuffer = new int[wx.inSizePx()];
-        this.spreadRb = new long[wx.inSizePx()];
-        this.green = new int[wx.inSizePx()];
+        this.horizontal = new HorizontalPass(wx);
         int ringSize = wy.kernelSize();
         this.ring = new int[ringSize][3 * outW];
         this.ringRow = new int[ringSize];
@@ -49,26 +45,39 @@ final class BandResampler {
             int n = count[yy];
             java.util.Arrays.fill(acc, ResampleWeights.HALF);
             for (int t = 0; t < n; t++) {
-                accumulate(intermediateRow(lo + t), fixed[yy * ks + t]);
+                accumulate(acc, intermediateRow(lo + t), fixed[yy * ks + t]);
             }
-            pack(dst, yy * outW);
+            pack(acc, outW, dst, yy * outW);
         }
     }
 
-    private void accumulate(int[] row, int weight) {
-        int[] a = acc;
-        for (int i = 0; i < a.length; i++) {
-            a[i] += row[i] * weight;
+    /**
+     * Adds {@code weight * row} to the vertical accumulator.
+     *
+     * @param acc the accumulator, {@code 3 * outW} fixed-point sums
+     * @param row an intermediate row (three 8-bit planes side by side)
+     * @param weight the row's fixed-point weight
+     */
+    static void accumulate(int[] acc, int[] row, int weight) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] += row[i] * weight;
         }
     }
 
-    private void pack(int[] dst, int offset) {
-        int w = outW;
-        for (int x = 0; x < w; x++) {
+    /**
+     * Packs the accumulated planes of one output row into {@code 0xRRGGBB}.
+     *
+     * @param acc the accumulator (sums including the rounding half)
+     * @param outW output width
+     * @param dst destination pixels
+     * @param offset index of the row's first pixel in {@code dst}
+     */
+    static void pack(int[] acc, int outW, int[] dst, int offset) {
+        for (int x = 0; x < outW; x++) {
             dst[offset + x] =
                     ResampleWeights.apply(acc[x]) << 16
-                            | ResampleWeights.apply(acc[w + x]) << 8
-                            | ResampleWeights.apply(acc[2 * w + x]);
+                            | ResampleWeights.apply(acc[outW + x]) << 8
+                            | ResampleWeights.apply(acc[2 * outW + x]);
         }
     }
 
@@ -76,47 +85,9 @@ final class BandResampler {
         int slot = y % ring.length;
         if (ringRow[slot] != y) {
             source.readRow(y, rowBuffer);
-            horizontal(rowBuffer, ring[slot]);
+            horizontal.apply(rowBuffer, 0, ring[slot]);
             ringRow[slot] = y;
         }
         return ring[slot];
-    }
-
-    /**
-     * The horizontal pass of one row: packed RGB in, three 8-bit planes out. Red and blue share one
-     * {@code long} multiply: a pixel is spread to {@code R * 2^32 + B}, so the sum {@code sum w (R
-     * 2^32 + B) = (sum w R) 2^32 + sum w B}; the blue sum fits a signed 32-bit int (the same bound
-     * Pillow relies on), so it is the low word and the red sum is the rest.
-     */
-    private void horizontal(int[] src, int[] out) {
-        int inW = src.length;
-        long[] rb = spreadRb;
-        int[] g = green;
-        for (int x = 0; x < inW; x++) {
-            int p = src[x];
-            rb[x] = ((long) (p & 0xff0000) << 16) | (p & 0xff);
-            g[x] = (p >> 8) & 0xff;
-        }
-        int[] first = wx.firstArray();
-        int[] count = wx.countArray();
-        int[] fixed = wx.fixedArray();
-        int ks = wx.kernelSize();
-        int w = outW;
-        for (int xx = 0; xx < w; xx++) {
-            int s = first[xx];
-            int n = count[xx];
-            int k = xx * ks;
-            long accRb = ((long) ResampleWeights.HALF << 32) + ResampleWeights.HALF;
-            int accG = ResampleWeights.HALF;
-            for (int t = 0; t < n; t++) {
-                int weight = fixed[k + t];
-                accRb += rb[s + t] * weight;
-                accG += g[s + t] * weight;
-            }
-            int accB = (int) accRb;
-            out[xx] = ResampleWeights.apply((int) ((accRb - accB) >> 32));
-            out[w + xx] = ResampleWeights.apply(accG);
-            out[2 * w + xx] = ResampleWeights.apply(accB);
-        }
     }
 }

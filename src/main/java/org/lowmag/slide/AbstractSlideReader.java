@@ -46,6 +46,41 @@ abstract class AbstractSlideReader implements SlideReader {
     }
 
     @Override
+    public final int[] readLevelPixels(int level, long xPx, long yPx, int widthPx, int heightPx)
+            throws IOException {
+        if (level < 0 || level >= metadata().levelCount()) {
+            throw new IllegalArgumentException(
+                    metadata().path()
+                            + " has levels 0.."
+                            + (metadata().levelCount() - 1)
+                            + ", not "
+                            + level);
+        }
+        if (widthPx <= 0
+                || heightPx <= 0
+                || (long) widthPx * heightPx > RegionRenderer.MAX_OUTPUT_PIXELS) {
+            throw new IllegalArgumentException(
+                    "level rectangle must be 1.."
+                            + RegionRenderer.MAX_OUTPUT_PIXELS
+                            + " pixels, got "
+                            + widthPx
+                            + "x"
+                            + heightPx);
+        }
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            int[] rgb = pixels().readLevel(level, xPx, yPx, widthPx, heightPx);
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] &= 0xFFFFFF;
+            }
+            return rgb;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
     public final BufferedImage readAssociatedImage(String name) throws IOException {
         if (!metadata().associatedImages().contains(name)) {
             throw new IllegalArgumentException(

@@ -59,4 +59,36 @@ public record SlideMetadata(
     public int levelCount() {
         return downsamples.size();
     }
+
+    /**
+     * The level to read a downsample from: the coarsest level whose downsample is at most {@code
+     * downsample * 1.01} (1% slack for scanners' rounded level sizes), so the full-resolution level
+     * is never chosen when a coarser level is at least as fine.
+     *
+     * @param downsample level-0 pixels per output pixel, at least 1
+     * @return the level index
+     */
+    public int levelForDownsample(double downsample) {
+        if (!(downsample >= 1) || Double.isInfinite(downsample)) {
+            throw new IllegalArgumentException(
+                    "downsample must be a finite number >= 1, got " + downsample);
+        }
+        return LevelChooser.choose(downsamples, downsample);
+    }
+
+    /**
+     * @param level a level
+     * @return level-0 pixels per level pixel horizontally: {@code widthPx / levelWidthsPx[level]}
+     */
+    public double levelDownsampleX(int level) {
+        return widthPx / (double) levelWidthsPx.get(level);
+    }
+
+    /**
+     * @param level a level
+     * @return level-0 pixels per level pixel vertically: {@code heightPx / levelHeightsPx[level]}
+     */
+    public double levelDownsampleY(int level) {
+        return heightPx / (double) levelHeightsPx.get(level);
+    }
 }

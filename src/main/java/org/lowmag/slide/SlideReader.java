@@ -32,6 +32,25 @@ public interface SlideReader extends AutoCloseable {
     BufferedImage readRegion(RegionRequest request) throws IOException;
 
     /**
+     * Reads a rectangle of one pyramid level exactly as stored: no resampling, level pixel {@code
+     * (x + i, y + j)} becomes element {@code j * widthPx + i}. Level pixel {@code k} covers level-0
+     * {@code [k dsX, (k + 1) dsX)} with {@code dsX = } {@link SlideMetadata#levelDownsampleX(int)}
+     * (same vertically). Parts outside the level are white.
+     *
+     * @param level pyramid level, {@code 0 <= level < metadata().levelCount()}
+     * @param xPx left edge in level pixels (may be negative)
+     * @param yPx top edge in level pixels (may be negative)
+     * @param widthPx width in level pixels, positive
+     * @param heightPx height in level pixels, positive
+     * @return {@code widthPx * heightPx} packed {@code 0xRRGGBB} pixels, row-major
+     * @throws IOException when the file cannot be read or decoded
+     * @throws IllegalArgumentException when the level does not exist or the rectangle is empty or
+     *     larger than 2^28 pixels
+     */
+    int[] readLevelPixels(int level, long xPx, long yPx, int widthPx, int heightPx)
+            throws IOException;
+
+    /**
      * Reads the whole slide at a downsample chosen so that its longer side is {@code maxSidePx}
      * (never upsampling a smaller slide): {@code downsample = max(1, max(W, H) / maxSidePx)}.
      *

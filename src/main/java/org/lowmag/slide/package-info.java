@@ -14,6 +14,8 @@
  * </ul>
  *
  * Every backend reads the coarsest level whose downsample is at most the requested one (1 % slack)
- * and area-averages the remaining factor. No deep-learning engine imports here.
+ * and area-averages the remaining factor; {@link org.lowmag.slide.SlideReader#readLevelPixels}
+ * gives a level's stored pixels unchanged, for callers that resample themselves. No deep-learning
+ * engine imports here.
  */
 package org.lowmag.slide;

@@ -40,7 +40,7 @@ public record TissueDetection(
                     Double.isNaN(thresholdUsed)
                             ? "the image is uniform: nothing to threshold"
                             : "no region darker than the threshold covers "
-                                    + params.minTissueSizePx()
+                                    + params.minPieceSizePx(mask.widthPx(), mask.heightPx())
                                     + " px";
             return "no tissue found (" + why + ")";
         }

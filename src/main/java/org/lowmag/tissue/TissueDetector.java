@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
  *   <li>tissue = pixels darker than the threshold: {@code s < 0.8} (fixed) or Otsu ({@link
  *       ThresholdMethod});
  *   <li>holes filled ({@link HoleFilling});
- *   <li>8-connected pieces smaller than {@code minTissueSizePx} removed;
+ *   <li>8-connected pieces smaller than {@link TissueParams#minPieceSizePx(int, int)} analysis
+ *       pixels removed;
  *   <li>one bounding box per remaining 8-connected piece ({@link ConnectedComponents}), mapped to
  *       level 0 ({@link TissueBox}).
  * </ol>
@@ -103,7 +104,7 @@ public final class TissueDetector {
             tissue = HoleFilling.fill(tissue, w, h);
         }
         ConnectedComponents pieces = ConnectedComponents.label(tissue, w, h);
-        tissue = pieces.maskOfAtLeast(params.minTissueSizePx());
+        tissue = pieces.maskOfAtLeast(params.minPieceSizePx(w, h));
         ConnectedComponents kept = ConnectedComponents.label(tissue, w, h);
         double dx = (double) slideWidthPx / w;
         double dy = (double) slideHeightPx / h;

@@ -24,7 +24,7 @@ import javax.imageio.stream.ImageOutputStream;
  * 256, B = 50 * L}. Level {@code L} is {@code w0 / 2^L x h0 / 2^L} (sizes divisible by 4 keep the
  * downsamples exactly 1, 2, 4).
  */
-final class SyntheticTiffs {
+public final class SyntheticTiffs {
 
     private SyntheticTiffs() {}
 
@@ -68,11 +68,32 @@ final class SyntheticTiffs {
      */
     static Path writeJdk(Path file, int w0, int h0, int levels, int tilePx, String compression)
             throws IOException {
+        List<BufferedImage> images = new ArrayList<>();
+        for (int level = 0; level < levels; level++) {
+            images.add(image(w0 >> level, h0 >> level, level));
+        }
+        return writeLevels(file, images, tilePx, compression);
+    }
+
+    /**
+     * Writes given images as the levels of a pyramid with the JDK's TIFF writer (for tests in other
+     * packages that need their own pixels).
+     *
+     * @param file the target
+     * @param levels the level images, finest first
+     * @param tilePx tile side (multiple of 16), or 0 for strips
+     * @param compression JDK compression type ("Deflate", "LZW", "JPEG", "PackBits") or null
+     * @return the file
+     * @throws IOException when writing fails
+     */
+    public static Path writeLevels(
+            Path file, List<BufferedImage> levels, int tilePx, String compression)
+            throws IOException {
         ImageWriter writer = jdkWriter();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
-            for (int level = 0; level < levels; level++) {
+            for (BufferedImage img : levels) {
                 ImageWriteParam param = writer.getDefaultWriteParam();
                 if (tilePx > 0) {
                     param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
@@ -84,7 +105,6 @@ final class SyntheticTiffs {
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                     param.setCompressionType(compression);
                 }
-                BufferedImage img = image(w0 >> level, h0 >> level, level);
                 writer.writeToSequence(new IIOImage(img, null, null), param);
             }
             writer.endWriteSequence();

@@ -90,6 +90,34 @@ class TiffSlideReaderTest {
         }
     }
 
+    /**
+     * {@code readLevelPixels} returns stored level pixels: level 2 (80x56) from (70, 50), 20x10,
+     * runs past the right and bottom edges, which read white. The level picked for a downsample is
+     * the coarsest not above it (1% slack): 3.9 -> level 1, 3.97 -> level 2 (4 <= 3.97 * 1.01).
+     */
+    @Test
+    void levelPixelsAreExactAndLevelsAreChosenCoarsestAdequate() throws IOException {
+        try (TiffSlideReader r = TiffSlideReader.open(pyramid("Deflate"))) {
+            int[] px = r.readLevelPixels(2, 70, 50, 20, 10);
+            for (int j = 0; j < 10; j++) {
+                for (int i = 0; i < 20; i++) {
+                    boolean inside = 70 + i < 80 && 50 + j < 56;
+                    int expected = inside ? SyntheticTiffs.pixel(70 + i, 50 + j, 2) : 0xFFFFFF;
+                    assertEquals(expected, px[j * 20 + i], "pixel " + i + "," + j);
+                }
+            }
+            SlideMetadata m = r.metadata();
+            assertEquals(0, m.levelForDownsample(1.98));
+            assertEquals(1, m.levelForDownsample(2));
+            assertEquals(1, m.levelForDownsample(3.9));
+            assertEquals(2, m.levelForDownsample(3.97));
+            assertEquals(2, m.levelForDownsample(100));
+            assertEquals(4.0, m.levelDownsampleX(2));
+            assertThrows(IllegalArgumentException.class, () -> r.readLevelPixels(3, 0, 0, 1, 1));
+            assertThrows(IllegalArgumentException.class, () -> r.readLevelPixels(0, 0, 0, 0, 1));
+        }
+    }
+
     @Test
     void partlyOutsideIsWhiteAndFullyOutsideIsRefused() throws IOException {
         try (TiffSlideReader r = TiffSlideReader.open(pyramid("LZW"))) {

@@ -156,6 +156,34 @@ class TissueDetectorTest {
         assertEquals(m + 0.5 * (1 - m) / 256, d.thresholdUsed(), 1e-12);
     }
 
+    /**
+     * The fraction minimum scales with the overview: on a 200x100 overview, 1% is 200 px, so a
+     * 15x15 piece (225 px) stays and a 14x14 one (196 px) goes; on the same pieces drawn on a
+     * 400x200 overview 1% is 800 px and both go. With the absolute minimum larger, it wins.
+     */
+    @Test
+    void minimumAreaFractionScalesWithTheOverview() {
+        TissueParams p = SHARP.withMinTissueSizePx(0).withMinTissueAreaFraction(0.01);
+        assertEquals(200, p.minPieceSizePx(200, 100));
+        assertEquals(800, p.minPieceSizePx(400, 200));
+        assertEquals(1000, p.withMinTissueSizePx(1000).minPieceSizePx(200, 100));
+        for (int scale = 1; scale <= 2; scale++) {
+            BufferedImage img = white(200 * scale, 100 * scale);
+            fill(img, Color.BLACK, 10, 10, 15, 15);
+            fill(img, Color.BLACK, 100, 10, 14, 14);
+            TissueDetection d = new TissueDetector(p).detect(img);
+            assertEquals(scale == 1 ? 1 : 0, d.boxes().size(), d.summary());
+            if (scale == 1) {
+                assertEquals(225, d.boxes().get(0).areaPx());
+            } else {
+                assertTrue(d.summary().contains("800 px"), d.summary());
+            }
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TissueParams.defaults().withMinTissueAreaFraction(1));
+    }
+
     @Test
     void rejectsBadParamsAndSizes() {
         assertThrows(

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * smoothing sigma 5, threshold 0.8) at its hole-filled stage, before small pieces are removed: with
  * those settings the detector reproduces them to IoU 0.9999 (the 60-80 differing pixels all lie
  * within 2e-4 of the threshold). With tissueloc's library defaults (sigma 13, minimum 10000 px) the
- * masks are smoother and lose the specks: IoU 0.956, 0.932, 0.967.
+ * masks are smoother and lose the specks: IoU 0.956, 0.932, 0.967. LowMag's defaults ({@link
+ * TissueParams#defaults()}: sigma 5, pieces of at least 0.1% of the overview) must reach 0.95 on
+ * each.
  */
 class TissuelocReferenceTest {
 
@@ -45,6 +47,13 @@ class TissuelocReferenceTest {
         TissueParams script = TissueParams.tissueloc().withSmoothSigmaPx(5).withMinTissueSizePx(0);
         double iou = iou(name, script);
         assertTrue(iou >= 0.995, name + ": IoU " + iou);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"20181218042458", "20181218042533", "20181218042607"})
+    void lowmagDefaultsReach095(String name) throws IOException {
+        double iou = iou(name, TissueParams.defaults());
+        assertTrue(iou >= 0.95, name + ": IoU " + iou);
     }
 
     @ParameterizedTest
