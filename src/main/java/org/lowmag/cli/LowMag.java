@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             DistillCommand.class,
             FinetuneCommand.class,
             EvaluateCommand.class,
+            PredictCommand.class,
             FlopsCommand.class,
             DownsampleCommand.class,
             TissueCommand.class,
