@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             DistillCommand.class,
             FinetuneCommand.class,
             EvaluateCommand.class,
+            PredictCommand.class,
             FlopsCommand.class,
             SynthesizeCommand.class,
             DownsampleCommand.class,

@@ -77,6 +77,7 @@ public final class TinyDatasets {
                         names,
                         mags,
                         mags.get(0),
+                        Map.of(),
                         0L,
                         List.of(50, 25, 25),
                         List.of("synthetic test"),

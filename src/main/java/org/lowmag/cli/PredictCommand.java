@@ -1,0 +1,158 @@
+package org.lowmag.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.SlideOutcome;
+import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.SlideReaders;
+import org.lowmag.tissue.TissueParams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lowmag predict}: classify the tissues of new slides. */
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Classify slides at the model's magnification: find the tissue pieces on a thumbnail"
+                    + " (tissueloc's method), read each whole piece from the coarsest pyramid"
+                    + " level that is at least as fine as the model's magnification, Lanczos-3"
+                    + " resample the rest (as the training images were) and classify it. The"
+                    + " slide label is the class with the highest area-weighted mean probability"
+                    + " over its tissues.",
+            "",
+            "Writes, per slide, OUT/SLIDE.json (slide label and probabilities, every tissue with"
+                    + " its level-0 box, size, label, probabilities and seconds), OUT/SLIDE.geojson"
+                    + " (tissue outlines in level-0 pixels, classified, for QuPath's import), with"
+                    + " --heatmap OUT/SLIDE.heatmap.CLASS.png (class-activation maps over the"
+                    + " thumbnail), and OUT/summary.csv over all slides. A slide that fails is"
+                    + " reported and skipped (exit code 1 at the end); slides whose SLIDE.json"
+                    + " exists are skipped unless --force.",
+        })
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "RUN",
+            description = "Run or model folder.")
+    Path model;
+
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "SLIDE_OR_FOLDER",
+            description = "Slides, or folders of slides (files with slide or image extensions).")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--heatmap", description = "Write one class-activation heatmap per class.")
+    boolean heatmap;
+
+    @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
+    boolean force;
+
+    @Option(
+            names = "--source-mag",
+            paramLabel = "M",
+            description =
+                    "Magnification of the slides' level 0 (overrides what the slides record;"
+                            + " needed when they record none).")
+    Double sourceMag;
+
+    @Option(
+            names = "--source-mpp",
+            paramLabel = "U",
+            description = "Micrometres per level-0 pixel of the slides (instead of --source-mag).")
+    Double sourceMpp;
+
+    @Option(
+            names = "--min-size",
+            paramLabel = "PX",
+            description =
+                    "Ignore tissue pieces smaller than this many thumbnail pixels (the"
+                            + " thumbnail's longest side is 2048 px, or the slide's when smaller);"
+                            + " default: LowMag's tissue defaults (pieces under 0.1% of the"
+                            + " thumbnail's area are dropped, as in 'lowmag tissue').")
+    Integer minSizePx;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "2",
+            paramLabel = "N",
+            description = "Slides predicted at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        MagnificationResolver mags =
+                new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
+        PredictJob.Result r =
+                PredictJob.run(
+                        new PredictJob.Config(
+                                model,
+                                inputs,
+                                out,
+                                heatmap,
+                                force,
+                                mags,
+                                minSizePx == null
+                                        ? TissueParams.defaults()
+                                        : TissueParams.defaults()
+                                                .withMinTissueAreaFraction(0)
+                                                .withMinTissueSizePx(minSizePx),
+                                threads,
+                                SlideReaders::open));
+        int ok = 0;
+        int skipped = 0;
+        int failed = 0;
+        for (SlideOutcome o : r.slides()) {
+            switch (o.status()) {
+                case OK -> ok++;
+                case SKIPPED -> skipped++;
+                case FAILED -> failed++;
+            }
+            if (o.status() == SlideOutcome.Status.FAILED) {
+                System.err.println(line(o, r.classes()));
+            } else {
+                System.out.println(line(o, r.classes()));
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%d predicted, %d skipped (already done; --force redoes them), %d failed; wrote"
+                        + " %s%n",
+                ok,
+                skipped,
+                failed,
+                r.summary());
+        return r.anyFailed() ? LowMag.EXIT_FAILURE : 0;
+    }
+
+    private static String line(SlideOutcome o, List<String> classes) {
+        if (o.status() == SlideOutcome.Status.FAILED) {
+            return o.name() + ": FAILED: " + o.message();
+        }
+        int k = classes.indexOf(o.label());
+        return String.format(
+                Locale.ROOT,
+                "%s: %s (p=%.3f), %d tissue%s, %.1f s%s",
+                o.name(),
+                o.label(),
+                k < 0 ? Double.NaN : o.probabilities()[k],
+                o.tissues(),
+                o.tissues() == 1 ? "" : "s",
+                o.seconds(),
+                o.status() == SlideOutcome.Status.SKIPPED ? " (skipped: done before)" : "");
+    }
+
+    private static OptionalDouble optional(Double v) {
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+}

@@ -1,0 +1,149 @@
+package org.lowmag.infer;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lowmag.tissue.ConnectedComponents;
+
+/**
+ * Draws each class's activation map over the slide thumbnail, one image per class.
+ *
+ * <p>For tissue {@code t} with thumbnail box {@code (ax, ay, aw, ah)} and tissue image {@code iw x
+ * ih}, thumbnail pixel {@code (ax + i, ay + j)} of the tissue's mask samples {@code CAM_k} at
+ * tissue-image point {@code ((i + 0.5) iw / aw, (j + 0.5) ih / ah)} ({@link TissueCam#sample},
+ * bilinear). Values are normalised per class over all tissues of the slide, {@code n = (v - min_k)
+ * / (max_k - min_k)} (0 when the class's map is constant), coloured with {@link Viridis} and
+ * blended {@code out = (1 - ALPHA) thumbnail + ALPHA colour} on tissue pixels; the rest of the
+ * thumbnail is unchanged.
+ */
+public final class HeatmapRenderer {
+
+    /** Opacity of the colour over tissue. */
+    public static final double ALPHA = 0.55;
+
+    private HeatmapRenderer() {}
+
+    /**
+     * @param thumbnail the overview the tissues were detected on
+     * @param labels the labelled tissue mask (same size; label = tissue id)
+     * @param tissues the tissues, each with its CAM
+     * @param classes number of classes
+     * @return one RGB image per class, thumbnail-sized
+     */
+    public static List<BufferedImage> render(
+            BufferedImage thumbnail,
+            ConnectedComponents labels,
+            List<TissueResult> tissues,
+            int classes) {
+        if (thumbnail.getWidth() != labels.widthPx()
+                || thumbnail.getHeight() != labels.heightPx()) {
+            throw new IllegalArgumentException(
+                    "thumbnail "
+                            + thumbnail.getWidth()
+                            + "x"
+                            + thumbnail.getHeight()
+                            + " and mask "
+                            + labels.widthPx()
+                            + "x"
+                            + labels.heightPx()
+                            + " differ");
+        }
+        double[] min = new double[classes];
+        double[] max = new double[classes];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        List<double[][]> values = new ArrayList<>();
+        for (TissueResult t : tissues) {
+            double[][] v = sample(labels, t, classes);
+            for (int k = 0; k < classes; k++) {
+                for (double x : v[k]) {
+                    if (!Double.isNaN(x)) {
+                        min[k] = Math.min(min[k], x);
+                        max[k] = Math.max(max[k], x);
+                    }
+                }
+            }
+            values.add(v);
+        }
+        List<BufferedImage> out = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            BufferedImage img = copy(thumbnail);
+            for (int i = 0; i < tissues.size(); i++) {
+                paint(img, tissues.get(i), values.get(i)[k], min[k], max[k]);
+            }
+            out.add(img);
+        }
+        return out;
+    }
+
+    /**
+     * CAM values over the tissue's thumbnail box, NaN off the tissue's mask: {@code [K][aw*ah]}.
+     */
+    private static double[][] sample(ConnectedComponents labels, TissueResult t, int classes) {
+        TissueCam cam = t.cam();
+        if (cam == null) {
+            throw new IllegalArgumentException("tissue " + t.box().id() + " has no CAM");
+        }
+        int ax = t.box().analysisX();
+        int ay = t.box().analysisY();
+        int aw = t.box().analysisWidth();
+        int ah = t.box().analysisHeight();
+        double[][] v = new double[classes][aw * ah];
+        for (int j = 0; j < ah; j++) {
+            double y = (j + 0.5) * cam.imageHeightPx() / ah;
+            for (int i = 0; i < aw; i++) {
+                boolean in = labels.labelAt(ax + i, ay + j) == t.box().id();
+                double x = (i + 0.5) * cam.imageWidthPx() / aw;
+                for (int k = 0; k < classes; k++) {
+                    v[k][j * aw + i] = in ? cam.sample(k, x, y) : Double.NaN;
+                }
+            }
+        }
+        return v;
+    }
+
+    private static void paint(
+            BufferedImage img, TissueResult t, double[] v, double min, double max) {
+        int ax = t.box().analysisX();
+        int ay = t.box().analysisY();
+        int aw = t.box().analysisWidth();
+        double range = max - min;
+        for (int p = 0; p < v.length; p++) {
+            if (Double.isNaN(v[p])) {
+                continue;
+            }
+            double n = range > 0 ? (v[p] - min) / range : 0;
+            int x = ax + p % aw;
+            int y = ay + p / aw;
+            img.setRGB(x, y, blend(img.getRGB(x, y), Viridis.rgb(n)));
+        }
+    }
+
+    /**
+     * @param base packed RGB under the colour
+     * @param colour packed RGB colour
+     * @return {@code round((1 - ALPHA) base + ALPHA colour)} per channel
+     */
+    static int blend(int base, int colour) {
+        int out = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            int b = (base >> shift) & 255;
+            int c = (colour >> shift) & 255;
+            out |= (int) Math.round((1 - ALPHA) * b + ALPHA * c) << shift;
+        }
+        return out;
+    }
+
+    private static BufferedImage copy(BufferedImage src) {
+        BufferedImage img =
+                new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.drawImage(src, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+}

@@ -1,0 +1,220 @@
+package org.lowmag.infer;
+
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.lowmag.model.LowMagModel;
+import org.lowmag.model.ModelPaths;
+import org.lowmag.resample.LanczosResampler;
+import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.SlideReaders;
+import org.lowmag.tissue.TissueParams;
+import org.lowmag.util.LowMagException;
+import org.lowmag.util.Progress;
+
+/**
+ * {@code lowmag predict}: classifies every tissue of every slide at the model's magnification and
+ * writes, per slide, {@code SLIDE.json}, {@code SLIDE.geojson} and (optionally) one heatmap per
+ * class, then {@code summary.csv} over all slides. Slides run {@code threads} at a time; a slide
+ * that fails is reported in the summary and the others go on; a slide whose {@code SLIDE.json}
+ * exists is skipped unless {@code force}.
+ */
+public final class PredictJob {
+
+    private PredictJob() {}
+
+    /**
+     * Settings.
+     *
+     * @param model run or model folder
+     * @param inputs slide files and folders
+     * @param out output folder
+     * @param heatmaps whether to write class-activation heatmaps
+     * @param force whether to predict slides whose JSON exists again
+     * @param magnifications the user's {@code --source-mag}/{@code --source-mpp}
+     * @param tissue tissue detection parameters (tissueloc's defaults in normal use)
+     * @param threads slides predicted at once, at least 1
+     * @param opener opens slides ({@link SlideReaders#open} in normal use)
+     */
+    public record Config(
+            Path model,
+            List<Path> inputs,
+            Path out,
+            boolean heatmaps,
+            boolean force,
+            MagnificationResolver magnifications,
+            TissueParams tissue,
+            int threads,
+            SlidePredictor.SlideOpener opener) {
+
+        /** Validates. */
+        public Config {
+            inputs = List.copyOf(inputs);
+            if (inputs.isEmpty()) {
+                throw new IllegalArgumentException("give at least one slide or folder");
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            }
+        }
+
+        /**
+         * @param model run or model folder
+         * @param inputs slide files and folders
+         * @param out output folder
+         * @return settings with the defaults: no heatmaps, no force, magnification from the slide,
+         *     tissueloc's detection, 2 threads, {@link SlideReaders#open}
+         */
+        public static Config of(Path model, List<Path> inputs, Path out) {
+            return new Config(
+                    model,
+                    inputs,
+                    out,
+                    false,
+                    false,
+                    MagnificationResolver.slideOnly(),
+                    TissueParams.defaults(),
+                    2,
+                    SlideReaders::open);
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param slides each slide's outcome, in input order
+     * @param summary the {@code summary.csv} written
+     * @param classes the model's classes
+     */
+    public record Result(List<SlideOutcome> slides, Path summary, List<String> classes) {
+
+        /**
+         * @return whether any slide failed
+         */
+        public boolean anyFailed() {
+            return slides.stream().anyMatch(s -> s.status() == SlideOutcome.Status.FAILED);
+        }
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @param c the settings
+     * @return the outcome
+     * @throws IOException when the output folder or summary cannot be written
+     */
+    public static Result run(Config c) throws IOException {
+        Map<String, Path> slides = SlideInputs.expand(c.inputs(), c.out());
+        Path modelDir = ModelPaths.resolve(c.model());
+        Files.createDirectories(c.out());
+        int cores = Runtime.getRuntime().availableProcessors();
+        try (LowMagModel model = LowMagModel.load(modelDir);
+                LanczosResampler resampler =
+                        new LanczosResampler(Math.max(1, cores / c.threads()))) {
+            ModelRunner runner = new ModelRunner(model);
+            SlidePredictor predictor =
+                    new SlidePredictor(
+                            runner,
+                            c.magnifications(),
+                            c.tissue(),
+                            c.opener(),
+                            resampler,
+                            c.heatmaps());
+            List<SlideOutcome> outcomes =
+                    runAll(c, slides, s -> predictOne(c, predictor, modelDir, s));
+            Path summary = c.out().resolve("summary.csv");
+            SummaryCsv.write(summary, model.info().classes(), outcomes);
+            return new Result(outcomes, summary, model.info().classes());
+        }
+    }
+
+    /** One slide's work. */
+    private interface SlideTask {
+        SlideOutcome run(Map.Entry<String, Path> slide);
+    }
+
+    private static List<SlideOutcome> runAll(Config c, Map<String, Path> slides, SlideTask task) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(c.threads(), slides.size()));
+        try (Progress bar = new Progress("predict", slides.size(), "slides")) {
+            List<Future<SlideOutcome>> futures = new ArrayList<>();
+            for (Map.Entry<String, Path> s : slides.entrySet()) {
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    SlideOutcome o = task.run(s);
+                                    bar.step();
+                                    return o;
+                                }));
+            }
+            List<SlideOutcome> out = new ArrayList<>();
+            for (Future<SlideOutcome> f : futures) {
+                out.add(get(f));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static SlideOutcome get(Future<SlideOutcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while predicting slides", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("prediction failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static SlideOutcome predictOne(
+            Config c, SlidePredictor predictor, Path modelDir, Map.Entry<String, Path> s) {
+        String name = s.getKey();
+        Path slide = s.getValue();
+        Path json = PredictionWriter.jsonFile(c.out(), name);
+        List<String> classes = predictor.classes();
+        try {
+            if (!c.force() && Files.exists(json)) {
+                return SummaryCsv.fromExisting(json, slide, name, classes);
+            }
+            SlideResult r = predictor.predict(slide, name);
+            PredictionWriter.write(r, c.out(), modelDir, predictor.info());
+            SlideLabelRule.SlideLabel l = r.slideLabel();
+            return new SlideOutcome(
+                    slide,
+                    name,
+                    SlideOutcome.Status.OK,
+                    "",
+                    classes.get(l.label()),
+                    l.probabilities(),
+                    r.tissues().size(),
+                    r.seconds());
+        } catch (NoSuchFileException e) {
+            return SlideOutcome.failed(slide, name, "file not found: " + e.getMessage());
+        } catch (IOException
+                | UncheckedIOException
+                | LowMagException
+                | JsonParseException
+                | IllegalArgumentException
+                | IllegalStateException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return SlideOutcome.failed(slide, name, msg.replace('\n', ' '));
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.lowmag.infer;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lowmag.resample.LanczosResampler;
+import org.lowmag.slide.Magnification;
+import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.SlideMetadata;
+import org.lowmag.slide.SlideReader;
+import org.lowmag.tissue.ConnectedComponents;
+import org.lowmag.tissue.TissueBox;
+import org.lowmag.tissue.TissueDetection;
+import org.lowmag.tissue.TissueDetector;
+import org.lowmag.tissue.TissueMask;
+import org.lowmag.tissue.TissueParams;
+import org.lowmag.util.LowMagException;
+
+/**
+ * Predicts one slide: resolves its magnification and plans the read ({@link ReadPlan}), finds the
+ * tissue on a thumbnail ({@link TissueDetector}; tissueloc's defaults in normal use), reads each
+ * whole tissue at the model's magnification ({@link TissueReader}), classifies it ({@link
+ * ModelRunner}), aggregates the slide label ({@link SlideLabelRule}), traces the outlines ({@link
+ * TissueContours}) and, when asked, draws the heatmaps ({@link HeatmapRenderer}). Thread-safe.
+ */
+public final class SlidePredictor {
+
+    /** Douglas-Peucker tolerance of the outlines, in thumbnail pixels. */
+    public static final double OUTLINE_TOLERANCE_PX = 1.0;
+
+    /** Opens a slide file (a seam for tests and other backends). */
+    @FunctionalInterface
+    public interface SlideOpener {
+        /**
+         * @param path the slide file
+         * @return an open reader
+         * @throws IOException when it cannot be opened
+         */
+        SlideReader open(Path path) throws IOException;
+    }
+
+    private final ModelRunner runner;
+    private final MagnificationResolver magnifications;
+    private final TissueParams tissueParams;
+    private final SlideOpener opener;
+    private final LanczosResampler resampler;
+    private final boolean heatmaps;
+
+    /**
+     * @param runner the model
+     * @param magnifications resolves each slide's magnification
+     * @param tissueParams tissue detection parameters; the thumbnail's longest side is their
+     *     analysis size
+     * @param opener opens slides
+     * @param resampler the Lanczos resampler
+     * @param heatmaps whether to compute class-activation heatmaps
+     */
+    public SlidePredictor(
+            ModelRunner runner,
+            MagnificationResolver magnifications,
+            TissueParams tissueParams,
+            SlideOpener opener,
+            LanczosResampler resampler,
+            boolean heatmaps) {
+        this.runner = runner;
+        this.magnifications = magnifications;
+        this.tissueParams = tissueParams;
+        this.opener = opener;
+        this.resampler = resampler;
+        this.heatmaps = heatmaps;
+    }
+
+    /**
+     * @return the model's metadata
+     */
+    public org.lowmag.model.ModelInfo info() {
+        return runner.info();
+    }
+
+    /**
+     * @return the model's class names
+     */
+    public List<String> classes() {
+        return runner.info().classes();
+    }
+
+    /**
+     * @param slide the slide file
+     * @param name its output name
+     * @return the prediction
+     * @throws IOException when the slide cannot be read
+     * @throws LowMagException when its magnification is unknown or too low, or it has no tissue
+     */
+    public SlideResult predict(Path slide, String name) throws IOException {
+        long t0 = System.nanoTime();
+        try (SlideReader reader = opener.open(slide)) {
+            SlideMetadata meta = reader.metadata();
+            Magnification mag = magnifications.require(meta);
+            ReadPlan plan = ReadPlan.of(meta, mag, runner.info().magnification());
+            BufferedImage thumb = reader.thumbnail(tissueParams.analysisMaxSidePx());
+            TissueDetection det = detect(slide, meta, thumb);
+            ConnectedComponents labels = labels(slide, det);
+            TissueMask mask = det.mask();
+            TissueReader tissueReader = new TissueReader(reader, plan, resampler);
+            List<TissueResult> tissues = new ArrayList<>();
+            List<List<double[]>> outlines = new ArrayList<>();
+            for (TissueBox box : det.boxes()) {
+                tissues.add(classify(tissueReader, box));
+                outlines.add(outline(labels, box.id(), mask, meta));
+            }
+            SlideLabelRule.SlideLabel label =
+                    SlideLabelRule.aggregate(
+                            tissues.stream().map(TissueResult::probabilities).toList(),
+                            tissues.stream().mapToDouble(t -> t.box().areaL0Px()).toArray());
+            List<BufferedImage> maps =
+                    heatmaps
+                            ? HeatmapRenderer.render(
+                                    thumb, labels, tissues, runner.info().classes().size())
+                            : List.of();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new SlideResult(
+                    slide,
+                    name,
+                    reader.backend(),
+                    meta,
+                    plan,
+                    thumb,
+                    tissues,
+                    outlines,
+                    label,
+                    maps,
+                    seconds);
+        }
+    }
+
+    private TissueDetection detect(Path slide, SlideMetadata meta, BufferedImage thumb) {
+        TissueDetection det =
+                new TissueDetector(tissueParams)
+                        .detect(thumb, meta.widthPx(), meta.heightPx(), meta.mppX(), meta.mppY());
+        if (det.isEmpty()) {
+            throw new LowMagException(
+                    slide + ": " + det.summary() + " (a smaller --min-size may find it)");
+        }
+        return det;
+    }
+
+    /** The detection's pieces labelled as the detector labels them (ids in raster order). */
+    private static ConnectedComponents labels(Path slide, TissueDetection det) {
+        TissueMask mask = det.mask();
+        ConnectedComponents labels =
+                ConnectedComponents.label(mask.toArray(), mask.widthPx(), mask.heightPx());
+        if (labels.count() != det.boxes().size()) {
+            throw new IllegalStateException(
+                    slide
+                            + ": mask has "
+                            + labels.count()
+                            + " pieces but the detection "
+                            + det.boxes().size());
+        }
+        return labels;
+    }
+
+    private TissueResult classify(TissueReader tissueReader, TissueBox box) throws IOException {
+        long t0 = System.nanoTime();
+        BufferedImage img = tissueReader.read(box);
+        ModelRunner.Result r = runner.classify(img, heatmaps);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new TissueResult(
+                box,
+                img.getWidth(),
+                img.getHeight(),
+                r.probabilities(),
+                argMax(r.probabilities()),
+                seconds,
+                r.cam());
+    }
+
+    /** Index of the largest value (the first on ties). */
+    static int argMax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The tissue's simplified outline, scaled to level 0 and clamped to the slide. */
+    static List<double[]> outline(
+            ConnectedComponents labels, int id, TissueMask mask, SlideMetadata meta) {
+        List<double[]> ring =
+                TissueContours.simplify(TissueContours.trace(labels, id), OUTLINE_TOLERANCE_PX);
+        List<double[]> out = new ArrayList<>(ring.size());
+        for (double[] p : ring) {
+            double x = Math.min(meta.widthPx(), p[0] * mask.downsampleX());
+            double y = Math.min(meta.heightPx(), p[1] * mask.downsampleY());
+            out.add(new double[] {Math.round(x * 100) / 100.0, Math.round(y * 100) / 100.0});
+        }
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package org.lowmag.infer;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.lowmag.dataset.Csv;
+import org.lowmag.util.AtomicFiles;
+import org.lowmag.util.Json;
+import org.lowmag.util.LowMagException;
+
+/**
+ * {@code summary.csv}: one row per slide, {@code slide, label, p_<class>..., tissues, seconds,
+ * status} with status {@code ok} or {@code failed: MESSAGE}.
+ */
+public final class SummaryCsv {
+
+    private SummaryCsv() {}
+
+    /**
+     * @param file the CSV file
+     * @param classes the class names
+     * @param outcomes the slides, in order
+     * @throws IOException when writing fails
+     */
+    public static void write(Path file, List<String> classes, List<SlideOutcome> outcomes)
+            throws IOException {
+        StringBuilder sb = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("slide", "label"));
+        classes.forEach(k -> header.add("p_" + k));
+        header.addAll(List.of("tissues", "seconds", "status"));
+        sb.append(Csv.line(header));
+        for (SlideOutcome o : outcomes) {
+            List<String> row = new ArrayList<>(List.of(o.slide().toString(), o.label()));
+            for (int k = 0; k < classes.size(); k++) {
+                row.add(
+                        o.probabilities().length == 0
+                                ? ""
+                                : String.format(Locale.ROOT, "%.6f", o.probabilities()[k]));
+            }
+            boolean failed = o.status() == SlideOutcome.Status.FAILED;
+            row.add(failed ? "" : Integer.toString(o.tissues()));
+            row.add(failed ? "" : String.format(Locale.ROOT, "%.3f", o.seconds()));
+            row.add(o.statusText());
+            sb.append(Csv.line(row));
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    /**
+     * Reads the summary row of a slide predicted earlier from its {@code SLIDE.json}.
+     *
+     * @param json the slide's JSON file
+     * @param slide the slide file
+     * @param name its output name
+     * @param classes the model's classes
+     * @return a {@link SlideOutcome.Status#SKIPPED} outcome
+     * @throws IOException when the file cannot be read
+     * @throws LowMagException when it does not hold this model's classes
+     */
+    public static SlideOutcome fromExisting(
+            Path json, Path slide, String name, List<String> classes) throws IOException {
+        JsonObject o = Json.readTree(json).getAsJsonObject();
+        JsonElement probs = o.get("probabilities");
+        double[] p = new double[classes.size()];
+        for (int k = 0; k < p.length; k++) {
+            JsonElement v = probs == null ? null : probs.getAsJsonObject().get(classes.get(k));
+            if (v == null) {
+                throw new LowMagException(
+                        json
+                                + " was written by a model without class '"
+                                + classes.get(k)
+                                + "': pass --force to predict "
+                                + slide
+                                + " again");
+            }
+            p[k] = v.getAsDouble();
+        }
+        return new SlideOutcome(
+                slide,
+                name,
+                SlideOutcome.Status.SKIPPED,
+                "",
+                o.get("label").getAsString(),
+                p,
+                o.get("tissue_count").getAsInt(),
+                o.get("seconds").getAsDouble());
+    }
+}

@@ -1,0 +1,23 @@
+package org.lowmag.infer;
+
+import org.lowmag.tissue.TissueBox;
+
+/**
+ * One tissue's prediction.
+ *
+ * @param box where the tissue is (level-0 and thumbnail pixels, areas)
+ * @param widthPx width of the tissue image at the model's magnification (before padding)
+ * @param heightPx its height
+ * @param probabilities softmax probabilities, one per class
+ * @param label index of the most probable class
+ * @param seconds time to read, resample and classify it
+ * @param cam its class-activation maps, or null when heatmaps were not asked for
+ */
+public record TissueResult(
+        TissueBox box,
+        int widthPx,
+        int heightPx,
+        double[] probabilities,
+        int label,
+        double seconds,
+        TissueCam cam) {}

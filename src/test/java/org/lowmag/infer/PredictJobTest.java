@@ -1,0 +1,230 @@
+package org.lowmag.infer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.RegionRequest;
+import org.lowmag.tissue.TissueParams;
+
+/**
+ * End-to-end prediction on a synthetic 3-level pyramid (1024x768, downsamples 1, 2, 4) with two
+ * tissue ellipses, read as a 20x slide by an untrained 5x model: level 2 (downsample 4) serves the
+ * tissues exactly.
+ */
+@Tag("engine")
+class PredictJobTest {
+
+    @TempDir static Path shared;
+    static Path slide;
+    static Path model5x;
+
+    @TempDir Path tmp;
+
+    @BeforeAll
+    static void fixtures() throws IOException {
+        slide = SyntheticSlides.write(shared.resolve("two-blobs.tif"));
+        model5x = SyntheticSlides.model(shared.resolve("model5x"), 5.0);
+    }
+
+    private static PredictJob.Config config(
+            Path model, List<Path> inputs, Path out, boolean force, SlidePredictor.SlideOpener o) {
+        return new PredictJob.Config(
+                model,
+                inputs,
+                out,
+                true,
+                force,
+                new MagnificationResolver(OptionalDouble.of(20), OptionalDouble.empty()),
+                TissueParams.tissueloc(),
+                1,
+                o);
+    }
+
+    private static JsonObject json(Path file) throws IOException {
+        return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                .getAsJsonObject();
+    }
+
+    @Test
+    void predictsBothTissuesFromTheCoarsestSufficientLevel() throws IOException {
+        SyntheticSlides.RecordingOpener opener = new SyntheticSlides.RecordingOpener();
+        Path out = tmp.resolve("out");
+        PredictJob.Result r = PredictJob.run(config(model5x, List.of(slide), out, false, opener));
+        assertEquals(SlideOutcome.Status.OK, r.slides().get(0).status(), r.slides().toString());
+
+        // reads per downsample: the thumbnail (the slide is under 2048 px, so level 0) and the
+        // two tissues at level 2's downsample 4, never level 0 or 1 for a tissue
+        Map<Double, Integer> reads = new TreeMap<>();
+        for (RegionRequest q : opener.requests) {
+            reads.merge(q.downsample(), 1, Integer::sum);
+        }
+        assertEquals(Map.of(1.0, 1, 4.0, 2), reads);
+
+        JsonObject j = json(out.resolve("two-blobs.json"));
+        assertEquals(2, j.get("read").getAsJsonObject().get("level").getAsInt());
+        assertEquals(1.0, j.get("read").getAsJsonObject().get("lanczos_factor").getAsDouble());
+        assertEquals(5.0, j.get("model").getAsJsonObject().get("magnification").getAsDouble());
+        JsonArray tissues = j.getAsJsonArray("tissues");
+        assertEquals(2, tissues.size());
+        double sum = 0;
+        for (Map.Entry<String, JsonElement> e : j.getAsJsonObject("probabilities").entrySet()) {
+            sum += e.getValue().getAsDouble();
+        }
+        assertEquals(1.0, sum, 1e-9);
+        for (int i = 0; i < 2; i++) {
+            JsonObject t = tissues.get(i).getAsJsonObject();
+            int[] b = SyntheticSlides.BLOBS[i];
+            JsonArray box = t.getAsJsonArray("box");
+            assertEquals(b[0] - b[2], box.get(0).getAsDouble(), 4);
+            assertEquals(2 * b[2], box.get(2).getAsDouble(), 8);
+            // size at 5x: the level-2 pixels covering the box (widened to whole level pixels)
+            assertEquals(box.get(2).getAsDouble() / 4, t.get("width_px").getAsDouble(), 2.0);
+            assertTrue(List.of("benign", "tumour").contains(t.get("label").getAsString()));
+        }
+        checkGeoJson(out.resolve("two-blobs.geojson"));
+        for (String k : List.of("benign", "tumour")) {
+            BufferedImage h = ImageIO.read(out.resolve("two-blobs.heatmap." + k + ".png").toFile());
+            assertEquals(SyntheticSlides.WIDTH, h.getWidth());
+            assertEquals(SyntheticSlides.HEIGHT, h.getHeight());
+            assertEquals(0xFFFFFF, h.getRGB(5, 5) & 0xFFFFFF, "background left as is");
+            assertTrue((h.getRGB(280, 380) & 0xFFFFFF) != 0xC878AA, "tissue coloured");
+        }
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals("slide,label,p_benign,p_tumour,tissues,seconds,status", csv.get(0));
+        String[] row = csv.get(1).split(",");
+        assertEquals("2", row[4], csv.get(1));
+        assertEquals("ok", row[6], csv.get(1));
+    }
+
+    private static void checkGeoJson(Path file) throws IOException {
+        JsonObject fc = json(file);
+        assertEquals("FeatureCollection", fc.get("type").getAsString());
+        JsonArray features = fc.getAsJsonArray("features");
+        assertEquals(2, features.size());
+        for (int i = 0; i < 2; i++) {
+            JsonObject f = features.get(i).getAsJsonObject();
+            JsonObject g = f.getAsJsonObject("geometry");
+            assertEquals("Polygon", g.get("type").getAsString());
+            JsonArray ring = g.getAsJsonArray("coordinates").get(0).getAsJsonArray();
+            assertEquals(ring.get(0), ring.get(ring.size() - 1), "closed ring");
+            assertTrue(ring.size() > 8, "a contour, not just a box: " + ring.size());
+            double minX = Double.MAX_VALUE;
+            double maxX = 0;
+            double minY = Double.MAX_VALUE;
+            double maxY = 0;
+            for (JsonElement p : ring) {
+                double x = p.getAsJsonArray().get(0).getAsDouble();
+                double y = p.getAsJsonArray().get(1).getAsDouble();
+                assertTrue(
+                        x >= 0
+                                && x <= SyntheticSlides.WIDTH
+                                && y >= 0
+                                && y <= SyntheticSlides.HEIGHT);
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
+            int[] b = SyntheticSlides.BLOBS[i];
+            assertEquals(b[0] - b[2], minX, 4);
+            assertEquals(b[0] + b[2], maxX, 4);
+            assertEquals(b[1] - b[3], minY, 4);
+            assertEquals(b[1] + b[3], maxY, 4);
+            JsonObject props = f.getAsJsonObject("properties");
+            assertEquals("annotation", props.get("objectType").getAsString());
+            JsonObject cls = props.getAsJsonObject("classification");
+            assertTrue(List.of("benign", "tumour").contains(cls.get("name").getAsString()));
+            assertEquals(3, cls.getAsJsonArray("color").size());
+            assertEquals("tissue " + (i + 1), props.get("name").getAsString());
+            JsonObject m = props.getAsJsonObject("measurements");
+            assertEquals(
+                    1.0, m.get("p_benign").getAsDouble() + m.get("p_tumour").getAsDouble(), 1e-9);
+        }
+    }
+
+    @Test
+    void reRunSkipsFinishedSlidesUnlessForced() throws IOException {
+        Path out = tmp.resolve("out");
+        SyntheticSlides.RecordingOpener opener = new SyntheticSlides.RecordingOpener();
+        PredictJob.Result first =
+                PredictJob.run(config(model5x, List.of(slide), out, false, opener));
+        Path json = out.resolve("two-blobs.json");
+        FileTime written = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(json, written);
+        int readsBefore = opener.requests.size();
+
+        PredictJob.Result again =
+                PredictJob.run(config(model5x, List.of(slide), out, false, opener));
+        assertEquals(SlideOutcome.Status.SKIPPED, again.slides().get(0).status());
+        assertEquals(readsBefore, opener.requests.size(), "the slide was not read again");
+        assertEquals(written, Files.getLastModifiedTime(json));
+        assertEquals(first.slides().get(0).label(), again.slides().get(0).label());
+        assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(1).endsWith(",ok"));
+
+        PredictJob.Result forced =
+                PredictJob.run(config(model5x, List.of(slide), out, true, opener));
+        assertEquals(SlideOutcome.Status.OK, forced.slides().get(0).status());
+        assertTrue(Files.getLastModifiedTime(json).compareTo(written) > 0);
+    }
+
+    @Test
+    void aModelAboveTheSlidesMagnificationIsRefused() throws IOException {
+        Path model40 = SyntheticSlides.model(tmp.resolve("model40x"), 40.0);
+        Path out = tmp.resolve("out");
+        PredictJob.Result r =
+                PredictJob.run(
+                        config(
+                                model40,
+                                List.of(slide),
+                                out,
+                                false,
+                                new SyntheticSlides.RecordingOpener()));
+        SlideOutcome o = r.slides().get(0);
+        assertEquals(SlideOutcome.Status.FAILED, o.status());
+        assertTrue(
+                o.message().contains("is at 20x (--source-mag) but the model works at 40x"),
+                o.message());
+        assertTrue(r.anyFailed());
+        assertTrue(Files.notExists(out.resolve("two-blobs.json")));
+        assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(1).contains("failed: "));
+    }
+
+    @Test
+    void aSlideWithoutMagnificationNeedsSourceMag() throws IOException {
+        Path out = tmp.resolve("out");
+        PredictJob.Config c =
+                new PredictJob.Config(
+                        model5x,
+                        List.of(slide),
+                        out,
+                        false,
+                        false,
+                        MagnificationResolver.slideOnly(),
+                        TissueParams.tissueloc(),
+                        1,
+                        new SyntheticSlides.RecordingOpener());
+        SlideOutcome o = PredictJob.run(c).slides().get(0);
+        assertEquals(SlideOutcome.Status.FAILED, o.status());
+        assertTrue(o.message().contains("pass --source-mag or --source-mpp"), o.message());
+    }
+}
