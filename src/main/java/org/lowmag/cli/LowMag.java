@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             DistillCommand.class,
             FinetuneCommand.class,
             EvaluateCommand.class,
+            ExperimentCommand.class,
             FlopsCommand.class,
             DownsampleCommand.class,
             TissueCommand.class,
