@@ -1,0 +1,69 @@
+package org.lowmag.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lowmag.experiment.ConfigReader;
+import org.lowmag.experiment.ExperimentConfig;
+import org.lowmag.experiment.ExperimentRunner;
+import org.lowmag.model.Engines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lowmag experiment}: the paper's whole grid from one configuration file. */
+@Command(
+        name = "experiment",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the paper's experiment grid from one YAML/JSON file (see"
+                    + " examples/experiment-lc25000.yaml): the teacher, then per student"
+                    + " magnification the baseline, KD, KD with auxiliary data and fine-tuning"
+                    + " arms, and the resize ablation; each run evaluated on the test split.",
+            "Layout: OUT/experiment.json, OUT/runs/<run>/, OUT/eval/<run>/, and the report"
+                    + " OUT/report.md, report.html, results.csv, accuracy_vs_gflops.png,"
+                    + " ablation.png.",
+            "Finished runs (DONE) and evaluations (metrics.json) are skipped, runs with a"
+                    + " checkpoint resumed: re-run the same command to continue an interrupted"
+                    + " experiment."
+        })
+final class ExperimentCommand implements Callable<Integer> {
+
+    @Parameters(
+            index = "0",
+            paramLabel = "CONFIG",
+            description = "Experiment file (.yaml or .json).")
+    Path config;
+
+    @Option(
+            names = "--out",
+            required = true,
+            description = "Experiment folder (created or resumed).")
+    Path out;
+
+    @Option(
+            names = {"--report-only", "--resume-only-report"},
+            description = "Only rewrite the report from the runs and evaluations finished so far.")
+    boolean reportOnly;
+
+    @Option(
+            names = "--device",
+            defaultValue = "cpu",
+            description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig c = ConfigReader.read(config);
+        ExperimentRunner runner = new ExperimentRunner(c, out, System.err);
+        if (reportOnly) {
+            runner.reportOnly();
+            return 0;
+        }
+        Engines.useDevice(device);
+        ExperimentRunner.Summary s = runner.run(config);
+        System.err.printf(
+                "[experiment] done: %d runs made, %d resumed, %d already finished; %d evaluations%n",
+                s.made(), s.resumed(), s.skipped(), s.evaluated());
+        return 0;
+    }
+}

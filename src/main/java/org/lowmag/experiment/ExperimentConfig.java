@@ -1,0 +1,237 @@
+package org.lowmag.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lowmag.arch.Architecture;
+import org.lowmag.dataset.Magnification;
+import org.lowmag.train.LoopConfig;
+
+/**
+ * One experiment of the paper's grid, as read from a configuration file by {@link ConfigReader}.
+ * Each run uses {@link LoopConfig#paperDefaults()} except for the epochs, accumulation, learning
+ * rate and seed given here. Messages name the configuration key of a bad value.
+ *
+ * @param dataset the prepared dataset ({@code lowmag prepare})
+ * @param teacherMag the teacher's magnification (paper: 10)
+ * @param studentMags the student magnifications, each below {@code teacherMag}
+ * @param arch the architecture of every network
+ * @param arms the configured arms, a subset of {@link Arms#CONFIGURABLE} in that order
+ * @param kdSplits the splits the KD arms distil on, labels ignored (paper: train and val)
+ * @param auxiliary the named auxiliary sets of the {@code kd+aux} arm, in file order
+ * @param ablation the resize ablation
+ * @param epochs epochs per role: teacher, baseline, kd, kd+aux, finetune (those needed)
+ * @param accumulate tissues per optimiser step
+ * @param learningRate Adam's learning rate
+ * @param seed the seed of every run and of the bootstrap
+ * @param bootstrap bootstrap iterations of each evaluation
+ * @param temperature the distillation temperature {@code T}
+ */
+public record ExperimentConfig(
+        Path dataset,
+        double teacherMag,
+        List<Double> studentMags,
+        String arch,
+        List<String> arms,
+        List<String> kdSplits,
+        List<AuxSet> auxiliary,
+        Ablation ablation,
+        Map<String, Integer> epochs,
+        int accumulate,
+        double learningRate,
+        long seed,
+        int bootstrap,
+        double temperature) {
+
+    /** Copies and validates, naming the key of a bad value. */
+    public ExperimentConfig {
+        studentMags = List.copyOf(studentMags);
+        arms = List.copyOf(arms);
+        kdSplits = List.copyOf(kdSplits);
+        auxiliary = List.copyOf(auxiliary);
+        epochs = Map.copyOf(epochs);
+        if (dataset == null) {
+            throw new IllegalArgumentException("dataset: missing (a folder from 'lowmag prepare')");
+        }
+        checkMag("teacher_mag", teacherMag);
+        if (studentMags.isEmpty()) {
+            throw new IllegalArgumentException("student_mags: list at least one magnification");
+        }
+        checkStudents("student_mags", studentMags, teacherMag);
+        checkStudents("ablation.mags", ablation.mags(), teacherMag);
+        try {
+            Architecture.byName(arch);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("arch: " + e.getMessage(), e);
+        }
+        checkArms(arms, auxiliary, kdSplits);
+        for (String role : neededEpochs(arms)) {
+            Integer e = epochs.get(role);
+            if (e == null) {
+                throw new IllegalArgumentException(
+                        "epochs." + role + ": missing (needed by the " + role + " runs)");
+            }
+            if (e < 1) {
+                throw new IllegalArgumentException(
+                        "epochs." + role + ": must be at least 1, got " + e);
+            }
+        }
+        if (accumulate < 1) {
+            throw new IllegalArgumentException("accumulate: must be at least 1, got " + accumulate);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("lr: must be positive, got " + learningRate);
+        }
+        if (bootstrap < 1) {
+            throw new IllegalArgumentException("bootstrap: must be at least 1, got " + bootstrap);
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException(
+                    "temperature: must be finite and positive, got " + temperature);
+        }
+    }
+
+    private static void checkMag(String key, double mag) {
+        if (!(mag > 0) || Double.isInfinite(mag)) {
+            throw new IllegalArgumentException(
+                    key + ": must be a positive magnification, got " + mag);
+        }
+    }
+
+    private static void checkStudents(String key, List<Double> mags, double teacherMag) {
+        Set<String> seen = new HashSet<>();
+        for (double m : mags) {
+            checkMag(key, m);
+            if (!(m < teacherMag)) {
+                throw new IllegalArgumentException(
+                        key
+                                + ": "
+                                + Magnification.format(m)
+                                + "x is not below teacher_mag "
+                                + Magnification.format(teacherMag)
+                                + "x (students learn at a lower magnification)");
+            }
+            if (!seen.add(Magnification.format(m))) {
+                throw new IllegalArgumentException(
+                        key + ": " + Magnification.format(m) + "x is listed twice");
+            }
+        }
+    }
+
+    private static void checkArms(List<String> arms, List<AuxSet> auxiliary, List<String> kd) {
+        for (String a : arms) {
+            if (!Arms.CONFIGURABLE.contains(a)) {
+                throw new IllegalArgumentException(
+                        "arms: unknown arm '" + a + "'; known arms: " + Arms.CONFIGURABLE);
+            }
+        }
+        if (arms.contains(Arms.KD_AUX) && auxiliary.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "arms: 'kd+aux' needs at least one set under 'auxiliary'");
+        }
+        if (arms.contains(Arms.FINETUNE) && !arms.contains(Arms.KD_AUX)) {
+            throw new IllegalArgumentException(
+                    "arms: 'finetune' fine-tunes the kd+aux student, so 'kd+aux' must be listed");
+        }
+        if (kd.isEmpty()) {
+            throw new IllegalArgumentException("kd_splits: list at least one split");
+        }
+    }
+
+    private static List<String> neededEpochs(List<String> arms) {
+        List<String> roles = new ArrayList<>(List.of(Arms.TEACHER));
+        roles.addAll(arms);
+        return roles;
+    }
+
+    /**
+     * @param role teacher, baseline, kd, kd+aux or finetune
+     * @return its epochs
+     */
+    public int epochsOf(String role) {
+        Integer e = epochs.get(role);
+        if (e == null) {
+            throw new IllegalArgumentException("epochs." + role + ": not configured");
+        }
+        return e;
+    }
+
+    /**
+     * @param epochCount the run's epochs
+     * @return the paper's loop settings with this experiment's epochs, accumulation, rate and seed
+     */
+    public LoopConfig loop(int epochCount) {
+        LoopConfig d = LoopConfig.paperDefaults();
+        return new LoopConfig(
+                epochCount,
+                accumulate,
+                learningRate,
+                d.weightDecay(),
+                d.lrGamma(),
+                seed,
+                d.select(),
+                d.patience(),
+                d.checkpointMinutes(),
+                d.maxBatchPixels(),
+                d.maxTissuePixels(),
+                d.cacheBytes());
+    }
+
+    /**
+     * @return the resolved configuration for {@code experiment.json} and the report
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dataset", dataset.toAbsolutePath().normalize().toString());
+        m.put("teacher_mag", teacherMag);
+        m.put("student_mags", studentMags);
+        m.put("arch", arch);
+        m.put("arms", arms);
+        m.put("kd_splits", kdSplits);
+        Map<String, Object> aux = new LinkedHashMap<>();
+        for (AuxSet s : auxiliary) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("splits", s.splits());
+            one.put(
+                    "datasets",
+                    s.datasets().stream()
+                            .map(p -> p.toAbsolutePath().normalize().toString())
+                            .toList());
+            aux.put(s.name(), one);
+        }
+        m.put("auxiliary", aux);
+        Map<String, Object> abl = new LinkedHashMap<>();
+        abl.put("mags", ablation.mags());
+        abl.put("resize", ablation.resize().stream().map(r -> r.flag()).toList());
+        m.put("ablation", abl);
+        Map<String, Object> ep = new LinkedHashMap<>();
+        for (String role : neededEpochs(arms)) {
+            ep.put(role, epochs.get(role));
+        }
+        if (ablation.enabled()) {
+            ep.put(Arms.ABLATION, ablation.epochs());
+        }
+        m.put("epochs", ep);
+        m.put("accumulate", accumulate);
+        m.put("lr", learningRate);
+        m.put("seed", seed);
+        m.put("bootstrap", bootstrap);
+        m.put("temperature", temperature);
+        LoopConfig d = LoopConfig.paperDefaults();
+        Map<String, Object> rest = new LinkedHashMap<>();
+        rest.put("weight_decay", d.weightDecay());
+        rest.put("lr_gamma", d.lrGamma());
+        rest.put("select", d.select());
+        rest.put("patience", d.patience());
+        rest.put("checkpoint_minutes", d.checkpointMinutes());
+        rest.put("max_batch_pixels", d.maxBatchPixels());
+        rest.put("max_tissue_pixels", d.maxTissuePixels());
+        rest.put("cache_bytes", d.cacheBytes());
+        m.put("loop_defaults", rest);
+        return m;
+    }
+}

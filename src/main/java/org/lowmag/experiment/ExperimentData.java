@@ -1,0 +1,158 @@
+package org.lowmag.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.TissueRecord;
+import org.lowmag.util.LowMagException;
+
+/**
+ * The experiment's datasets, opened and checked before any run starts: every magnification is
+ * there, every split named by {@code kd_splits} or an auxiliary set has tissues, and the test split
+ * has labelled tissues. Also counts the tissues each run trains on (for the time estimate) and
+ * describes the data for the report.
+ */
+final class ExperimentData {
+
+    private final Dataset dataset;
+    private final Map<Path, Dataset> others;
+
+    private ExperimentData(Dataset dataset, Map<Path, Dataset> others) {
+        this.dataset = dataset;
+        this.others = others;
+    }
+
+    /**
+     * Opens and checks the datasets.
+     *
+     * @param c the configuration
+     * @return the data
+     * @throws LowMagException naming the configuration key and the problem
+     */
+    static ExperimentData open(ExperimentConfig c) {
+        Dataset ds = openKey("dataset", c.dataset());
+        Set<Double> mags = new LinkedHashSet<>(List.of(c.teacherMag()));
+        mags.addAll(c.studentMags());
+        mags.addAll(c.ablation().mags());
+        mags.forEach(m -> requireMag("dataset", ds, m));
+        for (String s : c.kdSplits()) {
+            requireSplit("kd_splits", ds, s);
+        }
+        if (ds.split(RunLauncher.TEST_SPLIT).stream().noneMatch(TissueRecord::labelled)) {
+            throw new LowMagException(
+                    "dataset: "
+                            + c.dataset()
+                            + " has no labelled tissues in its test split, so nothing can be"
+                            + " evaluated");
+        }
+        Map<Path, Dataset> others = new LinkedHashMap<>();
+        for (AuxSet a : c.auxiliary()) {
+            String key = "auxiliary." + a.name();
+            a.splits().forEach(s -> requireSplit(key + ".splits", ds, s));
+            for (Path p : a.datasets()) {
+                Dataset o = openKey(key + ".datasets", p);
+                mags.forEach(m -> requireMag(key + ".datasets", o, m));
+                others.put(p, o);
+            }
+        }
+        return new ExperimentData(ds, others);
+    }
+
+    private static Dataset openKey(String key, Path dir) {
+        try {
+            return Dataset.open(dir);
+        } catch (LowMagException e) {
+            throw new LowMagException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireMag(String key, Dataset ds, double mag) {
+        try {
+            ds.requireMagnification(mag);
+        } catch (LowMagException e) {
+            throw new LowMagException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSplit(String key, Dataset ds, String split) {
+        if (ds.split(split).isEmpty()) {
+            Set<String> have = new LinkedHashSet<>();
+            ds.tissues().forEach(t -> have.add(t.split()));
+            throw new LowMagException(
+                    key
+                            + ": split '"
+                            + split
+                            + "' has no tissues in "
+                            + ds.dir()
+                            + " (its splits: "
+                            + String.join(", ", have)
+                            + ")");
+        }
+    }
+
+    /**
+     * @return the main dataset
+     */
+    Dataset dataset() {
+        return dataset;
+    }
+
+    /**
+     * @return the other (auxiliary) datasets by configured path
+     */
+    Map<Path, Dataset> others() {
+        return others;
+    }
+
+    /**
+     * @param r a run
+     * @return the tissues it trains on per epoch
+     */
+    int trainingTissues(RunSpec r) {
+        if (r.kind() != RunKind.DISTILL) {
+            return dataset.split("train").size();
+        }
+        int n = dataset.split(r.splits().toArray(String[]::new)).size();
+        for (Path p : r.unlabeled()) {
+            n += others.get(p).tissues().size();
+        }
+        return n;
+    }
+
+    /**
+     * @return whether {@code dataset.json}'s sources mention synthetic data
+     */
+    boolean synthetic() {
+        return dataset.info().sources().stream()
+                .anyMatch(s -> s.toLowerCase(Locale.ROOT).contains("synthetic"));
+    }
+
+    /**
+     * @return tissue counts: split name to (class or "(unlabelled)") to count, in manifest order
+     */
+    Map<String, Map<String, Integer>> counts() {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        for (TissueRecord t : dataset.tissues()) {
+            String k = t.labelled() ? t.label() : "(unlabelled)";
+            out.computeIfAbsent(t.split(), s -> new LinkedHashMap<>()).merge(k, 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /**
+     * @return the column keys of {@link #counts()}: the classes, then "(unlabelled)" if any
+     */
+    List<String> countColumns() {
+        List<String> cols = new ArrayList<>(dataset.info().classes());
+        if (dataset.tissues().stream().anyMatch(t -> !t.labelled())) {
+            cols.add("(unlabelled)");
+        }
+        return cols;
+    }
+}

@@ -1,0 +1,242 @@
+package org.lowmag.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lowmag.dataset.Magnification;
+import org.lowmag.distill.ResizeMode;
+
+/**
+ * The runs of an experiment in dependency order (the teacher first; each fine-tuning after its
+ * student), the student arms in column order, and the ablation cells. A KD run doubles as the
+ * {@code maxpool+bicubic} ablation cell of its magnification when the epochs agree, since it is the
+ * same run.
+ *
+ * @param runs every run, in the order to make them
+ * @param arms the student arms (expanded ids) in column order
+ * @param ablation the ablation cells, by magnification then resize mode
+ */
+public record ExperimentPlan(
+        List<RunSpec> runs, List<ArmColumn> arms, List<AblationCell> ablation) {
+
+    /**
+     * A student arm as a column of the results table.
+     *
+     * @param arm the expanded arm id ({@code kd+aux}, {@code kd+adv1}, ...)
+     * @param label the heading ("KD (adv1)")
+     */
+    public record ArmColumn(String arm, String label) {}
+
+    /**
+     * One bar of the ablation.
+     *
+     * @param magnification the student magnification
+     * @param resize the resize mode
+     * @param run the run that holds it
+     */
+    public record AblationCell(double magnification, ResizeMode resize, String run) {}
+
+    /** Copies. */
+    public ExperimentPlan {
+        runs = List.copyOf(runs);
+        arms = List.copyOf(arms);
+        ablation = List.copyOf(ablation);
+    }
+
+    /**
+     * @param arm an arm id
+     * @param mag a magnification
+     * @return the run folder name, e.g. {@code kd-2.5x}
+     */
+    public static String runName(String arm, double mag) {
+        return arm + "-" + Magnification.format(mag) + "x";
+    }
+
+    /**
+     * Plans an experiment.
+     *
+     * @param c the configuration
+     * @return the plan
+     */
+    public static ExperimentPlan of(ExperimentConfig c) {
+        Map<String, RunSpec> runs = new LinkedHashMap<>();
+        RunSpec teacher =
+                new RunSpec(
+                        Arms.TEACHER,
+                        Arms.TEACHER,
+                        RunKind.TRAIN,
+                        c.teacherMag(),
+                        c.epochsOf(Arms.TEACHER),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null);
+        runs.put(teacher.name(), teacher);
+        List<ArmColumn> columns = columns(c);
+        for (double mag : c.studentMags()) {
+            for (ArmColumn col : columns) {
+                RunSpec r = student(c, col.arm(), mag);
+                runs.put(r.name(), r);
+            }
+        }
+        List<AblationCell> cells = new ArrayList<>();
+        for (double mag : c.ablation().mags()) {
+            for (ResizeMode mode : c.ablation().resize()) {
+                Optional<String> reuse = reusableKd(c, mag, mode);
+                String name = reuse.orElse(runName(Arms.ABLATION + "-" + mode.flag(), mag));
+                if (reuse.isEmpty()) {
+                    runs.put(
+                            name,
+                            distill(
+                                    c,
+                                    name,
+                                    Arms.ABLATION,
+                                    mag,
+                                    c.ablation().epochs(),
+                                    c.kdSplits(),
+                                    List.of(),
+                                    mode,
+                                    null));
+                }
+                cells.add(new AblationCell(mag, mode, name));
+            }
+        }
+        return new ExperimentPlan(new ArrayList<>(runs.values()), columns, cells);
+    }
+
+    private static List<ArmColumn> columns(ExperimentConfig c) {
+        List<ArmColumn> out = new ArrayList<>();
+        for (String arm : c.arms()) {
+            if (arm.equals(Arms.KD_AUX) || arm.equals(Arms.FINETUNE)) {
+                for (AuxSet s : c.auxiliary()) {
+                    String id = auxArm(c, arm, s);
+                    out.add(new ArmColumn(id, Arms.label(id, s.name())));
+                }
+            } else {
+                out.add(new ArmColumn(arm, Arms.label(arm, null)));
+            }
+        }
+        return out;
+    }
+
+    /** {@code kd+aux}/{@code finetune} with one auxiliary set; else {@code kd+<name>}... */
+    private static String auxArm(ExperimentConfig c, String arm, AuxSet s) {
+        if (c.auxiliary().size() == 1) {
+            return arm;
+        }
+        return arm.equals(Arms.KD_AUX) ? "kd+" + s.name() : Arms.FINETUNE + "+" + s.name();
+    }
+
+    private static AuxSet auxOf(ExperimentConfig c, String armId) {
+        for (AuxSet s : c.auxiliary()) {
+            if (auxArm(c, Arms.KD_AUX, s).equals(armId)
+                    || auxArm(c, Arms.FINETUNE, s).equals(armId)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no auxiliary set behind arm " + armId);
+    }
+
+    private static RunSpec student(ExperimentConfig c, String arm, double mag) {
+        String name = runName(arm, mag);
+        if (arm.equals(Arms.BASELINE)) {
+            return new RunSpec(
+                    name,
+                    arm,
+                    RunKind.TRAIN,
+                    mag,
+                    c.epochsOf(Arms.BASELINE),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null);
+        }
+        if (arm.equals(Arms.KD)) {
+            return distill(
+                    c,
+                    name,
+                    arm,
+                    mag,
+                    c.epochsOf(Arms.KD),
+                    c.kdSplits(),
+                    List.of(),
+                    ResizeMode.MAXPOOL_BICUBIC,
+                    null);
+        }
+        AuxSet s = auxOf(c, arm);
+        if (arm.startsWith(Arms.FINETUNE)) {
+            String source = runName(auxArm(c, Arms.KD_AUX, s), mag);
+            return new RunSpec(
+                    name,
+                    arm,
+                    RunKind.FINETUNE,
+                    mag,
+                    c.epochsOf(Arms.FINETUNE),
+                    List.of(),
+                    List.of(),
+                    null,
+                    source,
+                    s.name());
+        }
+        LinkedHashSet<String> splits = new LinkedHashSet<>(c.kdSplits());
+        splits.addAll(s.splits());
+        return distill(
+                c,
+                name,
+                arm,
+                mag,
+                c.epochsOf(Arms.KD_AUX),
+                new ArrayList<>(splits),
+                s.datasets(),
+                ResizeMode.MAXPOOL_BICUBIC,
+                s.name());
+    }
+
+    private static RunSpec distill(
+            ExperimentConfig c,
+            String name,
+            String arm,
+            double mag,
+            int epochs,
+            List<String> splits,
+            List<java.nio.file.Path> unlabeled,
+            ResizeMode mode,
+            String auxName) {
+        return new RunSpec(
+                name,
+                arm,
+                RunKind.DISTILL,
+                mag,
+                epochs,
+                splits,
+                unlabeled,
+                mode,
+                Arms.TEACHER,
+                auxName);
+    }
+
+    private static Optional<String> reusableKd(ExperimentConfig c, double mag, ResizeMode mode) {
+        boolean same =
+                mode == ResizeMode.MAXPOOL_BICUBIC
+                        && c.arms().contains(Arms.KD)
+                        && c.studentMags().stream().anyMatch(m -> Magnification.same(m, mag))
+                        && c.ablation().epochs() == c.epochsOf(Arms.KD);
+        return same ? Optional.of(runName(Arms.KD, mag)) : Optional.empty();
+    }
+
+    /**
+     * @param name a run name
+     * @return its spec
+     */
+    public RunSpec run(String name) {
+        return runs.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no run named " + name));
+    }
+}

@@ -1,0 +1,235 @@
+package org.lowmag.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.lowmag.dataset.Magnification;
+import org.lowmag.report.CiFormat;
+import org.lowmag.report.HtmlReport;
+import org.lowmag.report.MarkdownReport;
+import org.lowmag.report.ReportDocument;
+
+/**
+ * Writes the experiment's report from whatever is evaluated: {@code report.md}, {@code report.html}
+ * (self-contained), {@code results.csv}, {@code accuracy_vs_gflops.png}, {@code
+ * exact_accuracy_vs_gflops.png} and {@code ablation.png}.
+ *
+ * <p>"Accuracy" is the paper's: one-vs-rest accuracy macro-averaged over classes (it counts true
+ * negatives, so it is higher than the fraction correct). The fraction of tissues classified
+ * correctly is reported beside it as "exact accuracy"; the headline and the main chart use the
+ * paper's accuracy.
+ */
+final class ExperimentReport {
+
+    static final String MARKDOWN = "report.md";
+    static final String HTML = "report.html";
+    static final String CSV = "results.csv";
+    static final String COST_PNG = "accuracy_vs_gflops.png";
+    static final String EXACT_PNG = "exact_accuracy_vs_gflops.png";
+    static final String ABLATION_PNG = "ablation.png";
+
+    private final ExperimentConfig config;
+    private final ExperimentPlan plan;
+    private final ExperimentData data;
+    private final ExperimentLayout layout;
+
+    ExperimentReport(
+            ExperimentConfig config,
+            ExperimentPlan plan,
+            ExperimentData data,
+            ExperimentLayout layout) {
+        this.config = config;
+        this.plan = plan;
+        this.data = data;
+        this.layout = layout;
+    }
+
+    /**
+     * Writes every report file.
+     *
+     * @throws IOException when a file cannot be read or written
+     */
+    void write() throws IOException {
+        ExperimentResults res = ExperimentResults.load(plan, layout);
+        List<ExperimentPlots.Labelled> models = models(res);
+        writeCsv(res, models);
+        boolean cost = ExperimentPlots.cost(layout.file(COST_PNG), Metric.ACCURACY, models);
+        boolean exact = ExperimentPlots.cost(layout.file(EXACT_PNG), Metric.EXACT_ACCURACY, models);
+        boolean abl =
+                config.ablation().enabled()
+                        && ExperimentPlots.ablation(
+                                layout.file(ABLATION_PNG), config.ablation(), plan.ablation(), res);
+        ReportDocument doc =
+                new ReportDocument(
+                        "LowMag experiment: " + layout.dir().toAbsolutePath().normalize());
+        doc.paragraph(summary(res));
+        headline(doc, res);
+        ReportSections.data(doc, config, data);
+        results(doc, res, models, cost, exact);
+        ablation(doc, res, abl);
+        ReportSections.runs(doc, plan, layout);
+        ReportSections.configuration(doc, config);
+        MarkdownReport.write(doc, layout.file(MARKDOWN));
+        HtmlReport.write(doc, layout.file(HTML));
+    }
+
+    /** The teacher then each student arm by magnification: the models of the cost chart. */
+    private List<ExperimentPlots.Labelled> models(ExperimentResults res) {
+        List<ExperimentPlots.Labelled> out = new ArrayList<>();
+        res.teacher()
+                .ifPresent(
+                        t ->
+                                out.add(
+                                        new ExperimentPlots.Labelled(
+                                                Arms.label(Arms.TEACHER, null), t)));
+        for (ExperimentPlan.ArmColumn col : plan.arms()) {
+            for (double mag : config.studentMags()) {
+                res.cell(col.arm(), mag)
+                        .ifPresent(r -> out.add(new ExperimentPlots.Labelled(col.label(), r)));
+            }
+        }
+        return out;
+    }
+
+    private void writeCsv(ExperimentResults res, List<ExperimentPlots.Labelled> models)
+            throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (ExperimentPlots.Labelled m : models) {
+            rows.add(ResultsCsv.row(m.result().arm(), m.result()));
+        }
+        for (ExperimentPlan.AblationCell c : plan.ablation()) {
+            res.ablation(c)
+                    .ifPresent(r -> rows.add(ResultsCsv.row("ablation-" + c.resize().flag(), r)));
+        }
+        ResultsCsv.write(layout.file(CSV), rows);
+    }
+
+    private String summary(ExperimentResults res) {
+        long finished =
+                plan.runs().stream()
+                        .filter(r -> RunStatus.of(layout.runDir(r.name())) == RunStatus.FINISHED)
+                        .count();
+        return String.format(
+                Locale.ROOT,
+                "%d of %d runs finished, %d evaluated on the test split. Metrics are percentages"
+                        + " with 95%% percentile-bootstrap confidence intervals (%d resamples of"
+                        + " the test tissues, seed %d). \"Accuracy\" is the paper's: one-vs-rest"
+                        + " accuracy averaged over classes; \"exact accuracy\" is the fraction of"
+                        + " test tissues classified correctly. Best values per row are in bold.",
+                finished,
+                plan.runs().size(),
+                res.byRun().size(),
+                config.bootstrap(),
+                config.seed());
+    }
+
+    /** One line per magnification: the best arm by accuracy, against the baseline and teacher. */
+    private void headline(ReportDocument doc, ExperimentResults res) {
+        List<String> lines = new ArrayList<>();
+        Optional<RunResult> teacher = res.teacher();
+        teacher.ifPresent(t -> lines.add("Teacher (" + mag(t) + "): " + accuracies(t) + "."));
+        for (double m : config.studentMags()) {
+            Optional<ExperimentPlan.ArmColumn> best = Optional.empty();
+            double bestAcc = Double.NEGATIVE_INFINITY;
+            for (ExperimentPlan.ArmColumn col : plan.arms()) {
+                Optional<RunResult> r = res.cell(col.arm(), m);
+                if (r.isPresent() && r.get().get(Metric.ACCURACY).value() > bestAcc) {
+                    bestAcc = r.get().get(Metric.ACCURACY).value();
+                    best = Optional.of(col);
+                }
+            }
+            if (best.isEmpty()) {
+                continue;
+            }
+            RunResult r = res.cell(best.get().arm(), m).orElseThrow();
+            StringBuilder s = new StringBuilder();
+            s.append(Magnification.format(m)).append("x: best ").append(best.get().label());
+            s.append(", ").append(accuracies(r));
+            teacher.ifPresent(
+                    t ->
+                            s.append(
+                                    String.format(
+                                            Locale.ROOT,
+                                            ", at %.3g of the teacher's FLOPs",
+                                            r.gflopsMean() / t.gflopsMean())));
+            lines.add(s.append('.').toString());
+        }
+        if (!lines.isEmpty()) {
+            doc.heading(2, "Headline");
+            lines.forEach(doc::paragraph);
+        }
+    }
+
+    private static String accuracies(RunResult r) {
+        return "accuracy "
+                + CiFormat.percent(r.get(Metric.ACCURACY))
+                + ", exact accuracy "
+                + CiFormat.percent(r.get(Metric.EXACT_ACCURACY));
+    }
+
+    private static String mag(RunResult r) {
+        return Magnification.format(r.magnification()) + "x";
+    }
+
+    private void results(
+            ReportDocument doc,
+            ExperimentResults res,
+            List<ExperimentPlots.Labelled> models,
+            boolean cost,
+            boolean exact) {
+        doc.heading(2, "Teacher (paper Table 3)");
+        res.teacher()
+                .ifPresentOrElse(
+                        t ->
+                                doc.table(
+                                        ResultTables.teacher(t),
+                                        "The teacher on the test split ("
+                                                + t.tissues()
+                                                + " tissues)."),
+                        () -> doc.paragraph("The teacher is not evaluated yet."));
+        doc.heading(2, "Students by magnification (paper Table 4)");
+        doc.table(
+                ResultTables.arms(config.studentMags(), plan.arms(), res),
+                "Each arm at each student magnification on the test split; bold: the best arm"
+                        + " per magnification and metric.");
+        doc.heading(2, "Accuracy versus cost (paper Figure 3)");
+        if (cost) {
+            doc.image(
+                    Path.of(COST_PNG),
+                    "Test accuracy (macro one-vs-rest) versus GFLOPs per"
+                            + " forward pass, log scale; bars: 95% CIs; labels: input magnification.");
+        }
+        if (exact) {
+            doc.image(Path.of(EXACT_PNG), "The same with exact accuracy (fraction correct).");
+        }
+        List<String> labels = models.stream().map(ExperimentPlots.Labelled::label).toList();
+        doc.table(
+                ResultTables.cost(
+                        models.stream().map(ExperimentPlots.Labelled::result).toList(),
+                        labels,
+                        res.teacher()),
+                "Cost: GFLOPs per forward pass (2 x multiply-accumulates, mean over the test"
+                        + " tissues at their sizes); measured inference seconds per tissue on this"
+                        + " machine; ratios to the teacher.");
+    }
+
+    private void ablation(ReportDocument doc, ExperimentResults res, boolean chart) {
+        if (!config.ablation().enabled()) {
+            return;
+        }
+        doc.heading(2, "Resize ablation (paper Supplementary Figure 1)");
+        doc.table(
+                ResultTables.ablation(config.ablation(), plan.ablation(), res),
+                "KD students distilled on "
+                        + String.join(" + ", config.kdSplits())
+                        + " with each resize g of the pixel loss: none (soft loss only), max-pool,"
+                        + " bicubic, both averaged (the paper's choice; the KD arm's run when it"
+                        + " has the same settings).");
+        if (chart) {
+            doc.image(Path.of(ABLATION_PNG), "Resize ablation: test metrics with 95% CIs.");
+        }
+    }
+}

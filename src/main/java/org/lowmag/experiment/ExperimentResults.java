@@ -1,0 +1,72 @@
+package org.lowmag.experiment;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The evaluations an experiment folder holds so far, by run name, beside the plan they belong to.
+ *
+ * @param plan the plan
+ * @param byRun the results of the evaluated runs
+ */
+public record ExperimentResults(ExperimentPlan plan, Map<String, RunResult> byRun) {
+
+    /** Copies. */
+    public ExperimentResults {
+        byRun = Map.copyOf(byRun);
+    }
+
+    /**
+     * Reads every {@code metrics.json} of the plan's runs that exists.
+     *
+     * @param plan the plan
+     * @param layout the experiment folder
+     * @return the results
+     * @throws IOException when a file cannot be read
+     */
+    public static ExperimentResults load(ExperimentPlan plan, ExperimentLayout layout)
+            throws IOException {
+        Map<String, RunResult> m = new LinkedHashMap<>();
+        for (RunSpec r : plan.runs()) {
+            Optional<RunResult> res = RunResult.load(layout, r);
+            if (res.isPresent()) {
+                m.put(r.name(), res.get());
+            }
+        }
+        return new ExperimentResults(plan, m);
+    }
+
+    /**
+     * @param run a run name
+     * @return its result, if evaluated
+     */
+    public Optional<RunResult> of(String run) {
+        return Optional.ofNullable(byRun.get(run));
+    }
+
+    /**
+     * @return the teacher's result, if evaluated
+     */
+    public Optional<RunResult> teacher() {
+        return of(Arms.TEACHER);
+    }
+
+    /**
+     * @param arm an expanded arm id
+     * @param mag a student magnification
+     * @return the result of that cell, if evaluated
+     */
+    public Optional<RunResult> cell(String arm, double mag) {
+        return of(ExperimentPlan.runName(arm, mag));
+    }
+
+    /**
+     * @param cell an ablation cell
+     * @return its result, if evaluated
+     */
+    public Optional<RunResult> ablation(ExperimentPlan.AblationCell cell) {
+        return of(cell.run());
+    }
+}

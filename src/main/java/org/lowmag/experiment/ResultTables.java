@@ -1,0 +1,194 @@
+package org.lowmag.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.lowmag.dataset.Magnification;
+import org.lowmag.distill.ResizeMode;
+import org.lowmag.report.CiFormat;
+import org.lowmag.report.TextTable;
+
+/**
+ * The report's result tables. Metric cells are percentages with their 95% bootstrap CI, {@code
+ * "87.06 (85.65-88.48)"}; a cell of a run not evaluated yet is {@value #MISSING}. Where several
+ * models are compared the best value of each row is emphasised (bold), as in the paper's Table 4.
+ */
+final class ResultTables {
+
+    /** Cell text of a run with no evaluation yet. */
+    static final String MISSING = "—";
+
+    private ResultTables() {}
+
+    /**
+     * Paper Table 3: one row per metric for the teacher.
+     *
+     * @param teacher the teacher's result
+     * @return the table
+     */
+    static TextTable teacher(RunResult teacher) {
+        TextTable t =
+                new TextTable(
+                        "Metric",
+                        "Teacher (" + Magnification.format(teacher.magnification()) + "x)");
+        for (Metric m : Metric.values()) {
+            t.row(m.label(), CiFormat.percent(teacher.get(m)));
+        }
+        return t;
+    }
+
+    /**
+     * Paper Table 4: for each student magnification one row per metric, one column per arm, the
+     * best arm of each row in bold.
+     *
+     * @param mags the student magnifications
+     * @param columns the arms
+     * @param res the results
+     * @return the table
+     */
+    static TextTable arms(
+            List<Double> mags, List<ExperimentPlan.ArmColumn> columns, ExperimentResults res) {
+        List<String> header = new ArrayList<>(List.of("Magnification", "Metric"));
+        columns.forEach(c -> header.add(c.label()));
+        TextTable t = new TextTable(header.toArray(String[]::new));
+        for (double mag : mags) {
+            List<Optional<RunResult>> cells = new ArrayList<>();
+            columns.forEach(c -> cells.add(res.cell(c.arm(), mag)));
+            addMetricRows(t, Magnification.format(mag) + "x", cells);
+        }
+        return t;
+    }
+
+    /**
+     * Supplementary Figure 1 as a table: for each magnification one row per metric, one column per
+     * resize mode, the best in bold.
+     *
+     * @param ablation the ablation settings
+     * @param cells the plan's ablation cells
+     * @param res the results
+     * @return the table
+     */
+    static TextTable ablation(
+            Ablation ablation, List<ExperimentPlan.AblationCell> cells, ExperimentResults res) {
+        List<String> header = new ArrayList<>(List.of("Magnification", "Metric"));
+        ablation.resize().forEach(r -> header.add(resizeLabel(r)));
+        TextTable t = new TextTable(header.toArray(String[]::new));
+        for (double mag : ablation.mags()) {
+            List<Optional<RunResult>> row = new ArrayList<>();
+            for (ResizeMode mode : ablation.resize()) {
+                row.add(
+                        cells.stream()
+                                .filter(
+                                        c ->
+                                                c.resize() == mode
+                                                        && Magnification.same(
+                                                                c.magnification(), mag))
+                                .findFirst()
+                                .flatMap(res::ablation));
+            }
+            addMetricRows(t, Magnification.format(mag) + "x", row);
+        }
+        return t;
+    }
+
+    /**
+     * @param mode a resize mode
+     * @return the paper's name: KD, KD+MP, KD+INT, KD+MP+INT
+     */
+    static String resizeLabel(ResizeMode mode) {
+        return switch (mode) {
+            case NONE -> "KD (none)";
+            case MAXPOOL -> "KD+MP (maxpool)";
+            case BICUBIC -> "KD+INT (bicubic)";
+            case MAXPOOL_BICUBIC -> "KD+MP+INT (maxpool+bicubic)";
+        };
+    }
+
+    private static void addMetricRows(TextTable t, String mag, List<Optional<RunResult>> cells) {
+        long present = cells.stream().filter(Optional::isPresent).count();
+        for (Metric m : Metric.values()) {
+            List<Object> row = new ArrayList<>(List.of(mag, m.label()));
+            for (Optional<RunResult> c : cells) {
+                row.add(c.map(r -> CiFormat.percent(r.get(m))).orElse(MISSING));
+            }
+            t.row(row.toArray());
+            if (present > 1) {
+                t.markBestInRow(t.rowCount() - 1, 2, true);
+            }
+        }
+    }
+
+    /**
+     * The cost of each model: GFLOPs per forward pass (mean over the test tissues), measured
+     * seconds per tissue, and both as ratios to the teacher's: {@code flop ratio = GFLOPs / teacher
+     * GFLOPs}, {@code speed-up = teacher seconds / seconds}.
+     *
+     * @param rows the models (teacher first when evaluated)
+     * @param labels the arm label of each row
+     * @param teacher the teacher's result, if evaluated
+     * @return the table
+     */
+    static TextTable cost(List<RunResult> rows, List<String> labels, Optional<RunResult> teacher) {
+        TextTable t =
+                new TextTable(
+                        "Arm",
+                        "Magnification",
+                        "Run",
+                        "GFLOPs / forward pass",
+                        "FLOPs / teacher FLOPs",
+                        "Seconds / tissue",
+                        "Speed-up vs teacher");
+        for (int i = 0; i < rows.size(); i++) {
+            RunResult r = rows.get(i);
+            t.row(
+                    labels.get(i),
+                    Magnification.format(r.magnification()) + "x",
+                    r.run(),
+                    String.format(Locale.ROOT, "%.4g", r.gflopsMean()),
+                    teacher.map(
+                                    x ->
+                                            String.format(
+                                                    Locale.ROOT,
+                                                    "%.4g",
+                                                    r.gflopsMean() / x.gflopsMean()))
+                            .orElse(MISSING),
+                    String.format(Locale.ROOT, "%.4g", r.secondsPerTissue()),
+                    teacher.map(
+                                    x ->
+                                            String.format(
+                                                    Locale.ROOT,
+                                                    "%.3gx",
+                                                    x.secondsPerTissue() / r.secondsPerTissue()))
+                            .orElse(MISSING));
+        }
+        return t;
+    }
+
+    /**
+     * Tissue counts per split and class (paper Tables 1-2).
+     *
+     * @param counts split to class to count
+     * @param columns the class columns
+     * @return the table
+     */
+    static TextTable data(Map<String, Map<String, Integer>> counts, List<String> columns) {
+        List<String> header = new ArrayList<>(List.of("Split"));
+        header.addAll(columns);
+        header.add("Total");
+        TextTable t = new TextTable(header.toArray(String[]::new));
+        for (Map.Entry<String, Map<String, Integer>> e : counts.entrySet()) {
+            List<Object> row = new ArrayList<>(List.of(e.getKey()));
+            int total = 0;
+            for (String c : columns) {
+                int n = e.getValue().getOrDefault(c, 0);
+                row.add(n);
+                total += n;
+            }
+            row.add(total);
+            t.row(row.toArray());
+        }
+        return t;
+    }
+}

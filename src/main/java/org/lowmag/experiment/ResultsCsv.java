@@ -1,0 +1,81 @@
+package org.lowmag.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lowmag.dataset.Csv;
+import org.lowmag.dataset.Magnification;
+import org.lowmag.eval.Estimate;
+import org.lowmag.util.AtomicFiles;
+
+/**
+ * {@code results.csv}: one row per evaluated arm and magnification (the teacher, the student arms,
+ * then the ablation cells as arm {@code ablation-<resize>}), metrics as fractions with their CI
+ * bounds: {@code arm, magnification, run, tissues, exact_accuracy, exact_accuracy_ci_low,
+ * exact_accuracy_ci_high, accuracy, ..., recall_ci_high, gflops_mean, seconds_per_tissue}.
+ */
+final class ResultsCsv {
+
+    private static final List<Metric> ORDER =
+            List.of(
+                    Metric.EXACT_ACCURACY,
+                    Metric.ACCURACY,
+                    Metric.F1,
+                    Metric.PRECISION,
+                    Metric.RECALL);
+
+    private ResultsCsv() {}
+
+    /**
+     * @return the header cells
+     */
+    static List<String> header() {
+        List<String> h = new ArrayList<>(List.of("arm", "magnification", "run", "tissues"));
+        for (Metric m : ORDER) {
+            h.add(m.key());
+            h.add(m.key() + "_ci_low");
+            h.add(m.key() + "_ci_high");
+        }
+        h.add("gflops_mean");
+        h.add("seconds_per_tissue");
+        return h;
+    }
+
+    /**
+     * @param arm the arm id written in the first column
+     * @param r the result
+     * @return the row's cells
+     */
+    static List<String> row(String arm, RunResult r) {
+        List<String> row =
+                new ArrayList<>(
+                        List.of(
+                                arm,
+                                Magnification.format(r.magnification()),
+                                r.run(),
+                                Integer.toString(r.tissues())));
+        for (Metric m : ORDER) {
+            Estimate e = r.get(m);
+            row.add(Double.toString(e.value()));
+            row.add(Double.toString(e.ciLow()));
+            row.add(Double.toString(e.ciHigh()));
+        }
+        row.add(Double.toString(r.gflopsMean()));
+        row.add(Double.toString(r.secondsPerTissue()));
+        return row;
+    }
+
+    /**
+     * Writes the file atomically.
+     *
+     * @param file the target
+     * @param rows the rows' cells
+     * @throws IOException when writing fails
+     */
+    static void write(Path file, List<List<String>> rows) throws IOException {
+        StringBuilder sb = new StringBuilder(Csv.line(header()));
+        rows.forEach(r -> sb.append(Csv.line(r)));
+        AtomicFiles.writeString(file, sb.toString());
+    }
+}

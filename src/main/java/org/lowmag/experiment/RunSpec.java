@@ -1,0 +1,47 @@
+package org.lowmag.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.lowmag.distill.ResizeMode;
+
+/**
+ * One run of the experiment: a folder {@code runs/<name>} and an evaluation {@code eval/<name>}.
+ *
+ * @param name the folder name, e.g. {@code kd+aux-2.5x}
+ * @param arm the arm id, e.g. {@code kd+aux}, {@code teacher}, {@code ablation}
+ * @param kind the job that makes it
+ * @param magnification its input magnification
+ * @param epochs its epochs
+ * @param splits for distillation: the dataset's splits distilled on (else empty)
+ * @param unlabeled for distillation: other datasets distilled on (else empty)
+ * @param resize for distillation: the resize mode of the pixel loss (else null)
+ * @param source the run it starts from: the teacher for a distillation, the student for a
+ *     fine-tuning; null for training
+ * @param auxName the auxiliary set behind a {@code kd+} or {@code finetune} arm, else null
+ */
+public record RunSpec(
+        String name,
+        String arm,
+        RunKind kind,
+        double magnification,
+        int epochs,
+        List<String> splits,
+        List<Path> unlabeled,
+        ResizeMode resize,
+        String source,
+        String auxName) {
+
+    /** Copies the lists. */
+    public RunSpec {
+        splits = List.copyOf(splits);
+        unlabeled = List.copyOf(unlabeled);
+    }
+
+    /**
+     * @return e.g. {@code distill, 15 epochs, maxpool+bicubic}
+     */
+    public String describe() {
+        String s = kind.command() + ", " + epochs + (epochs == 1 ? " epoch" : " epochs");
+        return resize != null ? s + ", resize " + resize.flag() : s;
+    }
+}

@@ -1,0 +1,197 @@
+package org.lowmag.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole grid on a tiny synthetic dataset (3 classes, 32 px at 4x, 8 px at 1x, one epoch per
+ * run), then a second run that must skip everything, then interrupted runs that must resume.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExperimentRunnerTest {
+
+    @TempDir static Path tmp;
+
+    static Path configFile;
+    static Path out;
+    static ExperimentRunner.Summary first;
+    static String firstLog;
+
+    @BeforeAll
+    static void runOnce() throws IOException {
+        TinyDataset.write(tmp.resolve("tiny-ds"), List.of(4.0, 1.0));
+        configFile = tmp.resolve("tiny.yaml");
+        try (InputStream in =
+                ExperimentRunnerTest.class.getResourceAsStream("/experiment/tiny.yaml")) {
+            Files.copy(in, configFile);
+        }
+        out = tmp.resolve("exp");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ExperimentConfig c = ConfigReader.read(configFile);
+        first =
+                new ExperimentRunner(c, out, new PrintStream(log, true, StandardCharsets.UTF_8))
+                        .run(configFile);
+        firstLog = log.toString(StandardCharsets.UTF_8);
+        System.out.print(firstLog);
+    }
+
+    @Test
+    @Order(1)
+    void everyRunAndEvaluationExists() {
+        List<String> runs =
+                List.of("teacher", "baseline-1x", "kd-1x", "kd+aux-1x", "ablation-none-1x");
+        for (String r : runs) {
+            assertTrue(Files.isRegularFile(out.resolve("runs/" + r + "/DONE")), r);
+            assertTrue(Files.isRegularFile(out.resolve("eval/" + r + "/metrics.json")), r);
+            assertTrue(Files.isRegularFile(out.resolve("eval/" + r + "/predictions.csv")), r);
+        }
+        assertEquals(new ExperimentRunner.Summary(5, 0, 0, 5), first, firstLog);
+        assertTrue(firstLog.contains("[experiment 3/5] kd-1x (distill, 1 epoch"), firstLog);
+        for (String f :
+                List.of(
+                        "experiment.json",
+                        "report.md",
+                        "report.html",
+                        "results.csv",
+                        "accuracy_vs_gflops.png",
+                        "exact_accuracy_vs_gflops.png",
+                        "ablation.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void resultsCsvHasOneRowPerArmAndMagnification() throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("results.csv"));
+        assertTrue(lines.get(0).startsWith("arm,magnification,run,tissues,exact_accuracy,"));
+        List<String> keys =
+                lines.stream().skip(1).map(l -> l.split(",")[0] + "@" + l.split(",")[1]).toList();
+        assertEquals(
+                List.of(
+                        "teacher@4",
+                        "baseline@1",
+                        "kd@1",
+                        "kd+aux@1",
+                        "ablation-none@1",
+                        "ablation-maxpool+bicubic@1"),
+                keys);
+        assertTrue(lines.get(6).contains(",kd-1x,"), "the paper's resize reuses the KD run");
+        for (String l : lines.subList(1, lines.size())) {
+            assertEquals(ResultsCsv.header().size(), l.split(",").length, l);
+            assertEquals("6", l.split(",")[3], "6 test tissues: " + l);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void reportHasTheTablesAndMarksBests() throws IOException {
+        String md = Files.readString(out.resolve("report.md"));
+        for (String s :
+                List.of(
+                        "Teacher (paper Table 3)",
+                        "Students by magnification (paper Table 4)",
+                        "Accuracy versus cost (paper Figure 3)",
+                        "Resize ablation",
+                        "SYNTHETIC",
+                        "Exact accuracy (fraction correct)",
+                        "Accuracy (macro one-vs-rest)",
+                        "KD (aux)",
+                        "![",
+                        "accuracy_vs_gflops.png")) {
+            assertTrue(md.contains(s), s + " missing in\n" + md);
+        }
+        assertTrue(
+                md.matches("(?s).*\\| \\*\\*[0-9]+\\.[0-9]{2} \\([0-9.]+-[0-9.]+\\)\\*\\* .*"), md);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<b>"), "bold bests in HTML");
+        assertTrue(html.contains("data:image/png;base64,"), "embedded charts");
+    }
+
+    @Test
+    @Order(4)
+    void secondRunSkipsEverythingAndTouchesNoRunFolder() throws IOException {
+        Map<String, FileTime> before = stamps(out.resolve("runs"), out.resolve("eval"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ExperimentRunner.Summary again =
+                new ExperimentRunner(
+                                ConfigReader.read(configFile),
+                                out,
+                                new PrintStream(log, true, StandardCharsets.UTF_8))
+                        .run(configFile);
+        assertEquals(new ExperimentRunner.Summary(0, 0, 5, 0), again);
+        assertEquals(before, stamps(out.resolve("runs"), out.resolve("eval")));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("teacher: finished, skipped"));
+    }
+
+    /**
+     * ablation-none-1x loses its DONE and evaluation (killed after its last checkpoint): resumed;
+     * baseline-1x keeps only config.json and log.txt (killed before its first checkpoint):
+     * restarted. Nothing else is touched.
+     */
+    @Test
+    @Order(5)
+    void interruptedRunsResumeOrRestart() throws IOException {
+        Path resumed = out.resolve("runs/ablation-none-1x");
+        Files.delete(resumed.resolve("DONE"));
+        Files.delete(out.resolve("eval/ablation-none-1x/metrics.json"));
+        Path restarted = out.resolve("runs/baseline-1x");
+        try (Stream<Path> s = Files.walk(restarted)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                String name = p.getFileName().toString();
+                if (!p.equals(restarted)
+                        && !name.equals("config.json")
+                        && !name.equals("log.txt")) {
+                    Files.delete(p);
+                }
+            }
+        }
+        assertEquals(RunStatus.RESUMABLE, RunStatus.of(resumed));
+        assertEquals(RunStatus.STARTED, RunStatus.of(restarted));
+        FileTime teacherDone = Files.getLastModifiedTime(out.resolve("runs/teacher/DONE"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ExperimentRunner.Summary s =
+                new ExperimentRunner(
+                                ConfigReader.read(configFile),
+                                out,
+                                new PrintStream(log, true, StandardCharsets.UTF_8))
+                        .run(configFile);
+        assertEquals(new ExperimentRunner.Summary(1, 1, 3, 2), s, log.toString());
+        assertEquals(RunStatus.FINISHED, RunStatus.of(resumed));
+        assertEquals(RunStatus.FINISHED, RunStatus.of(restarted));
+        assertTrue(Files.isRegularFile(out.resolve("eval/ablation-none-1x/metrics.json")));
+        assertTrue(Files.readString(restarted.resolve("log.txt")).contains("restarting"));
+        assertEquals(teacherDone, Files.getLastModifiedTime(out.resolve("runs/teacher/DONE")));
+    }
+
+    private static Map<String, FileTime> stamps(Path... dirs) throws IOException {
+        Map<String, FileTime> m = new TreeMap<>();
+        for (Path d : dirs) {
+            try (Stream<Path> s = Files.walk(d)) {
+                for (Path p : s.toList()) {
+                    m.put(out.relativize(p).toString(), Files.getLastModifiedTime(p));
+                }
+            }
+        }
+        return m;
+    }
+}
