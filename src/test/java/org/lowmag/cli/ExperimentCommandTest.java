@@ -58,6 +58,7 @@ class ExperimentCommandTest {
                         List.of("a", "b"),
                         List.of(10.0, 2.5),
                         10.0,
+                        Map.of(),
                         0,
                         List.of(70, 15, 15),
                         List.of("images:/somewhere"),

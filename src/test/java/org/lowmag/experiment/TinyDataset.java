@@ -58,6 +58,7 @@ final class TinyDataset {
                         CLASSES,
                         mags,
                         mags.get(0),
+                        Map.of(),
                         0,
                         List.of(50, 25, 25),
                         List.of("synthetic: TinyDataset (test fixture)"),
