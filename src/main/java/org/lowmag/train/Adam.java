@@ -187,8 +187,12 @@ public final class Adam {
                                 + ", expected "
                                 + means.get(i).getShape());
             }
-            means.get(i).set(m.toFloatArray());
-            variances.get(i).set(v.toFloatArray());
+            NDArray mCopy = m.duplicate();
+            mCopy.attach(stateManager);
+            NDArray vCopy = v.duplicate();
+            vCopy.attach(stateManager);
+            means.set(i, mCopy).close();
+            variances.set(i, vCopy).close();
         }
     }
 }
