@@ -7,7 +7,6 @@ import org.lowmag.dataset.Magnification;
 import org.lowmag.distill.DistillConfig;
 import org.lowmag.distill.PixelNorm;
 import org.lowmag.distill.ResizeMode;
-import org.lowmag.model.Engines;
 import org.lowmag.train.DistillJob;
 import org.lowmag.train.DistillRunConfig;
 import picocli.CommandLine.Command;
@@ -37,9 +36,6 @@ final class DistillCommand implements Callable<Integer> {
             required = true,
             description = "Student magnification (below the teacher's).")
     String mag;
-
-    @Option(names = "--out", required = true, description = "Run folder to create (or resume).")
-    Path out;
 
     @Option(
             names = "--splits",
@@ -80,14 +76,7 @@ final class DistillCommand implements Callable<Integer> {
             description = "l2 or l1 (default: ${DEFAULT-VALUE}).")
     String pixelLoss;
 
-    @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint.")
-    boolean resume;
-
-    @Option(
-            names = "--device",
-            defaultValue = "cpu",
-            description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin RunOptions run;
 
     @Mixin LoopOptions loop;
 
@@ -95,7 +84,7 @@ final class DistillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Engines.useDevice(device);
+        run.applyDevice();
         DistillConfig loss =
                 new DistillConfig(
                         temperature, ResizeMode.fromFlag(resize), PixelNorm.fromFlag(pixelLoss));
@@ -106,13 +95,13 @@ final class DistillCommand implements Callable<Integer> {
                         splits,
                         unlabeled,
                         Magnification.parse(mag),
-                        out,
+                        run.out,
                         arch,
                         loss,
                         loop.toConfig(),
                         augment.toAugmentation());
-        DistillJob.run(c, resume);
-        System.err.println("done: " + out.resolve("model/best"));
+        DistillJob.run(c, run.resume);
+        run.printDone();
         return 0;
     }
 }

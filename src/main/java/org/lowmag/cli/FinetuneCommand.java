@@ -2,7 +2,6 @@ package org.lowmag.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.lowmag.model.Engines;
 import org.lowmag.train.FinetuneJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,17 +22,7 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Labelled dataset folder.")
     Path data;
 
-    @Option(names = "--out", required = true, description = "Run folder to create (or resume).")
-    Path out;
-
-    @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint.")
-    boolean resume;
-
-    @Option(
-            names = "--device",
-            defaultValue = "cpu",
-            description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin RunOptions run;
 
     @Mixin LoopOptions loop;
 
@@ -41,9 +30,10 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Engines.useDevice(device);
-        FinetuneJob.run(model, data, out, loop.toConfig(), augment.toAugmentation(), resume);
-        System.err.println("done: " + out.resolve("model/best"));
+        run.applyDevice();
+        FinetuneJob.run(
+                model, data, run.out, loop.toConfig(), augment.toAugmentation(), run.resume);
+        run.printDone();
         return 0;
     }
 }

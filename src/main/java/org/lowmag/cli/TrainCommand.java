@@ -3,7 +3,6 @@ package org.lowmag.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lowmag.dataset.Magnification;
-import org.lowmag.model.Engines;
 import org.lowmag.train.TrainConfig;
 import org.lowmag.train.TrainJob;
 import picocli.CommandLine.Command;
@@ -33,9 +32,6 @@ final class TrainCommand implements Callable<Integer> {
             description = "Magnification to train at, e.g. 10 or 2.5.")
     String mag;
 
-    @Option(names = "--out", required = true, description = "Run folder to create (or resume).")
-    Path out;
-
     @Option(
             names = "--arch",
             defaultValue = "paper",
@@ -49,14 +45,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Recorded role: teacher or baseline (default: ${DEFAULT-VALUE}).")
     String role;
 
-    @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint.")
-    boolean resume;
-
-    @Option(
-            names = "--device",
-            defaultValue = "cpu",
-            description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin RunOptions run;
 
     @Mixin LoopOptions loop;
 
@@ -64,18 +53,18 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Engines.useDevice(device);
+        run.applyDevice();
         TrainConfig c =
                 new TrainConfig(
                         data,
                         Magnification.parse(mag),
-                        out,
+                        run.out,
                         arch,
                         loop.toConfig(),
                         augment.toAugmentation(),
                         role);
-        TrainJob.run(c, resume);
-        System.err.println("done: " + out.resolve("model/best"));
+        TrainJob.run(c, run.resume);
+        run.printDone();
         return 0;
     }
 }

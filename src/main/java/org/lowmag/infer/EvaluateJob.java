@@ -17,6 +17,7 @@ import org.lowmag.eval.Bootstrap;
 import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.eval.MetricsReport;
 import org.lowmag.model.BatchedInference;
+import org.lowmag.model.Logits;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.ModelInfo;
 import org.lowmag.model.ModelPaths;
@@ -101,7 +102,7 @@ public final class EvaluateJob {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Integer> index = ds.classIndex();
             int[] truth = tissues.stream().mapToInt(t -> index.get(t.label())).toArray();
-            int[] pred = out.stream().mapToInt(o -> argMax(o.logits())).toArray();
+            int[] pred = out.stream().mapToInt(o -> Logits.argMax(o.logits())).toArray();
             writePredictions(
                     c.out().resolve("predictions.csv"), tissues, info.classes(), truth, pred, out);
             MetricsReport report =
@@ -143,39 +144,6 @@ public final class EvaluateJob {
         }
     }
 
-    static int argMax(float[] z) {
-        int best = 0;
-        for (int i = 1; i < z.length; i++) {
-            if (z[i] > z[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Softmax probabilities: {@code p_k = exp(z_k - max z) / sum_j exp(z_j - max z)}.
-     *
-     * @param z logits
-     * @return probabilities
-     */
-    public static double[] softmax(float[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : z) {
-            max = Math.max(max, v);
-        }
-        double[] p = new double[z.length];
-        double s = 0;
-        for (int i = 0; i < z.length; i++) {
-            p[i] = Math.exp(z[i] - max);
-            s += p[i];
-        }
-        for (int i = 0; i < z.length; i++) {
-            p[i] /= s;
-        }
-        return p;
-    }
-
     private static void writePredictions(
             Path file,
             List<TissueRecord> tissues,
@@ -195,7 +163,7 @@ public final class EvaluateJob {
                                     tissues.get(i).id(),
                                     classes.get(truth[i]),
                                     classes.get(pred[i])));
-            for (double p : softmax(out.get(i).logits())) {
+            for (double p : Logits.softmax(out.get(i).logits())) {
                 row.add(String.format(Locale.ROOT, "%.6f", p));
             }
             sb.append(Csv.line(row));

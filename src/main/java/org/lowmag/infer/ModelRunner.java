@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.model.BatchedInference;
+import org.lowmag.model.Logits;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.ModelInfo;
 
@@ -68,7 +69,7 @@ public final class ModelRunner {
                                         ? BatchedInference.Keep.LOGITS_AND_MAPS
                                         : BatchedInference.Keep.LOGITS)
                         .get(0);
-        double[] p = EvaluateJob.softmax(out.logits());
+        double[] p = Logits.softmax(out.logits());
         if (!withCam) {
             return new Result(p, null);
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lowmag.model.Logits;
 import org.lowmag.resample.LanczosResampler;
 import org.lowmag.slide.Magnification;
 import org.lowmag.slide.MagnificationResolver;
@@ -172,20 +173,9 @@ public final class SlidePredictor {
                 img.getWidth(),
                 img.getHeight(),
                 r.probabilities(),
-                argMax(r.probabilities()),
+                Logits.argMax(r.probabilities()),
                 seconds,
                 r.cam());
-    }
-
-    /** Index of the largest value (the first on ties). */
-    static int argMax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     /** The tissue's simplified outline, scaled to level 0 and clamped to the slide. */

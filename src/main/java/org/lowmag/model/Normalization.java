@@ -1,6 +1,7 @@
 package org.lowmag.model;
 
 import java.util.List;
+import org.lowmag.dataset.ChannelStats;
 
 /**
  * Per-channel standardisation of RGB inputs, computed once from the training split and saved with
@@ -14,6 +15,18 @@ public record Normalization(List<Double> mean, List<Double> std) {
     /** No standardisation beyond scaling to [0, 1]: mean 0, std 1. */
     public static final Normalization IDENTITY =
             new Normalization(List.of(0.0, 0.0, 0.0), List.of(1.0, 1.0, 1.0));
+
+    /**
+     * Standardisation from measured channel statistics.
+     *
+     * @param stats per-channel mean and standard deviation of {@code x / 255}
+     * @return the normalisation
+     */
+    public static Normalization of(ChannelStats stats) {
+        double[] m = stats.mean();
+        double[] s = stats.std();
+        return new Normalization(List.of(m[0], m[1], m[2]), List.of(s[0], s[1], s[2]));
+    }
 
     /** Validates: three channels, finite values, positive std. */
     public Normalization {

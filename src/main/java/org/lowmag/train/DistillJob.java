@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lowmag.arch.Architecture;
-import org.lowmag.dataset.ChannelStats;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.Magnification;
 import org.lowmag.dataset.TissueRecord;
@@ -181,15 +180,7 @@ public final class DistillJob {
 
     private static LowMagModel createStudent(
             DistillRunConfig c, String arch, LowMagModel teacher, TissueImages sImgs) {
-        ChannelStats stats = new ChannelStats();
-        for (int i = 0; i < sImgs.size(); i++) {
-            stats.add(sImgs.plain(i));
-        }
-        double[] mean = stats.mean();
-        double[] std = stats.std();
-        Normalization norm =
-                new Normalization(
-                        List.of(mean[0], mean[1], mean[2]), List.of(std[0], std[1], std[2]));
+        Normalization norm = Normalization.of(sImgs.channelStats());
         ModelInfo info =
                 new ModelInfo(
                         ModelInfo.FORMAT_VERSION,

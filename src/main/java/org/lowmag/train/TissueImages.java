@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.lowmag.dataset.AugmentParams;
 import org.lowmag.dataset.Augmentation;
+import org.lowmag.dataset.ChannelStats;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.dataset.TissueRecord;
@@ -116,6 +117,17 @@ public final class TissueImages {
      */
     public int size() {
         return tissues.size();
+    }
+
+    /**
+     * @return per-channel statistics of the (unaugmented, unpadded) images, for standardisation
+     */
+    public ChannelStats channelStats() {
+        ChannelStats stats = new ChannelStats();
+        for (Path f : files) {
+            stats.add(cache.get(f));
+        }
+        return stats;
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lowmag.arch.Architecture;
-import org.lowmag.dataset.ChannelStats;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.model.Engines;
@@ -101,14 +100,7 @@ public final class TrainJob {
     }
 
     private static LowMagModel create(TrainConfig c, Dataset ds, TissueImages trainImgs) {
-        ChannelStats stats = new ChannelStats();
-        for (int i = 0; i < trainImgs.size(); i++) {
-            stats.add(trainImgs.plain(i));
-        }
-        Normalization norm =
-                new Normalization(
-                        List.of(stats.mean()[0], stats.mean()[1], stats.mean()[2]),
-                        List.of(stats.std()[0], stats.std()[1], stats.std()[2]));
+        Normalization norm = Normalization.of(trainImgs.channelStats());
         ModelInfo info =
                 new ModelInfo(
                         ModelInfo.FORMAT_VERSION,

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.eval.ClassificationMetrics;
 import org.lowmag.model.BatchedInference;
+import org.lowmag.model.Logits;
 import org.lowmag.model.LowMagModel;
 
 /**
@@ -56,8 +57,8 @@ public final class Validator implements EpochTrainer.Validation {
         double loss = 0;
         for (int i = 0; i < res.size(); i++) {
             float[] z = res.get(i).logits();
-            pred[i] = argMax(z);
-            loss += logSumExp(z) - z[labels[i]];
+            pred[i] = Logits.argMax(z);
+            loss += Logits.logSumExp(z) - z[labels[i]];
         }
         ClassificationMetrics m = ClassificationMetrics.of(labels, pred, classes);
         out.put("val_loss", loss / res.size());
@@ -65,27 +66,5 @@ public final class Validator implements EpochTrainer.Validation {
         out.put("val_f1", m.f1());
         out.put("val_ovr_accuracy", m.accuracy());
         return out;
-    }
-
-    static int argMax(float[] z) {
-        int best = 0;
-        for (int i = 1; i < z.length; i++) {
-            if (z[i] > z[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    static double logSumExp(float[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : z) {
-            max = Math.max(max, v);
-        }
-        double s = 0;
-        for (float v : z) {
-            s += Math.exp(v - max);
-        }
-        return max + Math.log(s);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.model.BatchedInference;
 import org.lowmag.model.Engines;
+import org.lowmag.model.Logits;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.ModelInfo;
 import org.lowmag.model.Normalization;
@@ -59,7 +60,7 @@ class ModelRunnerTest {
             TissueCam cam = r.cam();
             assertEquals(70, cam.imageWidthPx());
             assertEquals(45, cam.imageHeightPx());
-            double[] p = EvaluateJob.softmax(z);
+            double[] p = Logits.softmax(z);
             for (int k = 0; k < 3; k++) {
                 double mean = 0;
                 for (float v : cam.maps()[k]) {
