@@ -62,8 +62,8 @@ final class DemoCommand implements Callable<Integer> {
 
     static Plan plan(boolean quick) {
         return quick
-                ? new Plan(4, 4, "2400,1800", 2.5, List.of(0.625), 4, 4, 3, 1000, 8)
-                : new Plan(12, 18, "4000,3000", 5, List.of(1.25, 0.625), 14, 14, 8, 10000, 16);
+                ? new Plan(4, 4, "2400,1800", 2.5, List.of(0.625), 4, 4, 3, 1000, 4)
+                : new Plan(12, 18, "4000,3000", 5, List.of(1.25, 0.625), 14, 14, 8, 10000, 4);
     }
 
     @Override
