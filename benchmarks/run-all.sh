@@ -3,7 +3,8 @@
 # then ONE table of figures and ratios (medians of repetitions and their spread).
 #
 # Usage: benchmarks/run-all.sh [--quick] [--threads N]
-#   --quick     fewer sizes and repetitions (about 3 minutes on 2 idle cores; full: under 20)
+#   --quick     fewer sizes and repetitions (2-3 minutes; the full suite about 10-15 minutes on
+#               2 idle cores; on busy cores much longer, as spinning OpenMP threads crawl)
 #   --threads   libtorch / PyTorch intra-op threads (default: all cores, libtorch's default)
 #
 # Writes bench-out/results.md, bench-out/results.csv, bench-out/train-gflops.png and the raw
@@ -13,7 +14,7 @@
 #     torch_reference.py: same networks, sizes, accumulation, threads, Adam; rounds alternate).
 #     PyTorch runs twice: with the caller's environment, and with OMP_WAIT_POLICY=PASSIVE, the
 #     policy LowMag sets for itself (the target is judged on equal terms); plus LowMag with the
-#     composite GroupNorm and with spinning OpenMP threads, to show what each change gains
+#     composite GroupNorm and with libgomp's default spinning, to show what each change gains
 #   3 low-magnification inference, batched vs single    (InferenceBench)
 #   4 Lanczos-3 downsampling vs libvips                  (lanczos.sh)
 #   5 slide reading, pure Java vs OpenSlide              (SlideReadBench; skipped without the slide)
@@ -49,10 +50,15 @@ if [ "$MODE" = quick ]; then
   SIZES=64,256; REPS=2; ROUNDS=1; GN_ARCHS=paper,resnet18; GN_SIZES=256
   DREPS=2; ICOUNT=128; LREPS=1; LTHREADS=$THREADS; MEM_SIZES="1024 2048"
 else
-  SIZES=64,128,256,512; REPS=3; ROUNDS=2; GN_ARCHS=paper,resnet18; GN_SIZES=64,512
+  SIZES=64,128,256,512; REPS=3; ROUNDS=2; GN_ARCHS=paper,resnet18; GN_SIZES=64,256
   DREPS=3; ICOUNT=256; LREPS=3; LTHREADS="1 $THREADS"; MEM_SIZES="1024 2048 4096"
 fi
 ACC=8; DACC=32; TEACHER=224; STUDENT=56
+torch_py() { # the PyTorch reference, or a message when python3-torch is missing
+  if $PY -c 'import torch' 2>/dev/null; then $PY benchmarks/torch_reference.py "$@"
+  else echo "  PyTorch reference skipped: $PY cannot import torch (apt-get install python3-torch)"
+  fi
+}
 
 step() { printf '\n== %s (%ds)\n' "$1" $(( $(date +%s) - T0 )); }
 
@@ -65,21 +71,24 @@ JVM=(java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.awt.headless=true
 bench() { "${JVM[@]}" -Xmx8g -cp "$CP" "org.lowmag.bench.$1" "${@:2}" 2>&1 | grep -v -i 'cuda'; }
 
 step "1+2 training steps: LowMag and PyTorch, $ROUNDS round(s)"
-for _ in $(seq "$ROUNDS"); do
+for R in $(seq "$ROUNDS"); do
   bench TrainStepBench --raw "$RAW" --work "$WORK" --sizes "$SIZES" --accumulate $ACC \
     --reps $REPS --threads "$THREADS"
-  $PY benchmarks/torch_reference.py train --raw "$RAW" --sizes "$SIZES" --accumulate $ACC \
-    --reps $REPS --threads "$THREADS"
-  OMP_WAIT_POLICY=PASSIVE $PY benchmarks/torch_reference.py train --raw "$RAW" --sizes "$SIZES" \
+  if [ "$R" = 1 ]; then # as the caller's environment runs it (on shared cores: very slow)
+    torch_py train --raw "$RAW" --sizes "$SIZES" --accumulate $ACC --reps $REPS \
+      --threads "$THREADS"
+  fi
+  OMP_WAIT_POLICY=PASSIVE torch_py train --raw "$RAW" --sizes "$SIZES" \
     --accumulate $ACC --reps $REPS --threads "$THREADS" --tag pytorch-passive
 done
 step "2 fused GroupNorm vs the composite one, in the training step"
 "${JVM[@]}" -Xmx8g -Dlowmag.groupnorm=composite -cp "$CP" org.lowmag.bench.TrainStepBench \
   --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" --sizes "$GN_SIZES" --accumulate $ACC \
   --reps $REPS --threads "$THREADS" --tag lowmag-composite 2>&1 | grep -v -i cuda
-step "2 OpenMP threads spinning (OMP_WAIT_POLICY=ACTIVE) vs LowMag's default (PASSIVE)"
-OMP_WAIT_POLICY=ACTIVE bench TrainStepBench --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" \
-  --sizes "$GN_SIZES" --accumulate $ACC --reps $REPS --threads "$THREADS" --tag lowmag-omp-active
+step "2 OpenMP threads spinning as libgomp does by default vs LowMag's default (PASSIVE)"
+# GOMP_SPINCOUNT=300000 is libgomp's default spin; setting it keeps LowMag from choosing PASSIVE.
+GOMP_SPINCOUNT=300000 bench TrainStepBench --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" \
+  --sizes "$GN_SIZES" --accumulate $ACC --reps $REPS --threads "$THREADS" --tag lowmag-omp-spin
 
 if [ "$MODE" = full ]; then
   step "2 what-if: glibc malloc keeping freed memory (fewer page faults; not a LowMag default)"
@@ -90,12 +99,14 @@ if [ "$MODE" = full ]; then
 fi
 
 step "2 distillation steps: LowMag and PyTorch, $ROUNDS round(s)"
-for _ in $(seq "$ROUNDS"); do
+for R in $(seq "$ROUNDS"); do
   bench DistillStepBench --raw "$RAW" --work "$WORK" --accumulate $DACC --teacher $TEACHER \
     --student $STUDENT --reps $DREPS --threads "$THREADS"
-  $PY benchmarks/torch_reference.py distill --raw "$RAW" --accumulate $DACC \
-    --teacher $TEACHER --student $STUDENT --reps $DREPS --threads "$THREADS"
-  OMP_WAIT_POLICY=PASSIVE $PY benchmarks/torch_reference.py distill --raw "$RAW" \
+  if [ "$R" = 1 ]; then
+    torch_py distill --raw "$RAW" --accumulate $DACC --teacher $TEACHER --student $STUDENT \
+      --reps $DREPS --threads "$THREADS"
+  fi
+  OMP_WAIT_POLICY=PASSIVE torch_py distill --raw "$RAW" \
     --accumulate $DACC --teacher $TEACHER --student $STUDENT --reps $DREPS --threads "$THREADS" \
     --tag pytorch-passive
 done
@@ -104,7 +115,11 @@ step "3 low-magnification inference"
 bench InferenceBench --raw "$RAW" --count $ICOUNT --reps $REPS --threads "$THREADS"
 
 step "4 Lanczos-3 vs libvips"
-LANCZOS_RAW="$RAW" benchmarks/lanczos.sh 4 "$LTHREADS" $LREPS
+if command -v vips >/dev/null; then
+  LANCZOS_RAW="$RAW" benchmarks/lanczos.sh 4 "$LTHREADS" $LREPS
+else
+  echo "  skipped: vips is not installed (apt-get install libvips-tools)"
+fi
 
 step "5 slide reading"
 bench SlideReadBench --raw "$RAW" --slide "$SLIDE" --reps $REPS

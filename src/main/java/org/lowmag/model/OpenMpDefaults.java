@@ -12,9 +12,9 @@ import com.sun.jna.Platform;
  * <p>Why: a training step is hundreds of short parallel operators, each ending at a barrier. When
  * other processes share the cores (a shared server, several jobs), a spinning thread holds a core
  * that the thread it waits for needs, and every barrier can cost a scheduler time slice: on 2 cores
- * shared with other work, ResNet-18 training steps at 64 px were measured 30x slower with the
- * default policy than with the passive one, and equal to one thread; on an idle machine the two
- * policies are close (the benchmark suite measures both, see {@code benchmarks/run-all.sh}).
+ * shared with other work, ResNet-18 training steps at 64 px were measured 30x slower with libgomp's
+ * default than with the passive policy (which was as fast as one thread). On an idle machine
+ * spinning may win a little; the benchmark suite measures both ({@code benchmarks/run-all.sh}).
  *
  * <p>libgomp reads the variable once, when libtorch is loaded, so {@link #apply()} must run before
  * the first use of the engine; {@link Engines} and the command line call it first. It sets the

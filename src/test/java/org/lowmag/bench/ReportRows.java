@@ -104,7 +104,7 @@ final class ReportRows {
         versusPyTorch("2 train step vs PyTorch", fig + ", " + a + " tissues/step", base, a);
         String[][] variants = {
             {"lowmag-composite", "fused GroupNorm gain", "composite GN"},
-            {"lowmag-omp-active", "passive OpenMP wait gain", "spinning (ACTIVE)"},
+            {"lowmag-omp-spin", "passive OpenMP wait gain", "libgomp default spin"},
             {"lowmag-malloc", "what-if glibc malloc env", "LowMag + malloc env"}
         };
         for (String[] v : variants) {
