@@ -14,7 +14,8 @@
 #     torch_reference.py: same networks, sizes, accumulation, threads, Adam; rounds alternate).
 #     PyTorch runs twice: with the caller's environment, and with OMP_WAIT_POLICY=PASSIVE, the
 #     policy LowMag sets for itself (the target is judged on equal terms); plus LowMag with the
-#     composite GroupNorm and with libgomp's default spinning, to show what each change gains
+#     composite GroupNorm and Adam and with libgomp's default spinning, to show what each change
+#     gains
 #   3 low-magnification inference, batched vs single    (InferenceBench)
 #   4 Lanczos-3 downsampling vs libvips                  (lanczos.sh)
 #   5 slide reading, pure Java vs OpenSlide              (SlideReadBench; skipped without the slide)
@@ -81,8 +82,9 @@ for R in $(seq "$ROUNDS"); do
   OMP_WAIT_POLICY=PASSIVE torch_py train --raw "$RAW" --sizes "$SIZES" \
     --accumulate $ACC --reps $REPS --threads "$THREADS" --tag pytorch-passive
 done
-step "2 fused GroupNorm vs the composite one, in the training step"
-"${JVM[@]}" -Xmx8g -Dlowmag.groupnorm=composite -cp "$CP" org.lowmag.bench.TrainStepBench \
+step "2 fused GroupNorm and Adam vs the composite ones (LowMag before), in the training step"
+"${JVM[@]}" -Xmx8g -Dlowmag.groupnorm=composite -Dlowmag.adam=composite -cp "$CP" \
+  org.lowmag.bench.TrainStepBench \
   --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" --sizes "$GN_SIZES" --accumulate $ACC \
   --reps $REPS --threads "$THREADS" --tag lowmag-composite 2>&1 | grep -v -i cuda
 step "2 OpenMP threads spinning as libgomp does by default vs LowMag's default (PASSIVE)"
@@ -126,7 +128,8 @@ bench SlideReadBench --raw "$RAW" --slide "$SLIDE" --reps $REPS
 
 step "6 peak memory of training (one JVM per size, -Xmx16g as the lowmag launcher)"
 mem() { # SIZE [MemoryBench options...]
-  "${JVM[@]}" -Xmx16g -Dlowmag.groupnorm="${GN:-fused}" -cp "$CP" org.lowmag.bench.MemoryBench \
+  "${JVM[@]}" -Xmx16g -Dlowmag.groupnorm="${GN:-fused}" -Dlowmag.adam="${GN:-fused}" -cp "$CP" \
+    org.lowmag.bench.MemoryBench \
     --raw "$RAW" --size "$1" --threads "$THREADS" "${@:2}" 2>&1 | grep -v -i cuda; }
 for S in $MEM_SIZES; do mem "$S"; done
 GN=composite mem 2048 --tag composite

@@ -40,7 +40,7 @@ final class MemoryRows {
                             "peak RSS, paper, one " + side + " px tissue",
                             one(e.getValue()),
                             "GiB",
-                            composite == null ? null : "composite GN",
+                            composite == null ? null : "composite (before)",
                             composite == null ? null : composite.samples(),
                             Double.NaN,
                             Double.NaN,
@@ -53,10 +53,10 @@ final class MemoryRows {
                 rows.add(
                         new ReportRow(
                                 SECTION,
-                                side + " px training step time, fused GroupNorm vs composite",
+                                side + " px training step time, fused GN + Adam vs composite",
                                 fused.samples(),
                                 "s",
-                                "composite GN",
+                                "composite (before)",
                                 composite.samples(),
                                 Double.NaN,
                                 Double.NaN,

@@ -103,7 +103,7 @@ final class ReportRows {
         String fig = arch + " " + side + " px";
         versusPyTorch("2 train step vs PyTorch", fig + ", " + a + " tissues/step", base, a);
         String[][] variants = {
-            {"lowmag-composite", "fused GroupNorm gain", "composite GN"},
+            {"lowmag-composite", "fused GroupNorm + Adam gain", "composite (before)"},
             {"lowmag-omp-spin", "passive OpenMP wait gain", "libgomp default spin"},
             {"lowmag-malloc", "what-if glibc malloc env", "LowMag + malloc env"}
         };
