@@ -87,9 +87,15 @@ def chunks(n, side):
     return [(i, min(n, i + per)) for i in range(0, n, per)]
 
 
+MIN_WARMUP_SECONDS = 2.0  # as org.lowmag.bench.Samples
+
+
 def timed(step, warmup, reps):
-    for _ in range(warmup):
+    start = time.perf_counter()
+    done = 0
+    while done < warmup or time.perf_counter() - start < MIN_WARMUP_SECONDS:
         step()
+        done += 1
     out = []
     for _ in range(reps):
         t0 = time.perf_counter()
@@ -168,7 +174,7 @@ def bench_distill(a):
     write(a.raw, f"distill/{a.tag}", timed(step, a.warmup, a.reps),
           f"seconds per step of {n} tissues (teacher {a.teacher} px; student {a.student} px);"
           f" {a.threads} threads")
-    write(a.raw, f"distill/{a.tag}/teacher", teacher_seconds[a.warmup:],
+    write(a.raw, f"distill/{a.tag}/teacher", teacher_seconds[-a.reps:],
           "teacher forward passes within the step")
 
 

@@ -30,19 +30,36 @@ public record Samples(double[] values) {
         void run() throws Exception;
     }
 
+    /** Least time spent warming up (the Python references use the same). */
+    public static final double MIN_WARMUP_SECONDS = 2.0;
+
     /**
-     * Times {@code work}: {@code warmup} untimed runs, then {@code reps} timed ones.
+     * Least warm-up of the first measurement in a JVM: the JIT compiles DJL's and LowMag's paths in
+     * the background meanwhile, on the same cores (a paper-net step at 64 px took 56 ms after 2 s
+     * and 45 ms after 60 steps).
+     */
+    public static final double FIRST_WARMUP_SECONDS = 6.0;
+
+    private static boolean warm;
+
+    /**
+     * Times {@code work}: untimed runs until at least {@code warmup} runs and {@link
+     * #MIN_WARMUP_SECONDS} ({@link #FIRST_WARMUP_SECONDS} for the first call in this JVM) have
+     * passed, then {@code reps} timed ones.
      *
-     * @param warmup untimed runs first
+     * @param warmup least number of untimed runs first
      * @param reps timed runs, at least 1
      * @param work the work
      * @return wall-clock seconds of each timed run
      * @throws Exception from the work
      */
     public static Samples seconds(int warmup, int reps, Work work) throws Exception {
-        for (int i = 0; i < warmup; i++) {
+        long start = System.nanoTime();
+        double least = warm ? MIN_WARMUP_SECONDS : FIRST_WARMUP_SECONDS;
+        for (int i = 0; i < warmup || System.nanoTime() - start < least * 1e9; i++) {
             work.run();
         }
+        warm = true;
         double[] s = new double[reps];
         for (int i = 0; i < reps; i++) {
             long t0 = System.nanoTime();
