@@ -3,7 +3,7 @@
 # then ONE table of figures and ratios (medians of repetitions and their spread).
 #
 # Usage: benchmarks/run-all.sh [--quick] [--threads N]
-#   --quick     fewer sizes and repetitions (2-3 minutes; the full suite about 10-15 minutes on
+#   --quick     fewer sizes and repetitions (about 3 minutes; the full suite about 10-15 minutes on
 #               2 idle cores; on busy cores much longer, as spinning OpenMP threads crawl)
 #   --threads   libtorch / PyTorch intra-op threads (default: all cores, libtorch's default)
 #
