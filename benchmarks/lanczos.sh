@@ -40,24 +40,34 @@ CP=target/classes:target/test-classes
 SCALE=$(python3 -c "print(1/$FACTOR)")
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-vips_time() { # threads gap
+vips_samples() { # threads gap: one line per repetition, seconds
   for _ in $(seq "$REPS"); do
     local t0 t1
     t0=$(date +%s.%N)
     VIPS_CONCURRENCY=$1 vips resize "$WORK/in.v" "$WORK/out.v" "$SCALE" --kernel lanczos3 --gap "$2"
     t1=$(date +%s.%N)
     python3 -c "print($t1-$t0)"
-  done | median
+  done
+}
+raw() { # key seconds-samples(;-separated) note
+  [ -n "${LANCZOS_RAW:-}" ] || return 0
+  local mps
+  mps=$(python3 -c "print(';'.join(f'{$MP/float(s):.6g}' for s in '$2'.split(';')))")
+  echo "$1,MP/s,$mps,$3" >>"$LANCZOS_RAW"
 }
 
 echo "input ${W}x${H} (${MP} MP), factor $FACTOR, median of $REPS"
 printf '%-22s %7s %10s %10s %12s\n' impl threads seconds "MP/s" "java/impl"
 for T in $THREADS; do
-  read -r _ _ JS JMPS < <(java -Xmx8g -cp "$CP" org.lowmag.resample.bench.LanczosBench \
+  read -r _ _ JS JMPS JSAMPLES < <(java -Xmx8g -cp "$CP" org.lowmag.resample.bench.LanczosBench \
       "$WORK/in.ppm" "$FACTOR" "$T" "$REPS")
   printf '%-22s %7s %10.3f %10.1f %12s\n' "lowmag-java" "$T" "$JS" "$JMPS" "1.00"
+  raw "lanczos/lowmag/$T" "$JSAMPLES" "${W}x${H} input; factor $FACTOR; resize only"
   for GAP in 2 0; do
-    VS=$(vips_time "$T" "$GAP")
+    VSAMPLES=$(vips_samples "$T" "$GAP")
+    VS=$(echo "$VSAMPLES" | median)
+    raw "lanczos/vips-gap$GAP/$T" "$(echo "$VSAMPLES" | paste -sd';')" \
+        "whole vips resize command; VIPS_CONCURRENCY=$T"
     VMPS=$(python3 -c "print(f'{$MP/$VS:.1f}')")
     RATIO=$(python3 -c "print(f'{$JMPS/($MP/$VS):.2f}')")
     printf '%-22s %7s %10.3f %10s %12s\n' "vips-lanczos3-gap$GAP" "$T" "$VS" "$VMPS" "$RATIO"

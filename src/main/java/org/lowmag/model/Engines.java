@@ -5,9 +5,15 @@ import ai.djl.engine.Engine;
 
 /**
  * The deep-learning engine's process-wide settings: device and random seed. LowMag runs DJL's
- * PyTorch engine with libtorch from the {@code pytorch-native-cpu} jar, offline.
+ * PyTorch engine with libtorch from the {@code pytorch-native-cpu} jar, offline. Loading this class
+ * applies {@link OpenMpDefaults} (before libtorch is loaded, when this class is the first to touch
+ * the engine).
  */
 public final class Engines {
+
+    static {
+        OpenMpDefaults.apply();
+    }
 
     private static volatile Device device = Device.cpu();
 

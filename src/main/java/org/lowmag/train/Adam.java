@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,9 @@ import java.util.List;
  */
 public final class Adam {
 
+    /** System property that forces the composite update ({@code -Dlowmag.adam=composite}). */
+    public static final String IMPLEMENTATION_PROPERTY = "lowmag.adam";
+
     private final List<Pair<String, Parameter>> params;
     private final float beta1;
     private final float beta2;
@@ -36,6 +41,7 @@ public final class Adam {
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
     private int step;
+    private boolean composite = "composite".equals(System.getProperty(IMPLEMENTATION_PROPERTY));
 
     /**
      * @param params the trainable parameters (frozen ones are skipped)
@@ -91,7 +97,17 @@ public final class Adam {
     }
 
     /**
-     * Applies one update with the accumulated gradients and zeroes them.
+     * Applies one update with the accumulated gradients and zeroes them. With PyTorch arrays the
+     * update of each parameter is one native call (DJL's {@code adamUpdate}: fused multiply-adds,
+     * five fewer passes over the parameter and one JNI call instead of about twenty), written as
+     *
+     * <pre>
+     *   p = p - (lr * sqrt(1 - beta2^t) / (1 - beta1^t)) * m / (sqrt(v) + eps * sqrt(1 - beta2^t))
+     * </pre>
+     *
+     * which is the class formula multiplied through by {@code sqrt(1 - beta2^t)}: the same update
+     * up to float rounding. Other engines' arrays, or {@code -Dlowmag.adam=composite}, take the
+     * composite path that follows the class formula operator by operator.
      *
      * @param learningRate the learning rate for this step
      */
@@ -99,36 +115,80 @@ public final class Adam {
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
         double bc2 = Math.sqrt(1 - Math.pow(beta2, step));
-        float stepSize = (float) (learningRate / bc1);
         for (int i = 0; i < params.size(); i++) {
             NDArray w = params.get(i).getValue().getArray();
-            try (NDManager scope = stateManager.newSubManager()) {
-                // Every temporary is attached to the step's scope: results of ops on the
-                // parameter or the moments would otherwise join their long-lived managers.
-                NDArray g = w.getGradient();
-                g.attach(scope);
-                NDArray grad = g;
-                if (weightDecay != 0) {
-                    NDArray decay = w.mul(weightDecay);
-                    decay.attach(scope);
-                    grad = g.add(decay);
-                    grad.attach(scope);
-                }
-                NDArray gm = grad.mul(1 - beta1);
-                gm.attach(scope);
-                means.get(i).muli(beta1).addi(gm);
-                NDArray g2 = grad.square();
-                g2.attach(scope);
-                variances.get(i).muli(beta2).addi(g2.muli(1 - beta2));
-                NDArray denom = variances.get(i).sqrt();
-                denom.attach(scope);
-                denom.divi((float) bc2).addi(eps);
-                NDArray update = means.get(i).div(denom);
-                update.attach(scope);
-                w.subi(update.muli(stepSize));
-                g.muli(0);
+            if (!composite
+                    && w instanceof PtNDArray pw
+                    && means.get(i) instanceof PtNDArray pm
+                    && variances.get(i) instanceof PtNDArray pv) {
+                fusedUpdate(pw, pm, pv, (float) (learningRate * bc2 / bc1), (float) (eps * bc2));
+            } else {
+                compositeUpdate(w, means.get(i), variances.get(i), learningRate, bc1, bc2);
             }
         }
+    }
+
+    private void fusedUpdate(
+            PtNDArray w, PtNDArray m, PtNDArray v, float scaledRate, float scaledEps) {
+        try (PtNDArray g = w.getGradient()) {
+            // lr (used only by the decoupled AdamW variant), lr * bias corrections, weight decay
+            // (L2, added to the gradient), gradient rescale 1, no clipping (-1), beta1, beta2,
+            // eps * sqrt(1 - beta2^t), adamw = false.
+            JniUtils.adamUpdate(
+                    w,
+                    g,
+                    m,
+                    v,
+                    scaledRate,
+                    scaledRate,
+                    weightDecay,
+                    1f,
+                    -1f,
+                    beta1,
+                    beta2,
+                    scaledEps,
+                    false);
+        }
+        JniUtils.zeroGrad(w);
+    }
+
+    private void compositeUpdate(
+            NDArray w, NDArray mean, NDArray variance, float learningRate, double bc1, double bc2) {
+        float stepSize = (float) (learningRate / bc1);
+        try (NDManager scope = stateManager.newSubManager()) {
+            // Every temporary is attached to the step's scope: results of ops on the parameter
+            // or the moments would otherwise join their long-lived managers (a leak per step).
+            NDArray g = w.getGradient();
+            g.attach(scope);
+            NDArray grad = g;
+            if (weightDecay != 0) {
+                NDArray decay = w.mul(weightDecay);
+                decay.attach(scope);
+                grad = g.add(decay);
+                grad.attach(scope);
+            }
+            NDArray gm = grad.mul(1 - beta1);
+            gm.attach(scope);
+            mean.muli(beta1).addi(gm);
+            NDArray g2 = grad.square();
+            g2.attach(scope);
+            variance.muli(beta2).addi(g2.muli(1 - beta2));
+            NDArray denom = variance.sqrt();
+            denom.attach(scope);
+            denom.divi((float) bc2).addi(eps);
+            NDArray update = mean.div(denom);
+            update.attach(scope);
+            w.subi(update.muli(stepSize));
+            g.muli(0);
+        }
+    }
+
+    /**
+     * @param composite whether to take the composite path even with PyTorch arrays (tests compare
+     *     the two)
+     */
+    void useComposite(boolean composite) {
+        this.composite = composite;
     }
 
     /** Zeroes every gradient without updating (e.g. to drop a partial accumulation). */

@@ -2,9 +2,11 @@ package org.lowmag.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,52 @@ class GroupNormTest {
             float[] alone = GroupNorm.groupNorm(a, 2, gamma, beta, 1e-5f).toFloatArray();
             NDArray both = GroupNorm.groupNorm(a.concat(b, 0), 2, gamma, beta, 1e-5f);
             assertArrayEquals(alone, both.get(0).toFloatArray(), 1e-6f);
+        }
+    }
+
+    /**
+     * The fused path ({@code layer_norm} + {@code batch_norm}) equals the composite one: outputs
+     * and the gradients with respect to x, gamma and beta of {@code sum(y * u)} for a random {@code
+     * u}, on several shapes (one group per channel, several channels per group, a batch, 1x1 maps).
+     */
+    @Test
+    void fusedPathEqualsCompositePathWithGradients() {
+        int[][] shapes = {{1, 4, 1, 2}, {2, 8, 5, 3}, {3, 64, 4, 4}, {2, 32, 1, 1}, {1, 6, 7, 9}};
+        int[] groups = {2, 4, 32, 32, 3};
+        for (int i = 0; i < shapes.length; i++) {
+            float[][] composite = normAndGradients(shapes[i], groups[i], false);
+            float[][] fused = normAndGradients(shapes[i], groups[i], true);
+            for (int k = 0; k < composite.length; k++) {
+                assertArrayEquals(composite[k], fused[k], 1e-5f, "shape " + i + " output " + k);
+            }
+        }
+    }
+
+    /** y, dL/dx, dL/dgamma, dL/dbeta for L = sum(y * u), with seeded random x, gamma, beta, u. */
+    private static float[][] normAndGradients(int[] shape, int groups, boolean fused) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(11);
+            Shape s = new Shape(shape[0], shape[1], shape[2], shape[3]);
+            NDArray x = m.randomNormal(s).mul(2).add(0.5f);
+            NDArray gamma = m.randomNormal(new Shape(shape[1]));
+            NDArray beta = m.randomNormal(new Shape(shape[1]));
+            NDArray u = m.randomNormal(s);
+            for (NDArray a : new NDArray[] {x, gamma, beta}) {
+                a.setRequiresGradient(true);
+            }
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y =
+                        fused
+                                ? GroupNorm.groupNorm(x, groups, gamma, beta, 1e-5f)
+                                : GroupNorm.groupNormComposite(x, groups, gamma, beta, 1e-5f);
+                gc.backward(y.mul(u).sum());
+                return new float[][] {
+                    y.toFloatArray(),
+                    x.getGradient().toFloatArray(),
+                    gamma.getGradient().toFloatArray(),
+                    beta.getGradient().toFloatArray()
+                };
+            }
         }
     }
 }

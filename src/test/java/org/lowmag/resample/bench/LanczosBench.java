@@ -15,8 +15,8 @@ import org.lowmag.resample.LanczosResampler;
  *
  * <p>Usage: {@code LanczosBench IN.ppm FACTOR THREADS REPS}. Reads a binary PPM (P6, 8-bit) once,
  * runs two warm-up resizes, then {@code REPS} timed ones, and prints one line: {@code java THREADS
- * MEDIAN_SECONDS MEGAPIXELS_PER_SECOND} where megapixels are input pixels. Timing covers the resize
- * only (weights, output allocation, both passes), not reading the file.
+ * MEDIAN_SECONDS MEGAPIXELS_PER_SECOND SECONDS_1;SECONDS_2;...} where megapixels are input pixels.
+ * Timing covers the resize only (weights, output allocation, both passes), not reading the file.
  */
 public final class LanczosBench {
 
@@ -54,10 +54,19 @@ public final class LanczosBench {
                 seconds[i] = (System.nanoTime() - t0) / 1e9;
             }
         }
+        StringBuilder all = new StringBuilder();
+        for (double s : seconds) {
+            all.append(all.length() > 0 ? ";" : "").append(String.format(Locale.ROOT, "%.4f", s));
+        }
         Arrays.sort(seconds);
         double median = seconds[reps / 2];
         System.out.printf(
-                Locale.ROOT, "java %d %.4f %.1f%n", threads, median, (double) w * h / 1e6 / median);
+                Locale.ROOT,
+                "java %d %.4f %.1f %s%n",
+                threads,
+                median,
+                (double) w * h / 1e6 / median,
+                all);
     }
 
     private static int[] readPpm(Path path, int[] size) throws IOException {

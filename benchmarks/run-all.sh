@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# LowMag's benchmark suite: every benchmark, each against its reference measured in the same run,
+# then ONE table of figures and ratios (medians of repetitions and their spread).
+#
+# Usage: benchmarks/run-all.sh [--quick] [--threads N]
+#   --quick     fewer sizes and repetitions (about 3 minutes; the full suite about 10-15 minutes on
+#               2 idle cores; on busy cores much longer, as spinning OpenMP threads crawl)
+#   --threads   libtorch / PyTorch intra-op threads (default: all cores, libtorch's default)
+#
+# Writes bench-out/results.md, bench-out/results.csv, bench-out/train-gflops.png and the raw
+# samples bench-out/raw.csv. Sections (see src/test/java/org/lowmag/bench and benchmarks/):
+#   1 training step GFLOP/s vs the cores' FP32 peak      (TrainStepBench, MachinePeak)
+#   2 training and distillation steps vs PyTorch/Python  (TrainStepBench, DistillStepBench,
+#     torch_reference.py: same networks, sizes, accumulation, threads, Adam; rounds alternate).
+#     PyTorch runs twice: with the caller's environment, and with OMP_WAIT_POLICY=PASSIVE, the
+#     policy LowMag sets for itself (the target is judged on equal terms); plus LowMag with the
+#     composite GroupNorm and Adam and with libgomp's default spinning, to show what each change
+#     gains
+#   3 low-magnification inference, batched vs single    (InferenceBench)
+#   4 Lanczos-3 downsampling vs libvips                  (lanczos.sh)
+#   5 slide reading, pure Java vs OpenSlide              (SlideReadBench; skipped without the slide)
+#   6 peak memory of training on one large tissue       (MemoryBench, one JVM per size)
+# Needs: Maven (offline repository), /usr/bin/python3 with python3-torch (Debian), libvips-tools,
+# libopenslide0. Run it on an otherwise idle machine: the load average is recorded in the table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MODE=full
+THREADS=$(nproc)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) MODE=quick ;;
+    --threads) THREADS=$2; shift ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "run-all.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+OUT=bench-out
+RAW=$OUT/raw.csv
+WORK=${TMPDIR:-/tmp}/lowmag-bench
+PY=/usr/bin/python3
+SLIDE=../shared/data/slides/cmu-1-small-region.svs
+mkdir -p "$OUT" "$WORK"
+rm -f "$RAW"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+T0=$(date +%s)
+
+if [ "$MODE" = quick ]; then
+  SIZES=64,256; REPS=2; ROUNDS=1; GN_ARCHS=paper,resnet18; GN_SIZES=256
+  DREPS=2; ICOUNT=128; LREPS=1; LTHREADS=$THREADS; MEM_SIZES="1024 2048"
+else
+  SIZES=64,128,256,512; REPS=3; ROUNDS=2; GN_ARCHS=paper,resnet18; GN_SIZES=64,256
+  DREPS=3; ICOUNT=256; LREPS=3; LTHREADS="1 $THREADS"; MEM_SIZES="1024 2048 4096"
+fi
+ACC=8; DACC=32; TEACHER=224; STUDENT=56
+torch_py() { # the PyTorch reference, or a message when python3-torch is missing
+  if $PY -c 'import torch' 2>/dev/null; then $PY benchmarks/torch_reference.py "$@"
+  else echo "  PyTorch reference skipped: $PY cannot import torch (apt-get install python3-torch)"
+  fi
+}
+
+step() { printf '\n== %s (%ds)\n' "$1" $(( $(date +%s) - T0 )); }
+
+step "build"
+mvn -B -o -q test-compile
+mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+CP="target/classes:target/test-classes:$(cat "$WORK/cp.txt")"
+export OPT_OUT_TRACKING=true
+JVM=(java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.awt.headless=true)
+bench() { "${JVM[@]}" -Xmx8g -cp "$CP" "org.lowmag.bench.$1" "${@:2}" 2>&1 | grep -v -i 'cuda'; }
+
+step "1+2 training steps: LowMag and PyTorch, $ROUNDS round(s)"
+for R in $(seq "$ROUNDS"); do
+  bench TrainStepBench --raw "$RAW" --work "$WORK" --sizes "$SIZES" --accumulate $ACC \
+    --reps $REPS --threads "$THREADS"
+  if [ "$R" = 1 ]; then # as the caller's environment runs it (on shared cores: very slow)
+    torch_py train --raw "$RAW" --sizes "$SIZES" --accumulate $ACC --reps $REPS \
+      --threads "$THREADS"
+  fi
+  OMP_WAIT_POLICY=PASSIVE torch_py train --raw "$RAW" --sizes "$SIZES" \
+    --accumulate $ACC --reps $REPS --threads "$THREADS" --tag pytorch-passive
+done
+step "2 fused GroupNorm and Adam vs the composite ones (LowMag before), in the training step"
+"${JVM[@]}" -Xmx8g -Dlowmag.groupnorm=composite -Dlowmag.adam=composite -cp "$CP" \
+  org.lowmag.bench.TrainStepBench \
+  --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" --sizes "$GN_SIZES" --accumulate $ACC \
+  --reps $REPS --threads "$THREADS" --tag lowmag-composite 2>&1 | grep -v -i cuda
+step "2 OpenMP threads spinning as libgomp does by default vs LowMag's default (PASSIVE)"
+# GOMP_SPINCOUNT=300000 is libgomp's default spin; setting it keeps LowMag from choosing PASSIVE.
+GOMP_SPINCOUNT=300000 bench TrainStepBench --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" \
+  --sizes "$GN_SIZES" --accumulate $ACC --reps $REPS --threads "$THREADS" --tag lowmag-omp-spin
+
+if [ "$MODE" = full ]; then
+  step "2 what-if: glibc malloc keeping freed memory (fewer page faults; not a LowMag default)"
+  MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=17179869184 MALLOC_MMAP_THRESHOLD_=33554432 \
+    MALLOC_TOP_PAD_=268435456 bench TrainStepBench --raw "$RAW" --work "$WORK" \
+    --archs "$GN_ARCHS" --sizes "$GN_SIZES" --accumulate $ACC --reps $REPS --threads "$THREADS" \
+    --tag lowmag-malloc
+fi
+
+step "2 distillation steps: LowMag and PyTorch, $ROUNDS round(s)"
+for R in $(seq "$ROUNDS"); do
+  bench DistillStepBench --raw "$RAW" --work "$WORK" --accumulate $DACC --teacher $TEACHER \
+    --student $STUDENT --reps $DREPS --threads "$THREADS"
+  if [ "$R" = 1 ]; then
+    torch_py distill --raw "$RAW" --accumulate $DACC --teacher $TEACHER --student $STUDENT \
+      --reps $DREPS --threads "$THREADS"
+  fi
+  OMP_WAIT_POLICY=PASSIVE torch_py distill --raw "$RAW" \
+    --accumulate $DACC --teacher $TEACHER --student $STUDENT --reps $DREPS --threads "$THREADS" \
+    --tag pytorch-passive
+done
+
+step "3 low-magnification inference"
+bench InferenceBench --raw "$RAW" --count $ICOUNT --reps $REPS --threads "$THREADS"
+
+step "4 Lanczos-3 vs libvips"
+if command -v vips >/dev/null; then
+  LANCZOS_RAW="$RAW" benchmarks/lanczos.sh 4 "$LTHREADS" $LREPS
+else
+  echo "  skipped: vips is not installed (apt-get install libvips-tools)"
+fi
+
+step "5 slide reading"
+bench SlideReadBench --raw "$RAW" --slide "$SLIDE" --reps $REPS
+
+step "6 peak memory of training (one JVM per size, -Xmx16g as the lowmag launcher)"
+mem() { # SIZE [MemoryBench options...]
+  "${JVM[@]}" -Xmx16g -Dlowmag.groupnorm="${GN:-fused}" -Dlowmag.adam="${GN:-fused}" -cp "$CP" \
+    org.lowmag.bench.MemoryBench \
+    --raw "$RAW" --size "$1" --threads "$THREADS" "${@:2}" 2>&1 | grep -v -i cuda; }
+for S in $MEM_SIZES; do mem "$S"; done
+GN=composite mem 2048 --tag composite
+if [ "$MODE" = full ]; then
+  # 8192 px only when the fit of the two largest sizes says it fits in the free memory.
+  NEED=$($PY - "$RAW" <<'EOF'
+import sys
+peak = {}
+for line in open(sys.argv[1]):
+    k, _, v = line.split(",")[:3]
+    p = k.split("/")
+    if len(p) == 2 and p[0] == "memory":
+        peak[int(p[1])] = float(v.split(";")[0])
+s1, s2 = sorted(peak)[-2:]
+b = (peak[s2] - peak[s1]) / (s2 * s2 - s1 * s1)
+print(f"{peak[s1] + b * (8192 * 8192 - s1 * s1):.1f}")
+EOF
+)
+  AVAIL=$(awk '/MemAvailable/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)
+  if $PY -c "import sys; sys.exit(0 if $NEED + 1.5 < $AVAIL else 1)"; then
+    mem 8192
+  else
+    echo "  8192 px not run: about $NEED GiB needed, $AVAIL GiB available (extrapolated instead)"
+  fi
+fi
+
+step "report"
+"${JVM[@]}" -cp "$CP" org.lowmag.bench.BenchReport --raw "$RAW" --out "$OUT" \
+  --threads "$THREADS" --accumulate $ACC --distill-accumulate $DACC --teacher $TEACHER \
+  --student $STUDENT --mode "$MODE" --load-start "$LOAD_START" \
+  --load-end "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  --note "suite time $(( $(date +%s) - T0 )) s; $THREADS threads"
