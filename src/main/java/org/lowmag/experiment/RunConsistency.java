@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lowmag.dataset.Magnification;
+import org.lowmag.model.ModelPaths;
 import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 
@@ -65,6 +66,9 @@ final class RunConsistency {
             }
         }
         for (String k : VALUES) {
+            if (k.equals("architecture") && sameAsTeachers(have, want)) {
+                continue;
+            }
             if (want.has(k) && have.has(k) && !want.get(k).equals(have.get(k))) {
                 diffs.add(diff(k, have.get(k), want.get(k)));
             }
@@ -85,6 +89,24 @@ final class RunConsistency {
             }
         }
         return diffs;
+    }
+
+    /**
+     * A distillation run made without {@code --arch} records {@code "teacher's"}: that is the
+     * expected architecture when the teacher's model has it.
+     */
+    private static boolean sameAsTeachers(JsonObject have, JsonObject want) {
+        JsonElement a = have.get("architecture");
+        if (a == null
+                || !a.isJsonPrimitive()
+                || !a.getAsString().equals("teacher's")
+                || !have.has("teacher")
+                || !want.has("architecture")) {
+            return false;
+        }
+        String teacherArch =
+                ModelPaths.readInfo(Path.of(have.get("teacher").getAsString())).architecture();
+        return teacherArch.equals(want.get("architecture").getAsString());
     }
 
     private static String diff(String key, JsonElement have, JsonElement want) {

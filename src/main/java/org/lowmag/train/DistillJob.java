@@ -61,9 +61,11 @@ public final class DistillJob {
                                 + " or the --unlabeled datasets");
             }
             RunFolder run = new RunFolder(c.out());
-            run.start(resume, c.toMap());
             String archName =
                     c.architecture() != null ? c.architecture() : teacher.info().architecture();
+            Map<String, Object> recorded = new LinkedHashMap<>(c.toMap());
+            recorded.put("architecture", archName);
+            run.start(resume, recorded);
             Architecture arch = Architecture.byName(archName);
             ImageCache cache = new ImageCache(c.loop().cacheBytes());
             TissueImages tImgs =
