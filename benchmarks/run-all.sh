@@ -20,6 +20,9 @@
 #   4 Lanczos-3 downsampling vs libvips                  (lanczos.sh)
 #   5 slide reading, pure Java vs OpenSlide              (SlideReadBench; skipped without the slide)
 #   6 peak memory of training on one large tissue       (MemoryBench, one JVM per size)
+#   7 lowmag predict end to end: teacher (10x) vs students at 4x and 8x lower magnification on the
+#     real slides and a 4x4 pyramidal mosaic built from one (PredictBench), s/slide split into
+#     detection, reading and inference, speed-up next to the FLOP ratio
 # Needs: Maven (offline repository), /usr/bin/python3 with python3-torch (Debian), libvips-tools,
 # libopenslide0. Run it on an otherwise idle machine: the load average is recorded in the table.
 set -euo pipefail
@@ -155,6 +158,11 @@ EOF
     echo "  8192 px not run: about $NEED GiB needed, $AVAIL GiB available (extrapolated instead)"
   fi
 fi
+
+step "7 predict end to end"
+S=../shared/data/slides
+bench PredictBench --raw "$RAW" --work "$WORK" --reps $REPS --threads "$THREADS" \
+  --slides "$S/cmu-1-small-region.svs,$S/tcga-cr-7395-01a-01-ts1.svs,$S/kidney-48-5.tif"
 
 step "report"
 "${JVM[@]}" -cp "$CP" org.lowmag.bench.BenchReport --raw "$RAW" --out "$OUT" \

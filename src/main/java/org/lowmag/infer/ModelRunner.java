@@ -2,6 +2,7 @@ package org.lowmag.infer;
 
 import ai.djl.nn.Parameter;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.model.BatchedInference;
@@ -14,10 +15,14 @@ import org.lowmag.model.ModelInfo;
  * the network's total stride ({@link RgbImage#padToAtLeast}), standardised with the model's
  * normalisation and run whole; the probabilities are the softmax of the logits. Optionally returns
  * the class-activation maps ({@link ClassActivationMaps}) from the final feature map and the FC
- * weight. Calls are serialised (one forward pass at a time; libtorch parallelises inside it), so
- * slide workers may share one runner.
+ * weight. Several tissues can be classified in one call ({@link #classifyAll}): same-size ones then
+ * share forward passes. Calls are serialised (one forward pass at a time; libtorch parallelises
+ * inside it), so slide workers may share one runner.
  */
 public final class ModelRunner {
+
+    /** Most pixels in one forward pass of same-size tissues (LowMag's default, 1 Mpx). */
+    public static final long MAX_BATCH_PIXELS = 1L << 20;
 
     private final LowMagModel model;
     private final int stride;
@@ -57,18 +62,44 @@ public final class ModelRunner {
      * @param withCam whether to compute the class-activation maps
      * @return the probabilities (and CAMs)
      */
-    public synchronized Result classify(BufferedImage image, boolean withCam) {
-        RgbImage rgb = RgbImage.of(image);
-        RgbImage input = rgb.padToAtLeast(stride);
-        BatchedInference.Output out =
+    public Result classify(BufferedImage image, boolean withCam) {
+        return classifyAll(List.of(image), withCam).get(0);
+    }
+
+    /**
+     * Classifies several tissues: tissues of the same padded size share forward passes of at most
+     * {@link #MAX_BATCH_PIXELS} pixels ({@link BatchedInference}; GroupNorm is per sample, so each
+     * result equals the tissue's own pass), the rest run one per pass.
+     *
+     * @param images tissues at the model's magnification
+     * @param withCam whether to compute the class-activation maps
+     * @return each tissue's probabilities (and CAMs), in order
+     */
+    public synchronized List<Result> classifyAll(List<BufferedImage> images, boolean withCam) {
+        List<RgbImage> originals = new ArrayList<>(images.size());
+        List<RgbImage> inputs = new ArrayList<>(images.size());
+        for (BufferedImage image : images) {
+            RgbImage rgb = RgbImage.of(image);
+            originals.add(rgb);
+            inputs.add(rgb.padToAtLeast(stride));
+        }
+        List<BatchedInference.Output> outs =
                 BatchedInference.run(
-                                model,
-                                List.of(input),
-                                (long) input.widthPx() * input.heightPx(),
-                                withCam
-                                        ? BatchedInference.Keep.LOGITS_AND_MAPS
-                                        : BatchedInference.Keep.LOGITS)
-                        .get(0);
+                        model,
+                        inputs,
+                        MAX_BATCH_PIXELS,
+                        withCam
+                                ? BatchedInference.Keep.LOGITS_AND_MAPS
+                                : BatchedInference.Keep.LOGITS);
+        List<Result> results = new ArrayList<>(outs.size());
+        for (int i = 0; i < outs.size(); i++) {
+            results.add(result(outs.get(i), originals.get(i), inputs.get(i), withCam));
+        }
+        return results;
+    }
+
+    private Result result(
+            BatchedInference.Output out, RgbImage rgb, RgbImage input, boolean withCam) {
         double[] p = Logits.softmax(out.logits());
         if (!withCam) {
             return new Result(p, null);

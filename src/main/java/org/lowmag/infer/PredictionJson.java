@@ -70,6 +70,9 @@ public final class PredictionJson {
         m.put("probabilities", byClass(classes, r.slideLabel().probabilities()));
         m.put("rule", SlideLabelRule.DESCRIPTION);
         m.put("seconds", r.seconds());
+        m.put("detect_seconds", r.detectSeconds());
+        m.put("read_seconds", r.readSeconds());
+        m.put("infer_seconds", r.inferSeconds());
         m.put("tissue_count", r.tissues().size());
         List<Map<String, Object>> tissues = new ArrayList<>();
         for (TissueResult t : r.tissues()) {
@@ -110,6 +113,8 @@ public final class PredictionJson {
         m.put("label", classes.get(t.label()));
         m.put("probabilities", byClass(classes, t.probabilities()));
         m.put("seconds", t.seconds());
+        m.put("read_seconds", t.readSeconds());
+        m.put("infer_seconds", t.inferSeconds());
         return m;
     }
 

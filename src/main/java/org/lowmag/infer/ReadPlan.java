@@ -128,4 +128,12 @@ public record ReadPlan(
     public boolean levelIsExact() {
         return Math.abs(lanczosFactor() - 1) < 1e-9;
     }
+
+    /**
+     * @param box a tissue box in level-0 pixels
+     * @return about how many pixels it has at the model's magnification: {@code (w / d) (h / d)}
+     */
+    public long modelPixels(org.lowmag.tissue.TissueBox box) {
+        return Math.max(1, Math.round(box.width() / downsample * (box.height() / downsample)));
+    }
 }

@@ -22,11 +22,20 @@ import org.lowmag.util.LowMagException;
 /**
  * Predicts one slide: resolves its magnification and plans the read ({@link ReadPlan}), finds the
  * tissue on a thumbnail ({@link TissueDetector}; tissueloc's defaults in normal use), reads each
- * whole tissue at the model's magnification ({@link TissueReader}), classifies it ({@link
- * ModelRunner}), aggregates the slide label ({@link SlideLabelRule}), traces the outlines ({@link
- * TissueContours}) and, when asked, draws the heatmaps ({@link HeatmapRenderer}). Thread-safe.
+ * whole tissue at the model's magnification ({@link TissueReader}), classifies the tissues in
+ * chunks ({@link ModelRunner#classifyAll}, {@link #CHUNK_PIXELS}), aggregates the slide label
+ * ({@link SlideLabelRule}), traces the outlines ({@link TissueContours}) and, when asked, draws the
+ * heatmaps ({@link HeatmapRenderer}). Thread-safe.
  */
 public final class SlidePredictor {
+
+    /**
+     * Tissues are read and classified in chunks of about this many pixels at the model's
+     * magnification (16 Mpx, 48 MB of RGB): enough to batch the small tissues of a slide read at
+     * low magnification, while a slide's huge tissues at high magnification are held one or two at
+     * a time.
+     */
+    public static final long CHUNK_PIXELS = 1L << 24;
 
     /** Douglas-Peucker tolerance of the outlines, in thumbnail pixels. */
     public static final double OUTLINE_TOLERANCE_PX = 1.0;
@@ -102,15 +111,25 @@ public final class SlidePredictor {
             ReadPlan plan = ReadPlan.of(meta, mag, runner.info().magnification());
             BufferedImage thumb = reader.thumbnail(tissueParams.analysisMaxSidePx());
             TissueDetection det = detect(slide, meta, thumb);
-            ConnectedComponents labels = labels(slide, det);
+            ConnectedComponents labels = det.pieces();
             TissueMask mask = det.mask();
+            double detectSeconds = (System.nanoTime() - t0) / 1e9;
             TissueReader tissueReader = new TissueReader(reader, plan, resampler);
             List<TissueResult> tissues = new ArrayList<>();
             List<List<double[]>> outlines = new ArrayList<>();
+            List<TissueBox> chunk = new ArrayList<>();
+            long chunkPx = 0;
             for (TissueBox box : det.boxes()) {
-                tissues.add(classify(tissueReader, box));
                 outlines.add(outline(labels, box.id(), mask, meta));
+                chunk.add(box);
+                chunkPx += plan.modelPixels(box);
+                if (chunkPx >= CHUNK_PIXELS) {
+                    tissues.addAll(classify(tissueReader, chunk));
+                    chunk.clear();
+                    chunkPx = 0;
+                }
             }
+            tissues.addAll(classify(tissueReader, chunk));
             SlideLabelRule.SlideLabel label =
                     SlideLabelRule.aggregate(
                             tissues.stream().map(TissueResult::probabilities).toList(),
@@ -132,6 +151,7 @@ public final class SlidePredictor {
                     outlines,
                     label,
                     maps,
+                    detectSeconds,
                     seconds);
         }
     }
@@ -147,35 +167,45 @@ public final class SlidePredictor {
         return det;
     }
 
-    /** The detection's pieces labelled as the detector labels them (ids in raster order). */
-    private static ConnectedComponents labels(Path slide, TissueDetection det) {
-        TissueMask mask = det.mask();
-        ConnectedComponents labels =
-                ConnectedComponents.label(mask.toArray(), mask.widthPx(), mask.heightPx());
-        if (labels.count() != det.boxes().size()) {
-            throw new IllegalStateException(
-                    slide
-                            + ": mask has "
-                            + labels.count()
-                            + " pieces but the detection "
-                            + det.boxes().size());
+    /**
+     * Reads a chunk of tissues, then classifies them together ({@link ModelRunner#classifyAll});
+     * each tissue's inference time is the chunk's shared in proportion to its pixels.
+     */
+    private List<TissueResult> classify(TissueReader tissueReader, List<TissueBox> boxes)
+            throws IOException {
+        if (boxes.isEmpty()) {
+            return List.of();
         }
-        return labels;
-    }
-
-    private TissueResult classify(TissueReader tissueReader, TissueBox box) throws IOException {
+        List<BufferedImage> images = new ArrayList<>(boxes.size());
+        double[] readSeconds = new double[boxes.size()];
+        long pixels = 0;
+        for (int i = 0; i < boxes.size(); i++) {
+            long t0 = System.nanoTime();
+            BufferedImage img = tissueReader.read(boxes.get(i));
+            readSeconds[i] = (System.nanoTime() - t0) / 1e9;
+            images.add(img);
+            pixels += (long) img.getWidth() * img.getHeight();
+        }
         long t0 = System.nanoTime();
-        BufferedImage img = tissueReader.read(box);
-        ModelRunner.Result r = runner.classify(img, heatmaps);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new TissueResult(
-                box,
-                img.getWidth(),
-                img.getHeight(),
-                r.probabilities(),
-                Logits.argMax(r.probabilities()),
-                seconds,
-                r.cam());
+        List<ModelRunner.Result> results = runner.classifyAll(images, heatmaps);
+        double inferSeconds = (System.nanoTime() - t0) / 1e9;
+        List<TissueResult> out = new ArrayList<>(boxes.size());
+        for (int i = 0; i < boxes.size(); i++) {
+            BufferedImage img = images.get(i);
+            ModelRunner.Result r = results.get(i);
+            double share = (double) img.getWidth() * img.getHeight() / pixels;
+            out.add(
+                    new TissueResult(
+                            boxes.get(i),
+                            img.getWidth(),
+                            img.getHeight(),
+                            r.probabilities(),
+                            Logits.argMax(r.probabilities()),
+                            readSeconds[i],
+                            inferSeconds * share,
+                            r.cam()));
+        }
+        return out;
     }
 
     /** The tissue's simplified outline, scaled to level 0 and clamped to the slide. */

@@ -18,6 +18,7 @@ import org.lowmag.slide.SlideMetadata;
  * @param outlines each tissue's outline in level-0 pixels, a closed ring of {@code {x, y}}
  * @param slideLabel the aggregated label
  * @param heatmaps one heatmap per class (empty unless asked for)
+ * @param detectSeconds time to open the slide, read its thumbnail and find the tissue
  * @param seconds wall time for the slide
  */
 public record SlideResult(
@@ -31,6 +32,7 @@ public record SlideResult(
         List<List<double[]>> outlines,
         SlideLabelRule.SlideLabel slideLabel,
         List<BufferedImage> heatmaps,
+        double detectSeconds,
         double seconds) {
 
     /** Copies the lists. */
@@ -38,5 +40,19 @@ public record SlideResult(
         tissues = List.copyOf(tissues);
         outlines = List.copyOf(outlines);
         heatmaps = List.copyOf(heatmaps);
+    }
+
+    /**
+     * @return time spent reading and resampling tissues, summed over tissues
+     */
+    public double readSeconds() {
+        return tissues.stream().mapToDouble(TissueResult::readSeconds).sum();
+    }
+
+    /**
+     * @return time spent classifying tissues, summed over tissues
+     */
+    public double inferSeconds() {
+        return tissues.stream().mapToDouble(TissueResult::inferSeconds).sum();
     }
 }

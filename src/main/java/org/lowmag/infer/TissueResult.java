@@ -10,7 +10,8 @@ import org.lowmag.tissue.TissueBox;
  * @param heightPx its height
  * @param probabilities softmax probabilities, one per class
  * @param label index of the most probable class
- * @param seconds time to read, resample and classify it
+ * @param readSeconds time to read it from the slide and resample it to the model's magnification
+ * @param inferSeconds time to classify it (padding, standardisation, forward pass, CAMs)
  * @param cam its class-activation maps, or null when heatmaps were not asked for
  */
 public record TissueResult(
@@ -19,5 +20,14 @@ public record TissueResult(
         int heightPx,
         double[] probabilities,
         int label,
-        double seconds,
-        TissueCam cam) {}
+        double readSeconds,
+        double inferSeconds,
+        TissueCam cam) {
+
+    /**
+     * @return time to read, resample and classify it
+     */
+    public double seconds() {
+        return readSeconds + inferSeconds;
+    }
+}

@@ -3,13 +3,17 @@ package org.lowmag.slide;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.stream.IntStream;
 
 /**
  * Turns a {@link RegionRequest} into pixels: picks the level with {@link LevelChooser}, reads it in
  * blocks through a {@link LevelPixelSource}, and area-averages the remaining factor with {@link
  * AreaWeights}. Output pixel {@code (i, j)} covers level-0 {@code [x + i * w / W, x + (i + 1) * w /
  * W)} horizontally (W = output width) and likewise vertically. Blocks keep memory bounded: each
- * reads at most about {@link #MAX_SOURCE_BLOCK} source pixels a side.
+ * reads at most about {@link #MAX_SOURCE_BLOCK} source pixels a side. Blocks are rendered in
+ * parallel (common fork-join pool) into disjoint parts of the output, so the pixels do not depend
+ * on the order; sources must be thread-safe, as every reader's is.
  */
 final class RegionRenderer {
 
@@ -48,12 +52,26 @@ final class RegionRenderer {
         int[] outPixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         int blockW = blockSize(stepX);
         int blockH = blockSize(stepY);
-        for (int by = 0; by < outH; by += blockH) {
-            int bh = Math.min(blockH, outH - by);
-            for (int bx = 0; bx < outW; bx += blockW) {
-                int bw = Math.min(blockW, outW - bx);
-                renderBlock(source, level, wx, wy, bx, by, bw, bh, outPixels, outW);
-            }
+        int blocksAcross = (outW + blockW - 1) / blockW;
+        int blocks = blocksAcross * ((outH + blockH - 1) / blockH);
+        IntStream all = IntStream.range(0, blocks);
+        try {
+            (blocks > 1 ? all.parallel() : all)
+                    .forEach(
+                            b -> {
+                                int bx = (b % blocksAcross) * blockW;
+                                int by = (b / blocksAcross) * blockH;
+                                int bw = Math.min(blockW, outW - bx);
+                                int bh = Math.min(blockH, outH - by);
+                                try {
+                                    renderBlock(
+                                            source, level, wx, wy, bx, by, bw, bh, outPixels, outW);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return out;
     }

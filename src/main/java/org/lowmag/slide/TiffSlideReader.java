@@ -2,6 +2,7 @@ package org.lowmag.slide;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Pure-Java reader for TIFF-based slides: Aperio SVS with JPEG (or LZW/Deflate) tiles, tiled
@@ -26,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * waits for reads in progress.
  */
 public final class TiffSlideReader extends AbstractSlideReader {
+
+    /** Reads touching at least this many tiles decode them on several threads. */
+    static final int PARALLEL_MIN_TILES = 8;
 
     /** Default tile cache size in pixels (64 MiB of RGB ints). */
     static final long DEFAULT_CACHE_PIXELS = 16L << 20;
@@ -101,7 +106,12 @@ public final class TiffSlideReader extends AbstractSlideReader {
         return toImage(rgb, page.widthPx, page.heightPx);
     }
 
-    /** Reads a rectangle of one IFD from the tiles it touches; outside the image is white. */
+    /**
+     * Reads a rectangle of one IFD from the tiles it touches; outside the image is white. Reads of
+     * at least {@link #PARALLEL_MIN_TILES} tiles decode rows of tiles in parallel (common fork-join
+     * pool, one decoder per row); every tile lands in its own part of the output, so the pixels do
+     * not depend on the order.
+     */
     private int[] readPage(TiffPage page, long x, long y, int width, int height)
             throws IOException {
         int[] out = new int[Math.multiplyExact(width, height)];
@@ -115,15 +125,33 @@ public final class TiffSlideReader extends AbstractSlideReader {
         }
         int tw = page.tileWidthPx;
         int th = page.tileHeightPx;
-        try (TiffTileDecoder decoder = new TiffTileDecoder(channel, order, path.toString())) {
-            for (long ty = y0 / th; ty * th < y1; ty++) {
-                for (long tx = x0 / tw; tx * tw < x1; tx++) {
-                    int tile = (int) (ty * page.tilesAcross() + tx);
-                    int[] pixels = tile(decoder, page, tile);
-                    int tileW = (int) Math.min(tw, page.widthPx - tx * tw);
-                    copyTile(pixels, tileW, tx * tw, ty * th, out, x, y, width, x0, y0, x1, y1);
-                }
-            }
+        long firstRow = y0 / th;
+        int rows = (int) ((y1 - 1) / th - firstRow + 1);
+        long tilesAcross = (x1 - 1) / tw - x0 / tw + 1;
+        IntStream rowStream = IntStream.range(0, rows);
+        if (rows > 1 && rows * tilesAcross >= PARALLEL_MIN_TILES) {
+            rowStream = rowStream.parallel();
+        }
+        try {
+            rowStream.forEach(
+                    r -> {
+                        long ty = firstRow + r;
+                        try (TiffTileDecoder decoder =
+                                new TiffTileDecoder(channel, order, path.toString())) {
+                            for (long tx = x0 / tw; tx * tw < x1; tx++) {
+                                int tile = (int) (ty * page.tilesAcross() + tx);
+                                int[] pixels = tile(decoder, page, tile);
+                                int tileW = (int) Math.min(tw, page.widthPx - tx * tw);
+                                copyTile(
+                                        pixels, tileW, tx * tw, ty * th, out, x, y, width, x0, y0,
+                                        x1, y1);
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return out;
     }

@@ -42,8 +42,16 @@ public final class GreyConversion {
             return grey;
         }
         int[] row = new int[w];
+        // packed RGB rasters hand out their pixels as they are; others go through getRGB
+        boolean packed =
+                image.getType() == BufferedImage.TYPE_INT_RGB
+                        || image.getType() == BufferedImage.TYPE_INT_ARGB;
         for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
+            if (packed) {
+                image.getRaster().getDataElements(0, y, w, 1, row);
+            } else {
+                image.getRGB(0, y, w, 1, row, 0, w);
+            }
             for (int x = 0; x < w; x++) {
                 grey[y * w + x] = luma(row[x]);
             }

@@ -10,14 +10,23 @@ import java.util.List;
  * @param params the parameters used
  * @param thresholdUsed the threshold applied to the max-normalised smoothed grey image (the fixed
  *     level, or Otsu's); NaN when the image has no contrast to threshold (uniform or black)
+ * @param pieces the final mask labelled into 8-connected pieces, id {@code i} being box {@code i}
  */
 public record TissueDetection(
-        TissueMask mask, List<TissueBox> boxes, TissueParams params, double thresholdUsed) {
+        TissueMask mask,
+        List<TissueBox> boxes,
+        TissueParams params,
+        double thresholdUsed,
+        ConnectedComponents pieces) {
 
     /** Validates and copies. */
     public TissueDetection {
-        if (mask == null || params == null) {
-            throw new IllegalArgumentException("mask and params must be given");
+        if (mask == null || params == null || pieces == null) {
+            throw new IllegalArgumentException("mask, params and pieces must be given");
+        }
+        if (pieces.count() != boxes.size()) {
+            throw new IllegalArgumentException(
+                    pieces.count() + " labelled pieces but " + boxes.size() + " boxes");
         }
         boxes = List.copyOf(boxes);
     }

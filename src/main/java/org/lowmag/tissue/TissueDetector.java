@@ -110,7 +110,7 @@ public final class TissueDetector {
         double dy = (double) slideHeightPx / h;
         TissueMask mask = new TissueMask(tissue, w, h, dx, dy);
         List<TissueBox> boxes = boxes(kept, mask, slideWidthPx, slideHeightPx, mppX, mppY);
-        return new TissueDetection(mask, boxes, params, threshold);
+        return new TissueDetection(mask, boxes, params, threshold, kept);
     }
 
     /**

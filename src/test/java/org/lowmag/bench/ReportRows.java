@@ -41,6 +41,7 @@ final class ReportRows {
         lanczos();
         slide();
         new MemoryRows(raw, settings.memoryLimitGib()).addTo(rows);
+        new PredictRows(raw).addTo(rows);
         List<ReportRow> sorted = new ArrayList<>(rows);
         sorted.sort(java.util.Comparator.comparing(r -> r.section().charAt(0)));
         return List.copyOf(sorted);

@@ -36,7 +36,7 @@ class HeatmapRendererTest {
     private static TissueResult tissue(int id, int ax, float value) {
         TissueBox box = new TissueBox(id, ax, 0, 2, 2, ax, 0, 2, 2, 4, 4, OptionalDouble.empty());
         TissueCam cam = new TissueCam(new float[][] {{value}}, 1, 1, 8, 8, 32, 32, 12, 12);
-        return new TissueResult(box, 8, 8, new double[] {1}, 0, 0, cam);
+        return new TissueResult(box, 8, 8, new double[] {1}, 0, 0, 0, cam);
     }
 
     /**
