@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
                     + " OUT/predictions.csv and OUT/metrics.json: accuracy (macro one-vs-rest, as"
                     + " the paper), exact accuracy, F1, precision, recall (one-vs-rest,"
                     + " macro-averaged) with percentile bootstrap CIs, the confusion matrix,"
-                    + " GFLOPs per forward pass and measured seconds per tissue."
+                    + " GFLOPs per forward pass and measured seconds per tissue.",
+            "The CIs resample the test tissues (--bootstrap-unit tissue) or whole groups of"
+                    + " them (--bootstrap-unit group, the manifest's group column)."
         })
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -57,6 +59,20 @@ final class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Option(
+            names = "--bootstrap-unit",
+            defaultValue = "tissue",
+            paramLabel = "tissue|group",
+            description =
+                    "What the bootstrap resamples: tissue (each tissue on its own) or group (each"
+                            + " group of the manifest's group column with all its tissues; the"
+                            + " metrics.json records how many). Use group when tissues are not"
+                            + " independent: near-duplicate images of one original (LC25000's"
+                            + " augmented copies), several tissues per patient or slide; otherwise"
+                            + " the CIs are too narrow. Every tissue needs a group"
+                            + " (default: ${DEFAULT-VALUE}).")
+    BootstrapConfig.Unit bootstrapUnit;
+
+    @Option(
             names = "--max-batch-pixels",
             defaultValue = "1048576",
             description = "Most pixels per forward pass (default: ${DEFAULT-VALUE}).")
@@ -71,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
                                 data,
                                 split,
                                 out,
-                                new BootstrapConfig(bootstrap, level, seed),
+                                new BootstrapConfig(bootstrap, level, seed, bootstrapUnit),
                                 maxBatchPixels));
         System.out.printf(
                 Locale.ROOT,

@@ -21,7 +21,8 @@ import java.util.Map;
  *   "per_class": {"name": {"precision": {...}, "recall": {...}, "f1": {...},
  *                          "accuracy": {...}, "support": {...}}, ...},
  *   "confusion": {"classes": ["name", ...], "matrix": [[C[t][p] ...] ...]},   rows = truth
- *   "bootstrap": {"method": "percentile", "iterations": B, "seed": s, "level": l}
+ *   "bootstrap": {"method": "percentile", "iterations": B, "seed": s, "level": l,
+ *                 "unit": "tissue" | "group", "groups": G}    "groups" only for the group unit
  * }
  * </pre>
  *
@@ -38,6 +39,8 @@ import java.util.Map;
  * @param f1 macro F1
  * @param perClass per-class estimates, in class order
  * @param bootstrap the bootstrap settings
+ * @param groups the number of groups {@code G} resampled by the group bootstrap ({@code >= 1}); 0
+ *     for the tissue unit
  */
 public record MetricsReport(
         List<String> classNames,
@@ -49,9 +52,13 @@ public record MetricsReport(
         Estimate recall,
         Estimate f1,
         List<ClassEstimates> perClass,
-        BootstrapConfig bootstrap) {
+        BootstrapConfig bootstrap,
+        int groups) {
 
-    /** Copies the lists and checks that sizes agree and class names are distinct. */
+    /**
+     * Copies the lists and checks that sizes agree, class names are distinct and there is a group
+     * count exactly for the group unit.
+     */
     public MetricsReport {
         classNames = List.copyOf(classNames);
         perClass = List.copyOf(perClass);
@@ -67,6 +74,15 @@ public record MetricsReport(
         }
         if (new HashSet<>(classNames).size() != k) {
             throw new IllegalArgumentException("class names are not distinct: " + classNames);
+        }
+        boolean grouped = bootstrap.unit() == BootstrapConfig.Unit.GROUP;
+        if (grouped ? groups < 1 : groups != 0) {
+            throw new IllegalArgumentException(
+                    "groups = "
+                            + groups
+                            + " with the "
+                            + bootstrap.unit().key()
+                            + " bootstrap unit: it must be at least 1 for group, 0 for tissue");
         }
     }
 
@@ -86,7 +102,11 @@ public record MetricsReport(
         }
         m.put("per_class", classes);
         m.put("confusion", confusionTree());
-        m.put("bootstrap", bootstrap.toJsonTree());
+        Map<String, Object> boot = bootstrap.toJsonTree();
+        if (bootstrap.unit() == BootstrapConfig.Unit.GROUP) {
+            boot.put("groups", groups);
+        }
+        m.put("bootstrap", boot);
         return m;
     }
 

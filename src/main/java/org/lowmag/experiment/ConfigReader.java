@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.lowmag.distill.ResizeMode;
+import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.util.Json;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -45,6 +46,7 @@ public final class ConfigReader {
                     "lr",
                     "seed",
                     "bootstrap",
+                    "bootstrap_unit",
                     "temperature");
     private static final List<String> EPOCH_KEYS =
             List.of("teacher", "baseline", "kd", "kd+aux", "finetune", "ablation");
@@ -116,6 +118,7 @@ public final class ConfigReader {
                 root.number("lr", 1e-3),
                 root.integer("seed", 0),
                 (int) root.integer("bootstrap", 10_000),
+                bootstrapUnit(root),
                 root.number("temperature", 1.0));
     }
 
@@ -130,6 +133,20 @@ public final class ConfigReader {
         } catch (YAMLException | JsonParseException e) {
             throw new IllegalArgumentException(
                     "not valid " + (json ? "JSON" : "YAML") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BootstrapConfig.Unit bootstrapUnit(ConfigNode root) {
+        String v = root.string("bootstrap_unit", BootstrapConfig.Unit.TISSUE.key());
+        try {
+            return BootstrapConfig.Unit.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "bootstrap_unit: '"
+                            + v
+                            + "' is not a bootstrap unit: use tissue (each test tissue) or group"
+                            + " (whole groups of the manifest's group column)",
+                    e);
         }
     }
 

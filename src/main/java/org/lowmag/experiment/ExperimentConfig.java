@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.lowmag.arch.Architecture;
 import org.lowmag.dataset.Magnification;
+import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.train.LoopConfig;
 
 /**
@@ -29,6 +30,8 @@ import org.lowmag.train.LoopConfig;
  * @param learningRate Adam's learning rate
  * @param seed the seed of every run and of the bootstrap
  * @param bootstrap bootstrap iterations of each evaluation
+ * @param bootstrapUnit what each evaluation's bootstrap resamples: test tissues, or whole groups
+ *     (the manifest's group column: patients, sets of near-duplicate images)
  * @param temperature the distillation temperature {@code T}
  */
 public record ExperimentConfig(
@@ -45,6 +48,7 @@ public record ExperimentConfig(
         double learningRate,
         long seed,
         int bootstrap,
+        BootstrapConfig.Unit bootstrapUnit,
         double temperature) {
 
     /** Copies and validates, naming the key of a bad value. */
@@ -88,6 +92,9 @@ public record ExperimentConfig(
         }
         if (bootstrap < 1) {
             throw new IllegalArgumentException("bootstrap: must be at least 1, got " + bootstrap);
+        }
+        if (bootstrapUnit == null) {
+            throw new IllegalArgumentException("bootstrap_unit: missing (tissue or group)");
         }
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException(
@@ -182,6 +189,14 @@ public record ExperimentConfig(
     }
 
     /**
+     * @return the bootstrap of every evaluation: {@code bootstrap} iterations at the paper's 95%,
+     *     seeded with {@code seed}, resampling {@code bootstrap_unit}
+     */
+    public BootstrapConfig bootstrapConfig() {
+        return new BootstrapConfig(bootstrap, BootstrapConfig.DEFAULT_LEVEL, seed, bootstrapUnit);
+    }
+
+    /**
      * @return the resolved configuration for {@code experiment.json} and the report
      */
     public Map<String, Object> toMap() {
@@ -220,6 +235,7 @@ public record ExperimentConfig(
         m.put("lr", learningRate);
         m.put("seed", seed);
         m.put("bootstrap", bootstrap);
+        m.put("bootstrap_unit", bootstrapUnit.key());
         m.put("temperature", temperature);
         LoopConfig d = LoopConfig.paperDefaults();
         Map<String, Object> rest = new LinkedHashMap<>();

@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.TissueRecord;
+import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.util.LowMagException;
 
 /**
  * The experiment's datasets, opened and checked before any run starts: every magnification is
  * there, every split named by {@code kd_splits} or an auxiliary set has tissues, and the test split
- * has labelled tissues. Also counts the tissues each run trains on (for the time estimate) and
- * describes the data for the report.
+ * has labelled tissues, each with a group when the bootstrap resamples groups. Also counts the
+ * tissues each run trains on (for the time estimate) and describes the data for the report.
  */
 final class ExperimentData {
 
@@ -44,12 +45,15 @@ final class ExperimentData {
         for (String s : c.kdSplits()) {
             requireSplit("kd_splits", ds, s);
         }
-        if (ds.split(RunLauncher.TEST_SPLIT).stream().noneMatch(TissueRecord::labelled)) {
+        if (testTissues(ds).isEmpty()) {
             throw new LowMagException(
                     "dataset: "
                             + c.dataset()
                             + " has no labelled tissues in its test split, so nothing can be"
                             + " evaluated");
+        }
+        if (c.bootstrapUnit() == BootstrapConfig.Unit.GROUP) {
+            requireGroups(c, ds);
         }
         Map<Path, Dataset> others = new LinkedHashMap<>();
         for (AuxSet a : c.auxiliary()) {
@@ -62,6 +66,24 @@ final class ExperimentData {
             }
         }
         return new ExperimentData(ds, others);
+    }
+
+    /** The group bootstrap needs the group of every evaluated (labelled test) tissue. */
+    private static void requireGroups(ExperimentConfig c, Dataset ds) {
+        for (TissueRecord t : testTissues(ds)) {
+            if (t.group() == null || t.group().isBlank()) {
+                throw new LowMagException(
+                        "bootstrap_unit: group resamples the test split by group, but tissue "
+                                + t.id()
+                                + " of dataset "
+                                + c.dataset()
+                                + " has no group: use bootstrap_unit: tissue");
+            }
+        }
+    }
+
+    private static List<TissueRecord> testTissues(Dataset ds) {
+        return ds.split(RunLauncher.TEST_SPLIT).stream().filter(TissueRecord::labelled).toList();
     }
 
     private static Dataset openKey(String key, Path dir) {
@@ -123,6 +145,13 @@ final class ExperimentData {
             n += others.get(p).tissues().size();
         }
         return n;
+    }
+
+    /**
+     * @return the number of distinct groups among the evaluated (labelled test) tissues
+     */
+    int testGroups() {
+        return (int) testTissues(dataset).stream().map(TissueRecord::group).distinct().count();
     }
 
     /**

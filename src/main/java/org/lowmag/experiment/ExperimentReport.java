@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.lowmag.dataset.Magnification;
+import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.report.CiFormat;
 import org.lowmag.report.HtmlReport;
 import org.lowmag.report.MarkdownReport;
@@ -53,7 +54,7 @@ final class ExperimentReport {
      * @throws IOException when a file cannot be read or written
      */
     void write() throws IOException {
-        ExperimentResults res = ExperimentResults.load(plan, layout);
+        ExperimentResults res = ExperimentResults.load(plan, layout, config.bootstrapConfig());
         List<ExperimentPlots.Labelled> models = models(res);
         writeCsv(res, models);
         boolean cost = ExperimentPlots.cost(layout.file(COST_PNG), Metric.ACCURACY, models);
@@ -70,7 +71,7 @@ final class ExperimentReport {
         ReportSections.data(doc, config, data);
         results(doc, res, models, cost, exact);
         ablation(doc, res, abl);
-        ReportSections.runs(doc, plan, layout);
+        ReportSections.runs(doc, plan, layout, res);
         ReportSections.configuration(doc, config);
         MarkdownReport.write(doc, layout.file(MARKDOWN));
         HtmlReport.write(doc, layout.file(HTML));
@@ -116,14 +117,28 @@ final class ExperimentReport {
                 Locale.ROOT,
                 "%d of %d runs finished, %d evaluated on the test split. Metrics are percentages"
                         + " with 95%% percentile-bootstrap confidence intervals (%d resamples of"
-                        + " the test tissues, seed %d). \"Accuracy\" is the paper's: one-vs-rest"
+                        + " %s, seed %d). \"Accuracy\" is the paper's: one-vs-rest"
                         + " accuracy averaged over classes; \"exact accuracy\" is the fraction of"
                         + " test tissues classified correctly. Best values per row are in bold.",
                 finished,
                 plan.runs().size(),
                 res.byRun().size(),
                 config.bootstrap(),
+                resampled(),
                 config.seed());
+    }
+
+    /** What one bootstrap resample draws, for the summary. */
+    private String resampled() {
+        if (config.bootstrapUnit() == BootstrapConfig.Unit.GROUP) {
+            return String.format(
+                    Locale.ROOT,
+                    "the test split's %d group%s (the manifest's group column: patients or sets"
+                            + " of near-duplicate images), each drawn with all its tissues",
+                    data.testGroups(),
+                    data.testGroups() == 1 ? "" : "s");
+        }
+        return "the test tissues";
     }
 
     /** One line per magnification: the best arm by accuracy, against the baseline and teacher. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.lowmag.eval.BootstrapConfig;
 
 /**
  * The evaluations an experiment folder holds so far, by run name, beside the plan they belong to.
@@ -19,19 +20,24 @@ public record ExperimentResults(ExperimentPlan plan, Map<String, RunResult> byRu
     }
 
     /**
-     * Reads every {@code metrics.json} of the plan's runs that exists.
+     * Reads every {@code metrics.json} of the plan's runs that exists and was made with the
+     * experiment's bootstrap ({@link EvaluationCheck}); one made with other settings is left out
+     * (the next {@code lowmag experiment} redoes it).
      *
      * @param plan the plan
      * @param layout the experiment folder
+     * @param bootstrap the bootstrap of the experiment's evaluations
      * @return the results
      * @throws IOException when a file cannot be read
      */
-    public static ExperimentResults load(ExperimentPlan plan, ExperimentLayout layout)
+    public static ExperimentResults load(
+            ExperimentPlan plan, ExperimentLayout layout, BootstrapConfig bootstrap)
             throws IOException {
         Map<String, RunResult> m = new LinkedHashMap<>();
         for (RunSpec r : plan.runs()) {
             Optional<RunResult> res = RunResult.load(layout, r);
-            if (res.isPresent()) {
+            if (res.isPresent()
+                    && EvaluationCheck.difference(layout.metrics(r.name()), bootstrap).isEmpty()) {
                 m.put(r.name(), res.get());
             }
         }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.lowmag.dataset.Augmentation;
 import org.lowmag.train.RunFolder;
@@ -21,9 +22,10 @@ import org.lowmag.util.Provenance;
 /**
  * Runs a whole experiment: every run of the {@link ExperimentPlan} in order, each followed by its
  * test evaluation, then the report. Finished runs ({@code DONE}) and done evaluations ({@code
- * metrics.json}) are skipped, runs with a checkpoint are resumed, runs interrupted before their
- * first checkpoint are restarted; so an interrupted experiment continues when the same command is
- * run again. One experiment at a time per folder (a lock file).
+ * metrics.json} made with the configured bootstrap, see {@link EvaluationCheck}) are skipped, runs
+ * with a checkpoint are resumed, runs interrupted before their first checkpoint are restarted; so
+ * an interrupted experiment continues when the same command is run again. One experiment at a time
+ * per folder (a lock file).
  */
 public final class ExperimentRunner {
 
@@ -112,15 +114,18 @@ public final class ExperimentRunner {
             if (status != RunStatus.NEW) {
                 RunConsistency.check(dir, launcher.expectedConfig(r));
             }
-            boolean evalDone = Files.isRegularFile(layout.metrics(r.name()));
+            Optional<String> outdated = outdatedEvaluation(r);
+            boolean evalDone = Files.isRegularFile(layout.metrics(r.name())) && outdated.isEmpty();
             if (status == RunStatus.FINISHED) {
                 progress.line(i + 1, r.name() + ": finished" + (evalDone ? ", skipped" : ""));
             } else {
                 make(launcher, progress, runs, i, status, data);
                 evalDone = false;
+                outdated = Optional.empty();
             }
             if (!evalDone) {
-                progress.line(i + 1, r.name() + ": evaluating on the test split ...");
+                String why = outdated.map(d -> " (its metrics.json has " + d + ")").orElse("");
+                progress.line(i + 1, r.name() + ": evaluating on the test split" + why + " ...");
                 launcher.evaluate(r);
                 evaluated++;
             }
@@ -130,6 +135,22 @@ public final class ExperimentRunner {
                 counts[RunStatus.RESUMABLE.ordinal()],
                 counts[RunStatus.FINISHED.ordinal()],
                 evaluated);
+    }
+
+    /**
+     * @return what makes run {@code r}'s existing evaluation unusable (other bootstrap settings, an
+     *     unreadable file), or empty when it has none or a reusable one
+     */
+    private Optional<String> outdatedEvaluation(RunSpec r) {
+        Path metrics = layout.metrics(r.name());
+        if (!Files.isRegularFile(metrics)) {
+            return Optional.empty();
+        }
+        try {
+            return EvaluationCheck.difference(metrics, config.bootstrapConfig());
+        } catch (IOException e) {
+            return Optional.of("an unreadable file: " + e.getMessage());
+        }
     }
 
     /** Makes run {@code i} (new, restarted or resumed) and prints its time and the estimate. */

@@ -75,14 +75,17 @@ final class ReportSections {
     }
 
     /**
-     * One row per run: job, magnification, epochs, status, best epoch, whether evaluated.
+     * One row per run: job, magnification, epochs, status, best epoch, whether evaluated ("yes",
+     * "no", or "outdated": a {@code metrics.json} made with another bootstrap, left out).
      *
      * @param doc the document
      * @param plan the plan
      * @param layout the experiment folder
+     * @param res the evaluations the report uses
      * @throws IOException when a {@code DONE} file cannot be read
      */
-    static void runs(ReportDocument doc, ExperimentPlan plan, ExperimentLayout layout)
+    static void runs(
+            ReportDocument doc, ExperimentPlan plan, ExperimentLayout layout, ExperimentResults res)
             throws IOException {
         TextTable t =
                 new TextTable(
@@ -103,7 +106,7 @@ final class ReportSections {
                     RunStatus.epochsDone(dir) + "/" + r.epochs(),
                     status.name().toLowerCase(java.util.Locale.ROOT),
                     bestEpoch(dir),
-                    Files.isRegularFile(layout.metrics(r.name())) ? "yes" : "no");
+                    evaluated(r, layout, res));
         }
         doc.heading(2, "Runs");
         doc.table(
@@ -111,6 +114,13 @@ final class ReportSections {
                 "Folders runs/<run> (config.json, metrics.csv per epoch, log.txt, model/best) and"
                         + " eval/<run> (metrics.json, predictions.csv). The best epoch is chosen on"
                         + " the validation split; its model is the one evaluated.");
+    }
+
+    private static String evaluated(RunSpec r, ExperimentLayout layout, ExperimentResults res) {
+        if (res.of(r.name()).isPresent()) {
+            return "yes";
+        }
+        return Files.isRegularFile(layout.metrics(r.name())) ? "outdated" : "no";
     }
 
     private static String bestEpoch(Path dir) throws IOException {

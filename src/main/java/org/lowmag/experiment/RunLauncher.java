@@ -7,7 +7,6 @@ import java.util.Map;
 import org.lowmag.dataset.Augmentation;
 import org.lowmag.distill.DistillConfig;
 import org.lowmag.distill.PixelNorm;
-import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.infer.EvaluateJob;
 import org.lowmag.train.DistillJob;
 import org.lowmag.train.DistillRunConfig;
@@ -83,8 +82,7 @@ final class RunLauncher {
                         config.dataset(),
                         TEST_SPLIT,
                         layout.evalDir(r.name()),
-                        new BootstrapConfig(
-                                config.bootstrap(), BootstrapConfig.DEFAULT_LEVEL, config.seed()),
+                        config.bootstrapConfig(),
                         LoopConfig.paperDefaults().maxBatchPixels()));
     }
 

@@ -29,7 +29,9 @@ import org.lowmag.util.Provenance;
 /**
  * {@code lowmag evaluate}: predicts every tissue of a split at the model's magnification and writes
  * {@code predictions.csv} and {@code metrics.json} (metrics with bootstrap CIs, the cost in GFLOPs
- * per forward pass at the tissues' actual sizes, and measured seconds per tissue).
+ * per forward pass at the tissues' actual sizes, and measured seconds per tissue). With the group
+ * bootstrap unit, each tissue's {@link TissueRecord#group()} (its patient or image group) is the
+ * resampling unit, and {@code metrics.json} records the number of groups under {@code bootstrap}.
  */
 public final class EvaluateJob {
 
@@ -42,7 +44,7 @@ public final class EvaluateJob {
      * @param data dataset folder
      * @param split split name, or {@code all} for every labelled tissue
      * @param out output folder
-     * @param bootstrap bootstrap settings
+     * @param bootstrap bootstrap settings (with the group unit, every tissue needs a group)
      * @param maxBatchPixels most pixels per forward pass
      */
     public record Config(
@@ -89,6 +91,7 @@ public final class EvaluateJob {
                                 + c.data()
                                 + " has no labelled tissues (splits: train, val, test, all)");
             }
+            String[] groups = groups(c, tissues);
             int stride = info.arch().totalStride();
             List<RgbImage> imgs =
                     IntStream.range(0, tissues.size())
@@ -106,7 +109,7 @@ public final class EvaluateJob {
             writePredictions(
                     c.out().resolve("predictions.csv"), tissues, info.classes(), truth, pred, out);
             MetricsReport report =
-                    Bootstrap.allCores(c.bootstrap()).evaluate(truth, pred, info.classes());
+                    Bootstrap.allCores(c.bootstrap()).evaluate(truth, pred, info.classes(), groups);
             double gflopsTotal = 0;
             for (RgbImage img : imgs) {
                 gflopsTotal +=
@@ -134,6 +137,30 @@ public final class EvaluateJob {
             Json.write(c.out().resolve("metrics.json"), json);
             return json;
         }
+    }
+
+    /**
+     * @param c the settings
+     * @param tissues the evaluated tissues
+     * @return each tissue's group for the group bootstrap, or null for the tissue unit
+     * @throws LowMagException naming the dataset when a tissue has no group
+     */
+    private static String[] groups(Config c, List<TissueRecord> tissues) {
+        if (c.bootstrap().unit() != BootstrapConfig.Unit.GROUP) {
+            return null;
+        }
+        for (TissueRecord t : tissues) {
+            if (t.group() == null || t.group().isBlank()) {
+                throw new LowMagException(
+                        "tissue "
+                                + t.id()
+                                + " of dataset "
+                                + c.data()
+                                + " has no group, so the group bootstrap cannot resample by"
+                                + " group: use --bootstrap-unit tissue");
+            }
+        }
+        return tissues.stream().map(TissueRecord::group).toArray(String[]::new);
     }
 
     private static RgbImage read(Dataset ds, TissueRecord t, double mag) {

@@ -40,6 +40,11 @@ class ExperimentCommandTest {
 
     /** A dataset with one labelled test tissue per class and no images (the report reads none). */
     private void dataset(Path dir) throws IOException {
+        dataset(dir, "g3");
+    }
+
+    /** The same with this group for the test tissue. */
+    private void dataset(Path dir, String testGroup) throws IOException {
         Map<String, TissueRecord.TissueImage> img =
                 Map.of(
                         "10", new TissueRecord.TissueImage("a.png", 32, 32),
@@ -49,7 +54,7 @@ class ExperimentCommandTest {
                 List.of(
                         new TissueRecord("t1", "s", "g1", "a", "train", img),
                         new TissueRecord("t2", "s", "g2", "b", "val", img),
-                        new TissueRecord("t3", "s", "g3", "a", "test", img)),
+                        new TissueRecord("t3", "s", testGroup, "a", "test", img)),
                 List.of(10.0, 2.5));
         Json.write(
                 dir.resolve("dataset.json"),
@@ -73,6 +78,24 @@ class ExperimentCommandTest {
         f = config("dataset: ds\nteacher_mag: 10\nstudent_mags: [2.5]\narms: [kd, distill]\n");
         err = run(2, "experiment", f.toString(), "--out", tmp.resolve("o").toString());
         assertTrue(err.contains("arms: unknown arm 'distill'"), err);
+        f = config("dataset: ds\nteacher_mag: 10\nstudent_mags: [2.5]\nbootstrap_unit: slide\n");
+        err = run(2, "experiment", f.toString(), "--out", tmp.resolve("o").toString());
+        assertTrue(err.contains("bootstrap_unit: 'slide' is not a bootstrap unit"), err);
+    }
+
+    @Test
+    void theGroupUnitNeedsAGroupPerTestTissueBeforeAnyRun() throws IOException {
+        dataset(tmp.resolve("ds"), "");
+        Path f =
+                config(
+                        "dataset: ds\nteacher_mag: 10\nstudent_mags: [2.5]\nbootstrap_unit: group\n");
+        String err = run(1, "experiment", f.toString(), "--out", tmp.resolve("o").toString());
+        assertTrue(
+                err.contains(
+                        "bootstrap_unit: group resamples the test split by group, but tissue t3"),
+                err);
+        assertTrue(err.contains("use bootstrap_unit: tissue"), err);
+        assertFalse(Files.exists(tmp.resolve("o/runs")));
     }
 
     @Test
@@ -104,5 +127,19 @@ class ExperimentCommandTest {
         assertFalse(md.contains("SYNTHETIC"), md);
         assertFalse(Files.exists(out.resolve("accuracy_vs_gflops.png")));
         assertEquals(1, Files.readAllLines(out.resolve("results.csv")).size(), "header only");
+        assertTrue(md.contains("(10000 resamples of the test tissues, seed 0)"), md);
+    }
+
+    @Test
+    void reportOnlyNamesTheGroups() throws IOException {
+        dataset(tmp.resolve("ds"));
+        Path f =
+                config(
+                        "dataset: ds\nteacher_mag: 10\nstudent_mags: [2.5]\nbootstrap_unit: group\n");
+        Path out = tmp.resolve("o");
+        run(0, "experiment", f.toString(), "--out", out.toString(), "--report-only");
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("10000 resamples of the test split's 1 group (the manifest's"), md);
+        assertTrue(md.contains("| bootstrap_unit "), md);
     }
 }

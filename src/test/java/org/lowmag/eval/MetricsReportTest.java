@@ -54,5 +54,10 @@ class MetricsReportTest {
         assertEquals(500, boot.get("iterations").getAsInt());
         assertEquals(77, boot.get("seed").getAsLong());
         assertEquals(0.9, boot.get("level").getAsDouble());
+        assertEquals("tissue", boot.get("unit").getAsString());
+        assertEquals(
+                List.of("method", "iterations", "seed", "level", "unit"),
+                List.copyOf(boot.keySet()),
+                "no group count for the tissue unit");
     }
 }

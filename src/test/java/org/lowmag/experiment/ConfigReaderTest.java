@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.distill.ResizeMode;
+import org.lowmag.eval.BootstrapConfig;
 
 /** Reading experiment files: the documented example, JSON, defaults and every kind of bad value. */
 class ConfigReaderTest {
@@ -48,6 +49,11 @@ class ConfigReaderTest {
         assertEquals(5, c.epochsOf("finetune"));
         assertEquals(32, c.accumulate());
         assertEquals(10_000, c.bootstrap());
+        assertEquals(BootstrapConfig.Unit.GROUP, c.bootstrapUnit(), "LC25000: near-duplicates");
+        assertEquals(
+                new BootstrapConfig(10_000, 0.95, 0, BootstrapConfig.Unit.GROUP),
+                c.bootstrapConfig());
+        assertEquals("group", c.toMap().get("bootstrap_unit"));
     }
 
     @Test
@@ -63,6 +69,8 @@ class ConfigReaderTest {
         assertEquals(1.0, c.temperature());
         assertEquals(3, c.loop(3).epochs());
         assertEquals(1e-4, c.loop(3).weightDecay(), "other loop settings: the paper's");
+        assertEquals(BootstrapConfig.Unit.TISSUE, c.bootstrapUnit());
+        assertEquals("tissue", c.toMap().get("bootstrap_unit"));
     }
 
     @Test
@@ -72,10 +80,11 @@ class ConfigReaderTest {
                 f,
                 "{\"dataset\": \"/d\", \"teacher_mag\": 10, \"student_mags\": [5],"
                         + " \"ablation\": {\"mags\": [5], \"resize\": [\"none\"]},"
-                        + " \"epochs\": 2, \"bootstrap\": 200}");
+                        + " \"epochs\": 2, \"bootstrap\": 200, \"bootstrap_unit\": \"Group\"}");
         ExperimentConfig c = ConfigReader.read(f);
         assertEquals(List.of(ResizeMode.NONE), c.ablation().resize());
         assertEquals(200, c.bootstrap());
+        assertEquals(BootstrapConfig.Unit.GROUP, c.bootstrapUnit());
         assertEquals(Path.of("/d"), c.dataset());
     }
 
@@ -126,6 +135,10 @@ class ConfigReaderTest {
         assertTrue(error(GOOD + "lr: fast\n").contains("lr: 'fast' is not a number"));
         assertTrue(error(GOOD + "accumulate: 2.5\n").contains("accumulate: '2.5' is not a whole"));
         assertTrue(error(GOOD + "bootstrap: 0\n").contains("bootstrap: must be at least 1"));
+        String m = error(GOOD + "bootstrap_unit: patient\n");
+        assertTrue(m.contains("bootstrap_unit: 'patient' is not a bootstrap unit: use tissue"), m);
+        m = error(GOOD + "bootstrap_unit: [group]\n");
+        assertTrue(m.contains("bootstrap_unit: expected a single value"), m);
         assertTrue(error(GOOD + "arch: vgg\n").contains("arch: unknown architecture 'vgg'"));
         assertTrue(
                 error(GOOD + "ablation: {mags: [2.5], resize: [nearest]}\n")

@@ -1,8 +1,10 @@
 package org.lowmag.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +23,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.dataset.ManifestCsv;
+import org.lowmag.dataset.TissueRecord;
+import org.lowmag.eval.BootstrapConfig;
+import org.lowmag.infer.EvaluateJob;
+import org.lowmag.util.Json;
+import org.lowmag.util.LowMagException;
 
 /**
  * The whole grid on a tiny synthetic dataset (3 classes, 32 px at 4x, 8 px at 1x, one epoch per
- * run), then a second run that must skip everything, then interrupted runs that must resume.
+ * run), then a second run that must skip everything, then interrupted runs that must resume, then
+ * the group bootstrap: re-evaluation without retraining, the report, and a dataset without groups.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExperimentRunnerTest {
@@ -181,6 +190,112 @@ class ExperimentRunnerTest {
         assertTrue(Files.isRegularFile(out.resolve("eval/ablation-none-1x/metrics.json")));
         assertTrue(Files.readString(restarted.resolve("log.txt")).contains("restarting"));
         assertEquals(teacherDone, Files.getLastModifiedTime(out.resolve("runs/teacher/DONE")));
+    }
+
+    /**
+     * The same experiment with bootstrap_unit: group: every run is finished, but every metrics.json
+     * was made with the tissue unit, so all five are re-evaluated and record the unit and the 6
+     * singleton groups of the test split; the report says so. A third run reuses them.
+     */
+    @Test
+    @Order(6)
+    void anotherBootstrapUnitReEvaluates() throws IOException {
+        Path groupConfig = tmp.resolve("tiny-group.yaml");
+        Files.writeString(groupConfig, Files.readString(configFile) + "bootstrap_unit: group\n");
+        Path teacherDone = out.resolve("runs/teacher/DONE");
+        FileTime done = Files.getLastModifiedTime(teacherDone);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ExperimentRunner runner =
+                new ExperimentRunner(
+                        ConfigReader.read(groupConfig),
+                        out,
+                        new PrintStream(log, true, StandardCharsets.UTF_8));
+        ExperimentRunner.Summary s = runner.run(groupConfig);
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertEquals(new ExperimentRunner.Summary(0, 0, 5, 5), s, text);
+        assertTrue(
+                text.contains(
+                        "teacher: evaluating on the test split (its metrics.json has bootstrap"
+                                + " unit tissue instead of group)"),
+                text);
+        assertEquals(done, Files.getLastModifiedTime(teacherDone), "runs are not redone");
+        JsonObject boot =
+                Json.readTree(out.resolve("eval/kd-1x/metrics.json"))
+                        .getAsJsonObject()
+                        .getAsJsonObject("bootstrap");
+        assertEquals("group", boot.get("unit").getAsString());
+        assertEquals(6, boot.get("groups").getAsInt());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("200 resamples of the test split's 6 groups"), md);
+        assertTrue(md.contains("5 of 5 runs finished, 5 evaluated"), md);
+        JsonObject exp = Json.readTree(out.resolve("experiment.json")).getAsJsonObject();
+        assertEquals("group", exp.getAsJsonObject("config").get("bootstrap_unit").getAsString());
+        assertEquals(new ExperimentRunner.Summary(0, 0, 5, 0), runner.run(groupConfig));
+    }
+
+    /**
+     * The report with the tissue unit (--report-only) leaves out the group evaluations: they are
+     * "outdated" in the runs table, not shown as tissue-level results.
+     */
+    @Test
+    @Order(7)
+    void theReportLeavesOutOtherBootstraps() throws IOException {
+        new ExperimentRunner(
+                        ConfigReader.read(configFile),
+                        out,
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .reportOnly();
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("5 of 5 runs finished, 0 evaluated"), md);
+        assertTrue(md.contains("200 resamples of the test tissues"), md);
+        assertTrue(md.contains("| outdated "), md);
+        assertTrue(md.contains("The teacher is not evaluated yet."), md);
+    }
+
+    /** lowmag evaluate with the group unit refuses a dataset whose test tissues have no group. */
+    @Test
+    @Order(8)
+    void theGroupUnitNeedsGroups() throws IOException {
+        Path ds = TinyDataset.write(tmp.resolve("no-groups"), List.of(4.0, 1.0));
+        Path manifest = ds.resolve("manifest.csv");
+        List<TissueRecord> ungrouped =
+                ManifestCsv.read(manifest).stream()
+                        .map(
+                                t ->
+                                        new TissueRecord(
+                                                t.id(),
+                                                t.source(),
+                                                t.split().equals("test") ? "" : t.group(),
+                                                t.label(),
+                                                t.split(),
+                                                t.images()))
+                        .toList();
+        ManifestCsv.write(manifest, ungrouped, List.of(4.0, 1.0));
+        BootstrapConfig group = new BootstrapConfig(50, 0.95, 0, BootstrapConfig.Unit.GROUP);
+        LowMagException e =
+                assertThrows(
+                        LowMagException.class,
+                        () ->
+                                EvaluateJob.run(
+                                        new EvaluateJob.Config(
+                                                out.resolve("runs/teacher"),
+                                                ds,
+                                                "test",
+                                                tmp.resolve("eval-no-groups"),
+                                                group,
+                                                1L << 20)));
+        assertTrue(e.getMessage().contains("of dataset " + ds), e.getMessage());
+        assertTrue(e.getMessage().contains("use --bootstrap-unit tissue"), e.getMessage());
+        Map<String, Object> m =
+                EvaluateJob.run(
+                        new EvaluateJob.Config(
+                                out.resolve("runs/teacher"),
+                                ds,
+                                "test",
+                                tmp.resolve("eval-tissue"),
+                                group.withUnit(BootstrapConfig.Unit.TISSUE),
+                                1L << 20));
+        assertEquals(6, m.get("tissues"));
     }
 
     private static Map<String, FileTime> stamps(Path... dirs) throws IOException {
