@@ -95,8 +95,9 @@ public record Provenance(
     }
 
     /**
-     * The git commit of the source tree the running code was built from, found by asking git in the
-     * folder that holds the jar or classes; {@code unknown} when that is not a git checkout.
+     * The git commit of the source tree the running code was built from: the one the build baked
+     * into {@code org/lowmag/git.properties} (git-commit-id-maven-plugin), else found by asking git
+     * in the folder that holds the jar or classes; {@code unknown} when neither knows.
      *
      * @return the commit hash, suffixed {@code -dirty} when the tree had uncommitted changes
      */
@@ -110,6 +111,10 @@ public record Provenance(
     }
 
     private static String findCommit() {
+        String baked = bakedCommit();
+        if (baked != null) {
+            return baked;
+        }
         try {
             Path here =
                     Paths.get(
@@ -127,6 +132,24 @@ public record Provenance(
             return head.strip() + (status != null && !status.isBlank() ? "-dirty" : "");
         } catch (java.net.URISyntaxException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    /** The commit recorded at build time, or null. */
+    private static String bakedCommit() {
+        try (java.io.InputStream in = Provenance.class.getResourceAsStream("git.properties")) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String id = p.getProperty("git.commit.id.full", "").strip();
+            if (!id.matches("[0-9a-f]{40}")) {
+                return null;
+            }
+            return id + (Boolean.parseBoolean(p.getProperty("git.dirty")) ? "-dirty" : "");
+        } catch (IOException e) {
+            return null;
         }
     }
 
