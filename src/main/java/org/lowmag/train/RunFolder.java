@@ -63,7 +63,7 @@ public record RunFolder(Path dir) {
      * @param config the configuration (written as {@code config.json} on a new run; compared on
      *     resume)
      * @throws LowMagException when a new run would overwrite an existing one, or a resume has no
-     *     checkpoint
+     *     checkpoint or other settings ({@link ResumeCheck})
      */
     public void start(boolean resume, Map<String, Object> config) {
         Path cfg = dir.resolve("config.json");
@@ -76,6 +76,7 @@ public record RunFolder(Path dir) {
                                     + ": it has no checkpoint/ (start it without"
                                     + " --resume)");
                 }
+                ResumeCheck.check(dir, config);
                 log("resumed");
                 return;
             }
