@@ -21,7 +21,7 @@
 #   5 slide reading, pure Java vs OpenSlide              (SlideReadBench; skipped without the slide)
 #   6 peak memory of training on one large tissue       (MemoryBench, one JVM per size)
 #   7 lowmag predict end to end: teacher (10x) vs students at 4x and 8x lower magnification on the
-#     real slides and a 4x4 pyramidal mosaic built from one (PredictBench), s/slide split into
+#     real slides and 4x4 and 8x8 pyramidal mosaics built from one (PredictBench), s/slide split into
 #     detection, reading and inference, speed-up next to the FLOP ratio
 # Needs: Maven (offline repository), /usr/bin/python3 with python3-torch (Debian), libvips-tools,
 # libopenslide0. Run it on an otherwise idle machine: the load average is recorded in the table.
@@ -52,10 +52,10 @@ T0=$(date +%s)
 
 if [ "$MODE" = quick ]; then
   SIZES=64,256; REPS=2; ROUNDS=1; GN_ARCHS=paper,resnet18; GN_SIZES=256
-  DREPS=2; ICOUNT=128; LREPS=1; LTHREADS=$THREADS; MEM_SIZES="1024 2048"
+  DREPS=2; ICOUNT=128; LREPS=1; LTHREADS=$THREADS; MEM_SIZES="1024 2048"; MOSAIC=4
 else
   SIZES=64,128,256,512; REPS=3; ROUNDS=2; GN_ARCHS=paper,resnet18; GN_SIZES=64,256
-  DREPS=3; ICOUNT=256; LREPS=3; LTHREADS="1 $THREADS"; MEM_SIZES="1024 2048 4096"
+  DREPS=3; ICOUNT=256; LREPS=3; LTHREADS="1 $THREADS"; MEM_SIZES="1024 2048 4096"; MOSAIC=4,8
 fi
 ACC=8; DACC=32; TEACHER=224; STUDENT=56
 torch_py() { # the PyTorch reference, or a message when python3-torch is missing
@@ -161,7 +161,7 @@ fi
 
 step "7 predict end to end"
 S=../shared/data/slides
-bench PredictBench --raw "$RAW" --work "$WORK" --reps $REPS --threads "$THREADS" \
+bench PredictBench --raw "$RAW" --work "$WORK" --reps $REPS --threads "$THREADS" --mosaic $MOSAIC \
   --slides "$S/cmu-1-small-region.svs,$S/tcga-cr-7395-01a-01-ts1.svs,$S/kidney-48-5.tif"
 
 step "report"

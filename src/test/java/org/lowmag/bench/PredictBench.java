@@ -35,16 +35,16 @@ import org.lowmag.tissue.TissueParams;
  * tissue's padded input size; the speed-up of a student is {@code teacher s/slide / student
  * s/slide}, to be read next to the FLOP ratio {@code teacher FLOPs / student FLOPs}.
  *
- * <p>The built slide is an {@code N x N} mosaic of the first slide's level 0 (default 4 x 4),
- * written as a JPEG pyramid with levels every 4x ({@link PyramidTiffWriter}) at the source slide's
- * resolution: the layout of a scanner's file, where a low magnification is read from a coarse
- * level.
+ * <p>The built slides are {@code N x N} mosaics of the first slide's level 0 (default 4 x 4 and 8 x
+ * 8), written as a JPEG pyramid with levels every 4x ({@link PyramidTiffWriter}) at the source
+ * slide's resolution: the layout of a scanner's file, where a low magnification is read from a
+ * coarse level.
  *
  * <p>Keys: {@code predict/SLIDE/MAGx/seconds}, {@code .../detect}, {@code .../read}, {@code
  * .../infer} (seconds per slide) and {@code .../gflops} (one value; the tissue count in the note).
  *
  * <p>Usage: {@code PredictBench --raw FILE --work DIR --slides A,B,C [--mags 10,2.5,1.25]
- * [--source-mag 20] [--mosaic 4] [--reps 3] [--threads 2]}.
+ * [--source-mag 20] [--mosaic 4,8] [--reps 3] [--threads 2]}; {@code --mosaic 0} builds none.
  */
 public final class PredictBench {
 
@@ -73,9 +73,10 @@ public final class PredictBench {
             System.out.println("  predict benchmark skipped: no slide");
             return;
         }
-        int mosaic = a.integer("mosaic", 4);
-        if (mosaic > 0) {
-            slides.add(mosaic(slides.get(0), a.path("work"), mosaic, threads));
+        for (int n : a.integers("mosaic", "4,8")) {
+            if (n > 0) {
+                slides.add(mosaic(slides.get(0), a.path("work"), n, threads));
+            }
         }
         MagnificationResolver mags =
                 new MagnificationResolver(
