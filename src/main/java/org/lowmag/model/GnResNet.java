@@ -15,6 +15,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
 import org.lowmag.arch.Architecture;
 
 /**
@@ -35,6 +37,7 @@ public final class GnResNet extends AbstractBlock {
     private final int classes;
     private final SequentialBlock features;
     private final Linear fc;
+    private final List<int[]> segments;
 
     /**
      * @param architecture the shape of the network
@@ -62,6 +65,7 @@ public final class GnResNet extends AbstractBlock {
             }
         }
         features = addChildBlock("features", f);
+        segments = segmentsOf(f.getChildren().size());
         fc = addChildBlock("fc", Linear.builder().setUnits(classes).build());
         setInitializer(
                 new XavierInitializer(
@@ -95,10 +99,74 @@ public final class GnResNet extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray map = features.forward(ps, inputs, training, params).singletonOrThrow();
+        return head(ps, map, training, params);
+    }
+
+    /** Global average pooling and the FC layer: the logits, and the map itself. */
+    private NDList head(
+            ParameterStore ps, NDArray map, boolean training, PairList<String, Object> params) {
         Shape s = map.getShape();
         NDArray pooled = map.reshape(s.get(0), s.get(1), -1).mean(new int[] {2});
         NDArray logits = fc.forward(ps, new NDList(pooled), training, params).singletonOrThrow();
         return new NDList(logits, map);
+    }
+
+    /**
+     * The boundaries of activation checkpointing (see {@link TrainingPass}): the stem's convolution
+     * and GroupNorm, the stem's ReLU and max-pool, then each residual block; the last segment (the
+     * last residual block) also runs the head.
+     */
+    private static List<int[]> segmentsOf(int children) {
+        List<int[]> out = new ArrayList<>();
+        out.add(new int[] {0, 2});
+        out.add(new int[] {2, 4});
+        for (int i = 4; i < children; i++) {
+            out.add(new int[] {i, i + 1});
+        }
+        return out;
+    }
+
+    /**
+     * @return how many segments the network is cut into for activation checkpointing
+     */
+    int segmentCount() {
+        return segments.size();
+    }
+
+    /**
+     * Runs one segment: together, segments {@code 0..segmentCount()-1} are exactly {@link
+     * #forward}. Every segment but the last maps one array to the next; the last returns the logits
+     * and the final feature map.
+     *
+     * @param ps the parameter store
+     * @param segment the segment index
+     * @param input the segment's input (the network's input for segment 0)
+     * @param training whether in training mode
+     * @return the segment's output
+     */
+    NDList forwardSegment(ParameterStore ps, int segment, NDArray input, boolean training) {
+        int[] range = segments.get(segment);
+        NDList x = new NDList(input);
+        for (int i = range[0]; i < range[1]; i++) {
+            x = features.getChildren().get(i).getValue().forward(ps, x, training, null);
+        }
+        return segment == segments.size() - 1 ? head(ps, x.singletonOrThrow(), training, null) : x;
+    }
+
+    /**
+     * @param segment a segment index
+     * @return the parameters of that segment (the last one's include the FC layer's)
+     */
+    List<Parameter> segmentParameters(int segment) {
+        int[] range = segments.get(segment);
+        List<Parameter> out = new ArrayList<>();
+        for (int i = range[0]; i < range[1]; i++) {
+            features.getChildren().get(i).getValue().getParameters().values().forEach(out::add);
+        }
+        if (segment == segments.size() - 1) {
+            fc.getParameters().values().forEach(out::add);
+        }
+        return out;
     }
 
     @Override
