@@ -154,6 +154,56 @@ public final class GnResNet extends AbstractBlock {
     }
 
     /**
+     * Runs one segment with its intermediate arrays in a sub-manager of {@code manager} that is
+     * closed at its end, so that only the segment's outputs remain (attached to {@code manager}).
+     * The operators create their results in their input's manager, so the segment reads its input
+     * through a view owned by the sub-manager.
+     *
+     * @param manager the manager that will own the outputs
+     * @param segment the segment index
+     * @param input the segment's input
+     * @param training whether in training mode
+     * @return the segment's outputs
+     */
+    NDList forwardSegmentScoped(NDManager manager, int segment, NDArray input, boolean training) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray in = input.stopGradient();
+            in.attach(scope);
+            NDList out = forwardSegment(new ParameterStore(scope, false), segment, in, training);
+            for (NDArray a : out) {
+                a.attach(manager);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The forward pass segment by segment, each segment's intermediate arrays freed at its end: the
+     * outputs of {@link #forward}, holding the arrays of one segment at a time instead of the whole
+     * network's (for passes without gradients: a recorded graph would keep them anyway).
+     *
+     * @param manager the manager that will own the outputs
+     * @param input the network's input
+     * @param training whether in training mode
+     * @return the logits and the final feature map
+     */
+    NDList forwardSegmented(NDManager manager, NDArray input, boolean training) {
+        NDArray x = input;
+        for (int k = 0; k < segments.size() - 1; k++) {
+            NDArray next = forwardSegmentScoped(manager, k, x, training).singletonOrThrow();
+            if (x != input) {
+                x.close();
+            }
+            x = next;
+        }
+        NDList out = forwardSegmentScoped(manager, segments.size() - 1, x, training);
+        if (x != input) {
+            x.close();
+        }
+        return out;
+    }
+
+    /**
      * @param segment a segment index
      * @return the parameters of that segment (the last one's include the FC layer's)
      */

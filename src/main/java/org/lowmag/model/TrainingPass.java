@@ -8,6 +8,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.function.Supplier;
 
 /**
  * One training forward pass and its backward pass, optionally with activation (gradient)
@@ -149,13 +150,9 @@ public final class TrainingPass {
             JniUtils.setGradMode(false);
             try {
                 for (int k = 0; k < segments - 1; k++) {
-                    try (NDManager scope = manager.newSubManager()) {
-                        NDArray out =
-                                net.forwardSegment(store(scope), k, inputs[k], true)
-                                        .singletonOrThrow();
-                        out.attach(manager);
-                        inputs[k + 1] = out;
-                    }
+                    inputs[k + 1] =
+                            net.forwardSegmentScoped(manager, k, inputs[k], true)
+                                    .singletonOrThrow();
                 }
             } finally {
                 JniUtils.setGradMode(previous);
@@ -195,16 +192,22 @@ public final class TrainingPass {
         }
 
         /**
-         * The saved input of a segment as a leaf of a new graph, recording its gradient when
-         * needed.
+         * The saved input of a segment as an array of {@code scope}, sharing its data: the
+         * operators of the segment create their results in their input's manager, so closing {@code
+         * scope} frees them.
          */
+        private NDArray view(int segment, NDManager scope) {
+            NDArray v = inputs[segment].stopGradient();
+            v.attach(scope);
+            return v;
+        }
+
+        /** {@link #view}, as a leaf of a new graph that records its gradient when needed. */
         private NDArray leaf(int segment, NDManager scope) {
-            if (!needsInputGradient(segment)) {
-                return inputs[segment];
+            NDArray leaf = view(segment, scope);
+            if (needsInputGradient(segment)) {
+                leaf.setRequiresGradient(true);
             }
-            NDArray leaf = inputs[segment].stopGradient();
-            leaf.attach(scope);
-            leaf.setRequiresGradient(true);
             return leaf;
         }
 
@@ -227,7 +230,7 @@ public final class TrainingPass {
             return new ParameterStore(scope, false);
         }
 
-        private static <T> T recorded(java.util.function.Supplier<T> work) {
+        private static <T> T recorded(Supplier<T> work) {
             boolean previous = JniUtils.isGradMode();
             JniUtils.setGradMode(true);
             try {

@@ -25,7 +25,8 @@ import org.lowmag.model.SizeGroups;
  * magnification and by the student at a lower one, with the same augmentation; the loss is {@code
  * soft + pixel} (see {@link DistillationLoss}); no labels are used.
  *
- * <p>The teacher runs once per tissue per step, without gradients, batched by its input size; the
+ * <p>The teacher runs once per tissue per step, without gradients (see {@link
+ * LowMagModel#forwardInference}), batched by its input size, keeping only its outputs; the
  * student's forward and backward passes are batched by (student size, teacher map size), each
  * batch's loss times its size summed, so the step's gradient is the mean over its tissues exactly
  * as with one tissue per pass. The time of each side is returned as {@code teacher_seconds} and
@@ -97,15 +98,17 @@ public final class DistillObjective implements EpochTrainer.Objective {
             NDArray[] tLogits = new NDArray[n];
             NDArray[] tMaps = new NDArray[n];
             for (List<Integer> batch : SizeGroups.of(tImgs, maxBatchPixels)) {
-                NDArray x =
-                        InputTensors.batch(
-                                stepScope,
-                                batch.stream().map(tImgs::get).toList(),
-                                teacher.info().normalization());
-                NDList out = teacher.forward(stepScope, new NDList(x), false);
-                for (int b = 0; b < batch.size(); b++) {
-                    tLogits[batch.get(b)] = out.get(0).get(b + ":" + (b + 1));
-                    tMaps[batch.get(b)] = out.get(1).get(b + ":" + (b + 1));
+                try (NDManager teacherScope = stepScope.newSubManager()) {
+                    NDArray x =
+                            InputTensors.batch(
+                                    teacherScope,
+                                    batch.stream().map(tImgs::get).toList(),
+                                    teacher.info().normalization());
+                    NDList out = teacher.forwardInference(teacherScope, x);
+                    for (int b = 0; b < batch.size(); b++) {
+                        tLogits[batch.get(b)] = keep(out.get(0).get(b + ":" + (b + 1)), stepScope);
+                        tMaps[batch.get(b)] = keep(out.get(1).get(b + ":" + (b + 1)), stepScope);
+                    }
                 }
             }
             long t1 = System.nanoTime();
@@ -152,6 +155,11 @@ public final class DistillObjective implements EpochTrainer.Objective {
                 sums[k] += v[k] * size;
             }
         }
+    }
+
+    private static NDArray keep(NDArray a, NDManager manager) {
+        a.attach(manager);
+        return a;
     }
 
     private static NDList gather(NDArray[] arrays, List<Integer> batch) {
