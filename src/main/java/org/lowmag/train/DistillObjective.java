@@ -19,6 +19,7 @@ import org.lowmag.distill.LossParts;
 import org.lowmag.model.InputTensors;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.SizeGroups;
+import org.lowmag.model.TrainingPass;
 
 /**
  * One distillation step (paper section 3.3): each tissue is seen by the frozen teacher at its
@@ -42,8 +43,11 @@ public final class DistillObjective implements EpochTrainer.Objective {
     private final Augmentation aug;
     private final long seed;
     private final long maxBatchPixels;
+    private final ActivationCheckpointing checkpointing;
 
     /**
+     * With {@link ActivationCheckpointing#AUTO}.
+     *
      * @param teacher the frozen teacher
      * @param student the student being trained
      * @param teacherImages the tissues at the teacher's magnification
@@ -62,6 +66,39 @@ public final class DistillObjective implements EpochTrainer.Objective {
             Augmentation aug,
             long seed,
             long maxBatchPixels) {
+        this(
+                teacher,
+                student,
+                teacherImages,
+                studentImages,
+                loss,
+                aug,
+                seed,
+                maxBatchPixels,
+                ActivationCheckpointing.AUTO);
+    }
+
+    /**
+     * @param teacher the frozen teacher
+     * @param student the student being trained
+     * @param teacherImages the tissues at the teacher's magnification
+     * @param studentImages the same tissues, same order, at the student's magnification
+     * @param loss the distillation loss
+     * @param aug augmentation settings
+     * @param seed the run's seed
+     * @param maxBatchPixels most pixels per forward pass
+     * @param checkpointing when the student's forward passes checkpoint their activations
+     */
+    public DistillObjective(
+            LowMagModel teacher,
+            LowMagModel student,
+            TissueImages teacherImages,
+            TissueImages studentImages,
+            DistillationLoss loss,
+            Augmentation aug,
+            long seed,
+            long maxBatchPixels,
+            ActivationCheckpointing checkpointing) {
         this.teacher = teacher;
         this.student = student;
         this.teacherImages = teacherImages;
@@ -70,6 +107,7 @@ public final class DistillObjective implements EpochTrainer.Objective {
         this.aug = aug;
         this.seed = seed;
         this.maxBatchPixels = maxBatchPixels;
+        this.checkpointing = checkpointing;
     }
 
     @Override
@@ -137,19 +175,21 @@ public final class DistillObjective implements EpochTrainer.Objective {
             double[] sums) {
         try (NDManager m = scope.newSubManager();
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray x =
-                    InputTensors.batch(
+            List<RgbImage> imgs = batch.stream().map(sImgs::get).toList();
+            NDArray x = InputTensors.batch(m, imgs, student.info().normalization());
+            TrainingPass pass =
+                    TrainingPass.forward(
+                            student,
                             m,
-                            batch.stream().map(sImgs::get).toList(),
-                            student.info().normalization());
-            NDList out = student.forward(m, new NDList(x), true);
+                            x,
+                            checkpointing.appliesTo(SupervisedObjective.pixels(imgs)));
             NDArray tl = NDArrays.concat(gather(tLogits, batch));
             NDArray tm = NDArrays.concat(gather(tMaps, batch));
             tl.attach(m);
             tm.attach(m);
-            LossParts parts = loss.compute(tl, tm, out.get(0), out.get(1));
+            LossParts parts = loss.compute(tl, tm, pass.logits(), pass.featureMap());
             float size = batch.size();
-            gc.backward(parts.total().mul(size * scale));
+            pass.backward(gc, parts.total().mul(size * scale));
             double[] v = parts.values();
             for (int k = 0; k < 3; k++) {
                 sums[k] += v[k] * size;

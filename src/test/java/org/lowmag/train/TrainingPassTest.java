@@ -1,6 +1,7 @@
 package org.lowmag.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -154,5 +155,18 @@ class TrainingPassTest {
                 assertEquals(objective == Objective.FC_ONLY ? 2 : params.size(), trained);
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "on", "off"})
+    void theSettingDecidesByThePixelsOfAPass(String flag) {
+        ActivationCheckpointing c = ActivationCheckpointing.fromFlag(flag.toUpperCase());
+        long threshold = ActivationCheckpointing.AUTO_THRESHOLD_PIXELS;
+        assertEquals(flag, c.flag());
+        assertEquals(!flag.equals("off"), c.appliesTo(threshold + 1));
+        assertEquals(flag.equals("on"), c.appliesTo(threshold));
+        assertEquals(flag.equals("on"), c.appliesTo(224 * 224));
+        assertFalse(LoopConfig.paperDefaults().checkpoints(224 * 224));
+        assertTrue(LoopConfig.paperDefaults().checkpoints(8192L * 8192));
     }
 }
