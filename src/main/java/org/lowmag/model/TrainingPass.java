@@ -27,18 +27,18 @@ import java.util.function.Supplier;
  *
  * <p>With checkpointing, the forward pass runs every segment but the last with autograd off, each
  * in a sub-manager closed at its end, keeping only its output (the next segment's input); the last
- * segment (the last residual block and the head) runs with autograd from a detached copy of its
- * input, so the logits and the final feature map carry gradients as usual. {@link #backward} first
- * back-propagates the loss through the last segment, which leaves the gradient of the loss with
- * respect to that segment's input; then, from the last segment to the first, it recomputes each
- * segment with autograd on from its saved (detached) input and back-propagates the gradient of its
- * output into it, which accumulates the segment's parameter gradients and yields the gradient of
- * its input for the segment before. Each saved input and gradient is freed as soon as it has been
- * used. The network has no dropout and GroupNorm has no running statistics, so the recomputation is
- * the same function of the same values: the parameters' gradients are those of the ordinary
- * backward pass, and they accumulate over passes in the same way (gradient accumulation). A prefix
- * of segments without trainable parameters (fine-tuning trains only the FC layer) is neither
- * recorded nor recomputed.
+ * segment (the last residual block and the head) runs with autograd from a detached view of its
+ * input (sharing its data), so the logits and the final feature map carry gradients as usual.
+ * {@link #backward} first back-propagates the loss through the last segment, which leaves the
+ * gradient of the loss with respect to that segment's input; then, from the last segment to the
+ * first, it recomputes each segment with autograd on from its saved (detached) input and
+ * back-propagates the gradient of its output into it, which accumulates the segment's parameter
+ * gradients and yields the gradient of its input for the segment before. Each saved input and
+ * gradient is freed as soon as it has been used. The network has no dropout and GroupNorm has no
+ * running statistics, so the recomputation is the same function of the same values: the parameters'
+ * gradients are those of the ordinary backward pass, and they accumulate over passes in the same
+ * way (gradient accumulation). A prefix of segments without trainable parameters (fine-tuning
+ * trains only the FC layer) is neither recorded nor recomputed.
  */
 public final class TrainingPass {
 
