@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * When training checkpoints activations (see {@link org.lowmag.model.TrainingPass}): keeping only
  * the inputs of the network's segments and recomputing each segment during the backward pass costs
- * about one extra forward pass (roughly 40% more time per step) and saves most of the memory of
- * large tissues; the gradients are the same.
+ * one extra forward pass (about a third more time per step) and saves most of the memory of large
+ * tissues; the gradients are the same.
  */
 public enum ActivationCheckpointing {
     /** Only for forward passes of more than {@link #AUTO_THRESHOLD_PIXELS} pixels (the default). */
@@ -25,9 +25,9 @@ public enum ActivationCheckpointing {
     /**
      * Pixels of one forward pass (tissues x width x height) above which {@link #AUTO} checkpoints:
      * 4096 x 4096. Measured on the {@code paper} network (peak resident memory of a training step
-     * on one square tissue, 2 cores): ordinary training needs about 2.2 GiB at 2048 px and 6.6 GiB
-     * at 4096 px, and would need about 23.5 GiB at 8192 px; checkpointed, 4.1 GiB at 4096 px and
-     * 14.6 GiB at 8192 px, about 40% more time per step. Above this threshold ordinary training
+     * on one square tissue, 2 cores): ordinary training needs about 2.1 GiB at 2048 px and 6.6 GiB
+     * at 4096 px, and would need about 24 GiB at 8192 px; checkpointed, 4.2 GiB at 4096 px and 14.5
+     * GiB at 8192 px, for about a third more time per step. Above this threshold ordinary training
      * would soon outgrow a 16 GiB machine; below it, it keeps its speed.
      */
     public static final long AUTO_THRESHOLD_PIXELS = 4096L * 4096;

@@ -22,7 +22,7 @@ import java.util.Locale;
  *     and size rather than exhausting memory
  * @param cacheBytes decoded images kept in memory
  * @param checkpointActivations when forward passes checkpoint their activations (same gradients,
- *     less memory, about 40% more time; {@code auto}: passes above {@link
+ *     less memory, about a third more time; {@code auto}: passes above {@link
  *     ActivationCheckpointing#AUTO_THRESHOLD_PIXELS} pixels). Absent from the {@code config.json}
  *     of runs made before it existed; null is read as {@code auto}
  */
