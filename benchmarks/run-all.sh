@@ -3,7 +3,7 @@
 # then ONE table of figures and ratios (medians of repetitions and their spread).
 #
 # Usage: benchmarks/run-all.sh [--quick] [--threads N]
-#   --quick     fewer sizes and repetitions (about 3 minutes; the full suite about 10-15 minutes on
+#   --quick     fewer sizes and repetitions (about 3 minutes; the full suite about 15-20 minutes on
 #               2 idle cores; on busy cores much longer, as spinning OpenMP threads crawl)
 #   --threads   libtorch / PyTorch intra-op threads (default: all cores, libtorch's default)
 #
@@ -19,7 +19,8 @@
 #   3 low-magnification inference, batched vs single    (InferenceBench)
 #   4 Lanczos-3 downsampling vs libvips                  (lanczos.sh)
 #   5 slide reading, pure Java vs OpenSlide              (SlideReadBench; skipped without the slide)
-#   6 peak memory of training on one large tissue       (MemoryBench, one JVM per size)
+#   6 peak memory of training on one large tissue       (MemoryBench, one JVM per size), with
+#     and without activation checkpointing; 8192 px checkpointed in the full suite
 #   7 lowmag predict end to end: teacher (10x) vs students at 4x and 8x lower magnification on the
 #     real slides and 4x4 and 8x8 pyramidal mosaics built from one (PredictBench), s/slide split into
 #     detection, reading and inference, speed-up next to the FLOP ratio
@@ -134,29 +135,37 @@ mem() { # SIZE [MemoryBench options...]
   "${JVM[@]}" -Xmx16g -Dlowmag.groupnorm="${GN:-fused}" -Dlowmag.adam="${GN:-fused}" -cp "$CP" \
     org.lowmag.bench.MemoryBench \
     --raw "$RAW" --size "$1" --threads "$THREADS" "${@:2}" 2>&1 | grep -v -i cuda; }
-for S in $MEM_SIZES; do mem "$S"; done
-GN=composite mem 2048 --tag composite
-if [ "$MODE" = full ]; then
-  # 8192 px only when the fit of the two largest sizes says it fits in the free memory.
-  NEED=$($PY - "$RAW" <<'EOF'
+fits_8192() { # TAG ("" or checkpoint): whether the fit of the two largest sizes fits 8192 px
+  local need avail
+  need=$($PY - "$RAW" "$1" <<'EOF'
 import sys
+tag = sys.argv[2]
 peak = {}
 for line in open(sys.argv[1]):
     k, _, v = line.split(",")[:3]
     p = k.split("/")
-    if len(p) == 2 and p[0] == "memory":
+    if p[0] == "memory" and p[2:] == ([tag] if tag else []):
         peak[int(p[1])] = float(v.split(";")[0])
 s1, s2 = sorted(peak)[-2:]
 b = (peak[s2] - peak[s1]) / (s2 * s2 - s1 * s1)
 print(f"{peak[s1] + b * (8192 * 8192 - s1 * s1):.1f}")
 EOF
 )
-  AVAIL=$(awk '/MemAvailable/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)
-  if $PY -c "import sys; sys.exit(0 if $NEED + 1.5 < $AVAIL else 1)"; then
-    mem 8192
-  else
-    echo "  8192 px not run: about $NEED GiB needed, $AVAIL GiB available (extrapolated instead)"
-  fi
+  avail=$(awk '/MemAvailable/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)
+  if $PY -c "import sys; sys.exit(0 if $need + 1.5 < $avail else 1)"; then return 0; fi
+  echo "  8192 px${1:+ ($1)} not run: about $need GiB needed, $avail GiB available" \
+    "(extrapolated instead)"
+  return 1
+}
+for S in $MEM_SIZES; do mem "$S"; done
+# The same sizes with activation checkpointing (as --checkpoint-activations on; keys SIZE/checkpoint)
+for S in $MEM_SIZES; do mem "$S" --checkpoint on; done
+GN=composite mem 2048 --tag composite
+if [ "$MODE" = full ]; then
+  # 8192 px checkpointed (the target; one step takes minutes on 2 cores), and without
+  # checkpointing, each when the extrapolation of its two largest sizes fits in the free memory.
+  if fits_8192 checkpoint; then mem 8192 --checkpoint on --steps 1; fi
+  if fits_8192 ""; then mem 8192 --steps 1; fi
 fi
 
 step "7 predict end to end"

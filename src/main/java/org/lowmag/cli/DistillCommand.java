@@ -80,6 +80,8 @@ final class DistillCommand implements Callable<Integer> {
 
     @Mixin LoopOptions loop;
 
+    @Mixin CheckpointOptions checkpoint;
+
     @Mixin AugmentOptions augment;
 
     @Override
@@ -98,7 +100,7 @@ final class DistillCommand implements Callable<Integer> {
                         run.out,
                         arch,
                         loss,
-                        loop.toConfig(),
+                        loop.toConfig(checkpoint.toSetting()),
                         augment.toAugmentation());
         DistillJob.run(c, run.resume);
         run.printDone();

@@ -1,5 +1,6 @@
 package org.lowmag.cli;
 
+import org.lowmag.train.ActivationCheckpointing;
 import org.lowmag.train.LoopConfig;
 import picocli.CommandLine.Option;
 
@@ -87,6 +88,10 @@ final class LoopOptions {
     long cacheMb;
 
     LoopConfig toConfig() {
+        return toConfig(ActivationCheckpointing.AUTO);
+    }
+
+    LoopConfig toConfig(ActivationCheckpointing checkpointActivations) {
         return new LoopConfig(
                 epochs,
                 accumulate,
@@ -99,6 +104,7 @@ final class LoopOptions {
                 checkpointMinutes,
                 maxBatchPixels,
                 maxTissuePixels,
-                cacheMb << 20);
+                cacheMb << 20,
+                checkpointActivations);
     }
 }

@@ -49,6 +49,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin LoopOptions loop;
 
+    @Mixin CheckpointOptions checkpoint;
+
     @Mixin AugmentOptions augment;
 
     @Override
@@ -60,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
                         Magnification.parse(mag),
                         run.out,
                         arch,
-                        loop.toConfig(),
+                        loop.toConfig(checkpoint.toSetting()),
                         augment.toAugmentation(),
                         role);
         TrainJob.run(c, run.resume);

@@ -185,7 +185,8 @@ public record ExperimentConfig(
                 d.checkpointMinutes(),
                 d.maxBatchPixels(),
                 d.maxTissuePixels(),
-                d.cacheBytes());
+                d.cacheBytes(),
+                d.checkpointActivations());
     }
 
     /**
@@ -247,6 +248,7 @@ public record ExperimentConfig(
         rest.put("max_batch_pixels", d.maxBatchPixels());
         rest.put("max_tissue_pixels", d.maxTissuePixels());
         rest.put("cache_bytes", d.cacheBytes());
+        rest.put("checkpoint_activations", d.checkpointActivations().flag());
         m.put("loop_defaults", rest);
         return m;
     }

@@ -3,14 +3,14 @@ package org.lowmag.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 import org.lowmag.dataset.RgbImage;
 
 /**
  * Inference over many tissues of varying size: same-size tissues share a forward pass (see {@link
- * SizeGroups}), each batch in its own short-lived {@link NDManager}, gradients off.
+ * SizeGroups}), each batch in its own short-lived {@link NDManager}, gradients off, the network run
+ * segment by segment (see {@link LowMagModel#forwardInference}).
  */
 public final class BatchedInference {
 
@@ -57,7 +57,7 @@ public final class BatchedInference {
             List<RgbImage> imgs = batch.stream().map(images::get).toList();
             try (NDManager m = root.newSubManager()) {
                 NDArray x = InputTensors.batch(m, imgs, norm);
-                NDList res = forwardNoGrad(model, m, x);
+                NDList res = model.forwardInference(m, x);
                 float[] logits = res.get(0).toFloatArray();
                 int k = (int) res.get(0).getShape().get(1);
                 NDArray map = res.get(1);
@@ -78,19 +78,5 @@ public final class BatchedInference {
             }
         }
         return out;
-    }
-
-    /**
-     * Runs the forward pass with autograd off on the calling thread (PyTorch's grad mode is
-     * thread-local and on by default in new threads, which would record a useless graph).
-     */
-    private static NDList forwardNoGrad(LowMagModel model, NDManager m, NDArray x) {
-        boolean previous = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            return model.forward(m, new NDList(x), false);
-        } finally {
-            JniUtils.setGradMode(previous);
-        }
     }
 }

@@ -2,11 +2,13 @@ package org.lowmag.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.IOException;
@@ -190,6 +192,27 @@ public final class LowMagModel implements AutoCloseable {
      */
     public NDList forward(NDManager manager, NDList input, boolean training) {
         return net.forward(new ParameterStore(manager, false), input, training);
+    }
+
+    /**
+     * Runs the network for inference: autograd off on the calling thread (PyTorch's grad mode is
+     * thread-local), and the network run segment by segment, each segment's intermediate arrays
+     * freed at its end. The outputs of {@link #forward forward(manager, input, false)} with the
+     * memory of the largest segment instead of the whole network's (a whole 8192 x 8192 tissue
+     * otherwise keeps about 20 GiB of intermediate arrays until {@code manager} closes).
+     *
+     * @param manager the manager that will own the outputs
+     * @param input standardised images {@code [N, 3, H, W]}
+     * @return logits {@code [N, classes]} and the final feature map {@code [N, C, h, w]}
+     */
+    public NDList forwardInference(NDManager manager, NDArray input) {
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return net.forwardSegmented(manager, input, false);
+        } finally {
+            JniUtils.setGradMode(previous);
+        }
     }
 
     /**

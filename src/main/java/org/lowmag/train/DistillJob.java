@@ -120,7 +120,8 @@ public final class DistillJob {
                                 new DistillationLoss(c.loss()),
                                 c.augmentation(),
                                 c.loop().seed(),
-                                c.loop().maxBatchPixels());
+                                c.loop().maxBatchPixels(),
+                                c.loop().checkpointActivations());
                 Validator validator =
                         new Validator(
                                 student,

@@ -19,13 +19,15 @@ import org.lowmag.distill.LossParts;
 import org.lowmag.model.InputTensors;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.SizeGroups;
+import org.lowmag.model.TrainingPass;
 
 /**
  * One distillation step (paper section 3.3): each tissue is seen by the frozen teacher at its
  * magnification and by the student at a lower one, with the same augmentation; the loss is {@code
  * soft + pixel} (see {@link DistillationLoss}); no labels are used.
  *
- * <p>The teacher runs once per tissue per step, without gradients, batched by its input size; the
+ * <p>The teacher runs once per tissue per step, without gradients (see {@link
+ * LowMagModel#forwardInference}), batched by its input size, keeping only its outputs; the
  * student's forward and backward passes are batched by (student size, teacher map size), each
  * batch's loss times its size summed, so the step's gradient is the mean over its tissues exactly
  * as with one tissue per pass. The time of each side is returned as {@code teacher_seconds} and
@@ -41,8 +43,11 @@ public final class DistillObjective implements EpochTrainer.Objective {
     private final Augmentation aug;
     private final long seed;
     private final long maxBatchPixels;
+    private final ActivationCheckpointing checkpointing;
 
     /**
+     * With {@link ActivationCheckpointing#AUTO}.
+     *
      * @param teacher the frozen teacher
      * @param student the student being trained
      * @param teacherImages the tissues at the teacher's magnification
@@ -61,6 +66,39 @@ public final class DistillObjective implements EpochTrainer.Objective {
             Augmentation aug,
             long seed,
             long maxBatchPixels) {
+        this(
+                teacher,
+                student,
+                teacherImages,
+                studentImages,
+                loss,
+                aug,
+                seed,
+                maxBatchPixels,
+                ActivationCheckpointing.AUTO);
+    }
+
+    /**
+     * @param teacher the frozen teacher
+     * @param student the student being trained
+     * @param teacherImages the tissues at the teacher's magnification
+     * @param studentImages the same tissues, same order, at the student's magnification
+     * @param loss the distillation loss
+     * @param aug augmentation settings
+     * @param seed the run's seed
+     * @param maxBatchPixels most pixels per forward pass
+     * @param checkpointing when the student's forward passes checkpoint their activations
+     */
+    public DistillObjective(
+            LowMagModel teacher,
+            LowMagModel student,
+            TissueImages teacherImages,
+            TissueImages studentImages,
+            DistillationLoss loss,
+            Augmentation aug,
+            long seed,
+            long maxBatchPixels,
+            ActivationCheckpointing checkpointing) {
         this.teacher = teacher;
         this.student = student;
         this.teacherImages = teacherImages;
@@ -69,6 +107,7 @@ public final class DistillObjective implements EpochTrainer.Objective {
         this.aug = aug;
         this.seed = seed;
         this.maxBatchPixels = maxBatchPixels;
+        this.checkpointing = checkpointing;
     }
 
     @Override
@@ -97,15 +136,17 @@ public final class DistillObjective implements EpochTrainer.Objective {
             NDArray[] tLogits = new NDArray[n];
             NDArray[] tMaps = new NDArray[n];
             for (List<Integer> batch : SizeGroups.of(tImgs, maxBatchPixels)) {
-                NDArray x =
-                        InputTensors.batch(
-                                stepScope,
-                                batch.stream().map(tImgs::get).toList(),
-                                teacher.info().normalization());
-                NDList out = teacher.forward(stepScope, new NDList(x), false);
-                for (int b = 0; b < batch.size(); b++) {
-                    tLogits[batch.get(b)] = out.get(0).get(b + ":" + (b + 1));
-                    tMaps[batch.get(b)] = out.get(1).get(b + ":" + (b + 1));
+                try (NDManager teacherScope = stepScope.newSubManager()) {
+                    NDArray x =
+                            InputTensors.batch(
+                                    teacherScope,
+                                    batch.stream().map(tImgs::get).toList(),
+                                    teacher.info().normalization());
+                    NDList out = teacher.forwardInference(teacherScope, x);
+                    for (int b = 0; b < batch.size(); b++) {
+                        tLogits[batch.get(b)] = keep(out.get(0).get(b + ":" + (b + 1)), stepScope);
+                        tMaps[batch.get(b)] = keep(out.get(1).get(b + ":" + (b + 1)), stepScope);
+                    }
                 }
             }
             long t1 = System.nanoTime();
@@ -134,24 +175,31 @@ public final class DistillObjective implements EpochTrainer.Objective {
             double[] sums) {
         try (NDManager m = scope.newSubManager();
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray x =
-                    InputTensors.batch(
+            List<RgbImage> imgs = batch.stream().map(sImgs::get).toList();
+            NDArray x = InputTensors.batch(m, imgs, student.info().normalization());
+            TrainingPass pass =
+                    TrainingPass.forward(
+                            student,
                             m,
-                            batch.stream().map(sImgs::get).toList(),
-                            student.info().normalization());
-            NDList out = student.forward(m, new NDList(x), true);
+                            x,
+                            checkpointing.appliesTo(SupervisedObjective.pixels(imgs)));
             NDArray tl = NDArrays.concat(gather(tLogits, batch));
             NDArray tm = NDArrays.concat(gather(tMaps, batch));
             tl.attach(m);
             tm.attach(m);
-            LossParts parts = loss.compute(tl, tm, out.get(0), out.get(1));
+            LossParts parts = loss.compute(tl, tm, pass.logits(), pass.featureMap());
             float size = batch.size();
-            gc.backward(parts.total().mul(size * scale));
+            pass.backward(gc, parts.total().mul(size * scale));
             double[] v = parts.values();
             for (int k = 0; k < 3; k++) {
                 sums[k] += v[k] * size;
             }
         }
+    }
+
+    private static NDArray keep(NDArray a, NDManager manager) {
+        a.attach(manager);
+        return a;
     }
 
     private static NDList gather(NDArray[] arrays, List<Integer> batch) {

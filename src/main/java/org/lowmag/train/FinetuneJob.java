@@ -91,7 +91,8 @@ public final class FinetuneJob {
                                     TrainJob.labels(train, index),
                                     aug,
                                     loop.seed(),
-                                    loop.maxBatchPixels()),
+                                    loop.maxBatchPixels(),
+                                    loop.checkpointActivations()),
                             new Validator(
                                     model,
                                     valImgs,

@@ -21,6 +21,10 @@ import java.util.Locale;
  * @param maxTissuePixels largest tissue accepted (width x height); a larger one fails with its name
  *     and size rather than exhausting memory
  * @param cacheBytes decoded images kept in memory
+ * @param checkpointActivations when forward passes checkpoint their activations (same gradients,
+ *     less memory, about a third more time; {@code auto}: passes above {@link
+ *     ActivationCheckpointing#AUTO_THRESHOLD_PIXELS} pixels). Absent from the {@code config.json}
+ *     of runs made before it existed; null is read as {@code auto}
  */
 public record LoopConfig(
         int epochs,
@@ -34,10 +38,14 @@ public record LoopConfig(
         double checkpointMinutes,
         long maxBatchPixels,
         long maxTissuePixels,
-        long cacheBytes) {
+        long cacheBytes,
+        ActivationCheckpointing checkpointActivations) {
 
-    /** Validates every field, naming the flag of a bad value. */
+    /** Validates every field, naming the flag of a bad value; a null checkpointing is auto. */
     public LoopConfig {
+        if (checkpointActivations == null) {
+            checkpointActivations = ActivationCheckpointing.AUTO;
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
         }
@@ -74,7 +82,27 @@ public record LoopConfig(
      */
     public static LoopConfig paperDefaults() {
         return new LoopConfig(
-                100, 32, 1e-3, 1e-4, 1.0, 0L, "val_accuracy", 0, 10, 1L << 20, 1L << 26, 4L << 30);
+                100,
+                32,
+                1e-3,
+                1e-4,
+                1.0,
+                0L,
+                "val_accuracy",
+                0,
+                10,
+                1L << 20,
+                1L << 26,
+                4L << 30,
+                ActivationCheckpointing.AUTO);
+    }
+
+    /**
+     * @param pixels pixels of one forward pass (summed over its tissues)
+     * @return whether that pass checkpoints its activations
+     */
+    public boolean checkpoints(long pixels) {
+        return checkpointActivations.appliesTo(pixels);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.lowmag.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
@@ -13,11 +12,12 @@ import org.lowmag.dataset.RgbImage;
 import org.lowmag.model.InputTensors;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.SizeGroups;
+import org.lowmag.model.TrainingPass;
 
 /**
  * Cross-entropy training on labelled tissues (teacher, baselines, fine-tuning): for each tissue
  * {@code L = -log softmax(z)_y}, backward of {@code L / accumulate}; same-size tissues share one
- * forward pass.
+ * forward pass, which checkpoints its activations when the setting says so for its pixels.
  */
 public final class SupervisedObjective implements EpochTrainer.Objective {
 
@@ -27,8 +27,11 @@ public final class SupervisedObjective implements EpochTrainer.Objective {
     private final Augmentation aug;
     private final long seed;
     private final long maxBatchPixels;
+    private final ActivationCheckpointing checkpointing;
 
     /**
+     * With {@link ActivationCheckpointing#AUTO}.
+     *
      * @param model the model
      * @param images the training tissues' images
      * @param labels class index of each tissue
@@ -43,12 +46,33 @@ public final class SupervisedObjective implements EpochTrainer.Objective {
             Augmentation aug,
             long seed,
             long maxBatchPixels) {
+        this(model, images, labels, aug, seed, maxBatchPixels, ActivationCheckpointing.AUTO);
+    }
+
+    /**
+     * @param model the model
+     * @param images the training tissues' images
+     * @param labels class index of each tissue
+     * @param aug augmentation settings
+     * @param seed the run's seed
+     * @param maxBatchPixels most pixels per forward pass
+     * @param checkpointing when forward passes checkpoint their activations
+     */
+    public SupervisedObjective(
+            LowMagModel model,
+            TissueImages images,
+            int[] labels,
+            Augmentation aug,
+            long seed,
+            long maxBatchPixels,
+            ActivationCheckpointing checkpointing) {
         this.model = model;
         this.images = images;
         this.labels = labels.clone();
         this.aug = aug;
         this.seed = seed;
         this.maxBatchPixels = maxBatchPixels;
+        this.checkpointing = checkpointing;
     }
 
     @Override
@@ -61,14 +85,14 @@ public final class SupervisedObjective implements EpochTrainer.Objective {
             int[] y = batch.stream().mapToInt(j -> labels[tissues.get(j)]).toArray();
             try (NDManager m = root.newSubManager();
                     GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray x =
-                        InputTensors.batch(
-                                m,
-                                batch.stream().map(imgs::get).toList(),
-                                model.info().normalization());
-                NDArray logits = model.forward(m, new NDList(x), true).get(0);
+                List<RgbImage> batchImgs = batch.stream().map(imgs::get).toList();
+                NDArray x = InputTensors.batch(m, batchImgs, model.info().normalization());
+                TrainingPass pass =
+                        TrainingPass.forward(
+                                model, m, x, checkpointing.appliesTo(pixels(batchImgs)));
+                NDArray logits = pass.logits();
                 NDArray loss = crossEntropySum(logits, y);
-                gc.backward(loss.mul(scale));
+                pass.backward(gc, loss.mul(scale));
                 lossSum += loss.getFloat();
                 correct += countCorrect(logits, y);
             }
@@ -77,6 +101,18 @@ public final class SupervisedObjective implements EpochTrainer.Objective {
         sums.put("loss", lossSum);
         sums.put("accuracy", (double) correct);
         return sums;
+    }
+
+    /**
+     * @param images the tissues of one forward pass
+     * @return their pixels, summed
+     */
+    static long pixels(List<RgbImage> images) {
+        long n = 0;
+        for (RgbImage i : images) {
+            n += (long) i.widthPx() * i.heightPx();
+        }
+        return n;
     }
 
     /**

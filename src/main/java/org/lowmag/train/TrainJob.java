@@ -81,7 +81,8 @@ public final class TrainJob {
                             labels(train, index),
                             c.augmentation(),
                             c.loop().seed(),
-                            c.loop().maxBatchPixels());
+                            c.loop().maxBatchPixels(),
+                            c.loop().checkpointActivations());
             Validator validator =
                     new Validator(
                             model,

@@ -2,7 +2,6 @@ package org.lowmag.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.model.InputTensors;
 import org.lowmag.model.LowMagModel;
+import org.lowmag.model.TrainingPass;
 import org.lowmag.train.Adam;
 import org.lowmag.train.SupervisedObjective;
 
@@ -22,10 +22,12 @@ import org.lowmag.train.SupervisedObjective;
  * then the process's peak resident set ({@code VmHWM} of {@code /proc/self/status}: Java heap,
  * libtorch's activations and gradients, everything). Key {@code memory/SIZE} in GiB; the resident
  * set before the first step (JVM, libtorch, model, optimiser state) goes to {@code
- * memory/SIZE/baseline}.
+ * memory/SIZE/baseline}, the seconds per step to {@code memory/SIZE/step}.
  *
  * <p>Usage: {@code MemoryBench --raw FILE --size 2048 [--arch paper] [--steps 2] [--threads 2]
- * [--tag TAG]}; a tag makes the key {@code memory/SIZE/TAG}.
+ * [--checkpoint off|on] [--tag TAG]}; {@code --checkpoint on} checkpoints the activations (see
+ * {@link TrainingPass}) and makes the default tag {@code checkpoint}; a tag makes the key {@code
+ * memory/SIZE/TAG}.
  */
 public final class MemoryBench {
 
@@ -42,6 +44,7 @@ public final class MemoryBench {
         int size = a.integer("size", 1024);
         int steps = a.integer("steps", 2);
         String arch = a.string("arch", "paper");
+        boolean checkpoint = a.string("checkpoint", "off").equals("on");
         BenchModels.engine(a.integer("threads", 2));
         RgbImage img = BenchModels.images(1, size, 3).get(0);
         double baseline;
@@ -55,8 +58,9 @@ public final class MemoryBench {
                 try (NDManager m = model.djlModel().getNDManager().newSubManager();
                         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray x = InputTensors.batch(m, List.of(img), model.info().normalization());
-                    NDArray logits = model.forward(m, new NDList(x), true).get(0);
-                    gc.backward(SupervisedObjective.crossEntropySum(logits, new int[] {0}));
+                    TrainingPass pass = TrainingPass.forward(model, m, x, checkpoint);
+                    pass.backward(
+                            gc, SupervisedObjective.crossEntropySum(pass.logits(), new int[] {0}));
                 }
                 adam.step(1e-3f);
             }
@@ -64,8 +68,17 @@ public final class MemoryBench {
         double seconds = (System.nanoTime() - t0) / 1e9 / steps;
         double peak = kib("VmHWM") / (1024.0 * 1024);
         RawResults raw = new RawResults(a.path("raw"));
-        String note = arch + "; one " + size + "x" + size + " tissue; " + steps + " steps";
-        String tag = a.string("tag", "");
+        String note =
+                arch
+                        + "; one "
+                        + size
+                        + "x"
+                        + size
+                        + " tissue; "
+                        + steps
+                        + " steps"
+                        + (checkpoint ? "; activations checkpointed" : "");
+        String tag = a.string("tag", checkpoint ? "checkpoint" : "");
         String key = "memory/" + size + (tag.isEmpty() ? "" : "/" + tag);
         raw.add(key, "GiB", new Samples(new double[] {peak}), note);
         raw.add(key + "/baseline", "GiB", new Samples(new double[] {baseline}), note);

@@ -5,15 +5,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The memory section of the report. Peak resident memory grows linearly with the tissue's pixels
- * (activations kept for backward), so the two largest measured sizes give {@code GiB = a + b *
- * pixels}; from it the peak at 8192x8192 (unless measured) and the largest square tissue that
- * trains within the limit: {@code side = sqrt((limit - a) / b)}.
+ * The memory section of the report, for ordinary training (keys {@code memory/SIZE}) and training
+ * with activation checkpointing (keys {@code memory/SIZE/checkpoint}): the peak per size, the
+ * checkpointed peak and step time against the ordinary ones, and for each of the two a linear fit.
+ * Peak resident memory grows about linearly with the tissue's pixels, so the two largest measured
+ * sizes give {@code GiB = a + b * pixels}; from it the peak at 8192x8192 (unless measured) and the
+ * largest square tissue that trains within the limit: {@code side = sqrt((limit - a) / b)}. The
+ * target, an 8192 px tissue training within the limit, is judged on the checkpointed series when
+ * there is one (training checkpoints such tissues), else on the ordinary one.
  */
 final class MemoryRows {
 
     private static final String SECTION = "6 memory (training)";
     private static final int BIG_SIDE = 8192;
+    private static final String CHECKPOINT = "checkpoint";
 
     private final Map<String, RawResults.Entry> raw;
     private final double limitGib;
@@ -24,13 +29,8 @@ final class MemoryRows {
     }
 
     void addTo(List<ReportRow> rows) {
-        TreeMap<Integer, Double> peaks = new TreeMap<>();
-        for (Map.Entry<String, RawResults.Entry> e : raw.entrySet()) {
-            String[] p = e.getKey().split("/");
-            if (p.length == 2 && p[0].equals("memory")) {
-                peaks.put(Integer.parseInt(p[1]), e.getValue().samples().median());
-            }
-        }
+        TreeMap<Integer, Double> peaks = peaks("");
+        TreeMap<Integer, Double> checkpointed = peaks(CHECKPOINT);
         for (Map.Entry<Integer, Double> e : peaks.entrySet()) {
             int side = e.getKey();
             RawResults.Entry composite = raw.get("memory/" + side + "/composite");
@@ -42,6 +42,21 @@ final class MemoryRows {
                             "GiB",
                             composite == null ? null : "composite (before)",
                             composite == null ? null : composite.samples(),
+                            Double.NaN,
+                            Double.NaN,
+                            false));
+        }
+        for (Map.Entry<Integer, Double> e : checkpointed.entrySet()) {
+            int side = e.getKey();
+            Double ordinary = peaks.get(side);
+            rows.add(
+                    new ReportRow(
+                            SECTION,
+                            "peak RSS, paper, one " + side + " px tissue, activations checkpointed",
+                            one(e.getValue()),
+                            "GiB",
+                            ordinary == null ? null : "not checkpointed",
+                            ordinary == null ? null : one(ordinary),
                             Double.NaN,
                             Double.NaN,
                             false));
@@ -63,45 +78,91 @@ final class MemoryRows {
                                 false));
             }
         }
-        TreeMap<Integer, Double> fit = new TreeMap<>(peaks);
-        fit.remove(BIG_SIDE);
-        if (fit.size() < 2) {
+        for (int side : checkpointed.keySet()) {
+            RawResults.Entry with = raw.get("memory/" + side + "/" + CHECKPOINT + "/step");
+            RawResults.Entry without = raw.get("memory/" + side + "/step");
+            if (with != null) {
+                rows.add(
+                        new ReportRow(
+                                SECTION,
+                                side + " px training step time, activations checkpointed",
+                                with.samples(),
+                                "s",
+                                without == null ? null : "not checkpointed",
+                                without == null ? null : without.samples(),
+                                Double.NaN,
+                                Double.NaN,
+                                false));
+            }
+        }
+        boolean judgeCheckpointed = checkpointed.containsKey(BIG_SIDE) || checkpointed.size() >= 2;
+        addFit(rows, peaks, "without checkpointing", !judgeCheckpointed);
+        addFit(rows, checkpointed, "activations checkpointed", judgeCheckpointed);
+    }
+
+    /** Peak GiB by side for a tag ({@code ""}: ordinary training). */
+    private TreeMap<Integer, Double> peaks(String tag) {
+        TreeMap<Integer, Double> out = new TreeMap<>();
+        for (Map.Entry<String, RawResults.Entry> e : raw.entrySet()) {
+            String[] p = e.getKey().split("/");
+            boolean match = tag.isEmpty() ? p.length == 2 : p.length == 3 && p[2].equals(tag);
+            if (match && p[0].equals("memory")) {
+                out.put(Integer.parseInt(p[1]), e.getValue().samples().median());
+            }
+        }
+        return out;
+    }
+
+    private void addFit(
+            List<ReportRow> rows, TreeMap<Integer, Double> peaks, String mode, boolean target) {
+        boolean measured = peaks.containsKey(BIG_SIDE);
+        double a = Double.NaN;
+        double b = Double.NaN;
+        String from = "";
+        if (peaks.size() >= 2) {
+            int s1 = peaks.lowerKey(peaks.lastKey());
+            int s2 = peaks.lastKey();
+            double px1 = (double) s1 * s1;
+            double px2 = (double) s2 * s2;
+            b = (peaks.get(s2) - peaks.get(s1)) / (px2 - px1);
+            a = peaks.get(s1) - b * px1;
+            from = "extrapolated from " + s1 + ", " + s2;
+        } else if (!measured) {
             return;
         }
-        int s1 = fit.lowerKey(fit.lastKey());
-        int s2 = fit.lastKey();
-        double px1 = (double) s1 * s1;
-        double px2 = (double) s2 * s2;
-        double b = (fit.get(s2) - fit.get(s1)) / (px2 - px1);
-        double a = fit.get(s1) - b * px1;
-        boolean measured = peaks.containsKey(BIG_SIDE);
         double big = measured ? peaks.get(BIG_SIDE) : a + b * BIG_SIDE * (double) BIG_SIDE;
+        String limit = Format.num(limitGib) + " GiB";
         rows.add(
                 new ReportRow(
                         SECTION,
                         BIG_SIDE
-                                + " px tissue, peak RSS vs limit ("
-                                + (measured ? "measured" : "extrapolated from " + s1 + ", " + s2)
+                                + " px"
+                                + (target ? " trains in " + limit : "")
+                                + ", "
+                                + mode
+                                + ": peak RSS vs limit ("
+                                + (measured ? "measured" : from)
                                 + ")",
                         one(big),
                         "GiB",
                         "limit",
                         one(limitGib),
                         Double.NaN,
-                        1.0,
+                        target ? 1.0 : Double.NaN,
                         true));
+        if (Double.isNaN(b)) {
+            return;
+        }
         rows.add(
                 ReportRow.alone(
                         SECTION,
-                        "largest square tissue within "
-                                + Format.num(limitGib)
-                                + " GiB (linear fit)",
+                        "largest square tissue within " + limit + ", " + mode + " (linear fit)",
                         one(Math.sqrt((limitGib - a) / b)),
                         "px side"));
         rows.add(
                 ReportRow.alone(
                         SECTION,
-                        "memory per tissue pixel (fit slope)",
+                        "memory per tissue pixel, " + mode + " (fit slope)",
                         one(b * 1024 * 1024 * 1024),
                         "B/px"));
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.train.LoopConfig;
 import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 
@@ -85,6 +86,18 @@ class RunStatusTest {
         JsonObject have = want.deepCopy();
         have.remove("resize");
         want.addProperty("architecture", "paper");
+        assertEquals(List.of(), RunConsistency.differences(have, want));
+    }
+
+    @Test
+    void aRunRecordedBeforeActivationCheckpointingExistedStillMatches() {
+        Map<String, Object> m = distill("/d", 1);
+        m.put("loop", LoopConfig.paperDefaults());
+        JsonObject want = Json.gson().toJsonTree(m).getAsJsonObject();
+        assertEquals(
+                "auto", want.getAsJsonObject("loop").get("checkpoint_activations").getAsString());
+        JsonObject have = want.deepCopy();
+        have.getAsJsonObject("loop").remove("checkpoint_activations");
         assertEquals(List.of(), RunConsistency.differences(have, want));
     }
 }

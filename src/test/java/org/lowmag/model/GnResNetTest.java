@@ -61,6 +61,25 @@ class GnResNetTest {
     }
 
     @Test
+    void inferenceSegmentBySegmentGivesExactlyTheWholeForwardPass() {
+        for (String arch : List.of("paper", "resnet18")) {
+            Engines.seed(2);
+            try (LowMagModel model = LowMagModel.create(info(arch, 3));
+                    NDManager m = NDManager.newBaseManager()) {
+                NDArray x = m.randomNormal(new Shape(2, 3, 72, 88));
+                NDList whole = model.forward(m, new NDList(x), false);
+                NDList segmented = model.forwardInference(m, x);
+                for (int i = 0; i < 2; i++) {
+                    assertEquals(whole.get(i).getShape(), segmented.get(i).getShape(), arch);
+                    assertArrayEquals(
+                            whole.get(i).toFloatArray(), segmented.get(i).toFloatArray(), 0f, arch);
+                }
+                assertEquals(true, segmented.get(0).getManager() == m, arch);
+            }
+        }
+    }
+
+    @Test
     void parameterCountEqualsTheFlopCounters() {
         for (String arch : List.of("paper", "resnet18")) {
             try (LowMagModel model = LowMagModel.create(info(arch, 5))) {

@@ -35,7 +35,19 @@ class DistillJobTest {
 
     private static LoopConfig loop(int epochs) {
         return new LoopConfig(
-                epochs, 4, 1e-3, 1e-4, 1.0, 5L, "val_accuracy", 0, 0, 1L << 20, 1L << 26, 1L << 28);
+                epochs,
+                4,
+                1e-3,
+                1e-4,
+                1.0,
+                5L,
+                "val_accuracy",
+                0,
+                0,
+                1L << 20,
+                1L << 26,
+                1L << 28,
+                ActivationCheckpointing.AUTO);
     }
 
     @BeforeAll

@@ -45,7 +45,8 @@ class ResumeTest {
                         checkpointMinutes,
                         1L << 20,
                         1L << 26,
-                        1L << 28);
+                        1L << 28,
+                        ActivationCheckpointing.AUTO);
         return new TrainConfig(
                 data, 10, out, "paper", loop, Augmentation.paperDefault(), "teacher");
     }
