@@ -181,7 +181,7 @@ final class TissueCommand implements Callable<Integer> {
     private BufferedImage overview(SlideReader reader, SlideMetadata meta, TissueParams params)
             throws IOException {
         if (analysisMpp == null) {
-            return reader.thumbnail(params.analysisMaxSidePx());
+            return reader.overview(params.analysisMaxSidePx());
         }
         if (meta.mppX().isEmpty()) {
             throw new LowMagException(

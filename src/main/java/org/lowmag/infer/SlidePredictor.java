@@ -109,7 +109,7 @@ public final class SlidePredictor {
             SlideMetadata meta = reader.metadata();
             Magnification mag = magnifications.require(meta);
             ReadPlan plan = ReadPlan.of(meta, mag, runner.info().magnification());
-            BufferedImage thumb = reader.thumbnail(tissueParams.analysisMaxSidePx());
+            BufferedImage thumb = reader.overview(tissueParams.analysisMaxSidePx());
             TissueDetection det = detect(slide, meta, thumb);
             ConnectedComponents labels = det.pieces();
             TissueMask mask = det.mask();

@@ -132,7 +132,7 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
 
     private List<TissueBox> detect(SlideReader reader, SlideMetadata meta, PrepareItem item)
             throws IOException {
-        BufferedImage overview = reader.thumbnail(params.analysisMaxSidePx());
+        BufferedImage overview = reader.overview(params.analysisMaxSidePx());
         TissueDetection d =
                 new TissueDetector(params)
                         .detect(

@@ -51,6 +51,43 @@ public interface SlideReader extends AutoCloseable {
             throws IOException;
 
     /**
+     * The overview tissue is found on, chosen as tissueloc chooses it, with a floor: the largest
+     * pyramid level whose longer side is at most {@code maxSidePx} is used as it is (no resampling)
+     * when that side is at least {@code maxSidePx / 2}; otherwise {@link #thumbnail(int)} renders
+     * the whole slide with its longer side {@code maxSidePx}. On a scanner's pyramid this reads a
+     * small level instead of decoding a level many times larger than the overview, which made
+     * detection the largest fixed cost of predicting a slide; on a single-level image it equals
+     * {@link #thumbnail(int)}.
+     *
+     * @param maxSidePx the longest side wanted, positive
+     * @return the overview image, RGB
+     * @throws IOException when the file cannot be read
+     */
+    default BufferedImage overview(int maxSidePx) throws IOException {
+        if (maxSidePx <= 0) {
+            throw new IllegalArgumentException("overview size must be positive, got " + maxSidePx);
+        }
+        SlideMetadata m = metadata();
+        int best = -1;
+        long bestSide = 0;
+        for (int level = 0; level < m.levelCount(); level++) {
+            long side = Math.max(m.levelWidthsPx().get(level), m.levelHeightsPx().get(level));
+            if (side <= maxSidePx && 2 * side >= maxSidePx && side > bestSide) {
+                best = level;
+                bestSide = side;
+            }
+        }
+        if (best < 0) {
+            return thumbnail(maxSidePx);
+        }
+        int w = (int) (long) m.levelWidthsPx().get(best);
+        int h = (int) (long) m.levelHeightsPx().get(best);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        image.getRaster().setDataElements(0, 0, w, h, readLevelPixels(best, 0, 0, w, h));
+        return image;
+    }
+
+    /**
      * Reads the whole slide at a downsample chosen so that its longer side is {@code maxSidePx}
      * (never upsampling a smaller slide): {@code downsample = max(1, max(W, H) / maxSidePx)}.
      *

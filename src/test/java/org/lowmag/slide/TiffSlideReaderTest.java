@@ -152,6 +152,31 @@ class TiffSlideReaderTest {
         }
     }
 
+    /**
+     * Levels 320x224, 160x112, 80x56: the overview is the largest level with longer side in
+     * [maxSide / 2, maxSide], copied as it is; without one, the resampled thumbnail.
+     */
+    @Test
+    void overviewUsesALevelThatFitsAsTissuelocDoes() throws IOException {
+        try (TiffSlideReader r = TiffSlideReader.open(pyramid("Deflate"))) {
+            BufferedImage o = r.overview(100);
+            assertEquals(80, o.getWidth());
+            assertEquals(56, o.getHeight());
+            int[] level2 = r.readLevelPixels(2, 0, 0, 80, 56);
+            int[] got = o.getRGB(0, 0, 80, 56, null, 0, 80);
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(level2[i], got[i] & 0xFFFFFF, "pixel " + i);
+            }
+            assertEquals(160, r.overview(200).getWidth());
+            assertEquals(160, r.overview(170).getWidth());
+            assertEquals(320, r.overview(500).getWidth()); // level 0, as thumbnail(500)
+            BufferedImage small = r.overview(60); // no level in [30, 60]: resampled
+            assertEquals(60, small.getWidth());
+            assertEquals(42, small.getHeight());
+            assertThrows(IllegalArgumentException.class, () -> r.overview(0));
+        }
+    }
+
     @Test
     void thumbnailKeepsAspect() throws IOException {
         try (TiffSlideReader r = TiffSlideReader.open(pyramid(null))) {

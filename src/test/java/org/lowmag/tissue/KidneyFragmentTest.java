@@ -28,7 +28,7 @@ class KidneyFragmentTest {
                 "real data absent: " + KIDNEY.toAbsolutePath() + " (see shared/data/README.md)");
         try (SlideReader r = SlideReaders.open(KIDNEY)) {
             SlideMetadata m = r.metadata();
-            BufferedImage overview = r.thumbnail(params.analysisMaxSidePx());
+            BufferedImage overview = r.overview(params.analysisMaxSidePx());
             return new TissueDetector(params)
                     .detect(overview, m.widthPx(), m.heightPx(), m.mppX(), m.mppY());
         }
