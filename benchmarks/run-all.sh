@@ -60,7 +60,7 @@ else
 fi
 ACC=8; DACC=32; TEACHER=224; STUDENT=56
 torch_py() { # the PyTorch reference, or a message when python3-torch is missing
-  if $PY -c 'import torch' 2>/dev/null; then $PY benchmarks/torch_reference.py "$@"
+  if $PY -c 'import torch' 2>/dev/null; then env "${NO_MALLOC_ENV[@]}" $PY benchmarks/torch_reference.py "$@"
   else echo "  PyTorch reference skipped: $PY cannot import torch (apt-get install python3-torch)"
   fi
 }
@@ -73,6 +73,10 @@ mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/n
 CP="target/classes:target/test-classes:$(cat "$WORK/cp.txt")"
 export OPT_OUT_TRACKING=true
 JVM=(java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.awt.headless=true)
+# LowMag's JVMs run with the launcher's glibc malloc settings; the Python references with glibc's
+# defaults (as each is run by its users); one section measures LowMag with the defaults too.
+. bin/malloc-env.sh
+NO_MALLOC_ENV=(-u MALLOC_ARENA_MAX -u MALLOC_TRIM_THRESHOLD_ -u MALLOC_MMAP_THRESHOLD_ -u MALLOC_TOP_PAD_)
 bench() { "${JVM[@]}" -Xmx8g -cp "$CP" "org.lowmag.bench.$1" "${@:2}" 2>&1 | grep -v -i 'cuda'; }
 
 step "1+2 training steps: LowMag and PyTorch, $ROUNDS round(s)"
@@ -97,11 +101,10 @@ GOMP_SPINCOUNT=300000 bench TrainStepBench --raw "$RAW" --work "$WORK" --archs "
   --sizes "$GN_SIZES" --accumulate $ACC --reps $REPS --threads "$THREADS" --tag lowmag-omp-spin
 
 if [ "$MODE" = full ]; then
-  step "2 what-if: glibc malloc keeping freed memory (fewer page faults; not a LowMag default)"
-  MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=17179869184 MALLOC_MMAP_THRESHOLD_=33554432 \
-    MALLOC_TOP_PAD_=268435456 bench TrainStepBench --raw "$RAW" --work "$WORK" \
-    --archs "$GN_ARCHS" --sizes "$GN_SIZES" --accumulate $ACC --reps $REPS --threads "$THREADS" \
-    --tag lowmag-malloc
+  step "2 glibc's default malloc vs LowMag's settings (bin/malloc-env.sh, as ./lowmag runs)"
+  env "${NO_MALLOC_ENV[@]}" "${JVM[@]}" -Xmx8g -cp "$CP" org.lowmag.bench.TrainStepBench \
+    --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" --sizes "$GN_SIZES" --accumulate $ACC \
+    --reps $REPS --threads "$THREADS" --tag lowmag-glibc-default 2>&1 | grep -v -i cuda
 fi
 
 step "2 distillation steps: LowMag and PyTorch, $ROUNDS round(s)"

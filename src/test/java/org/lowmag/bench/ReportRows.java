@@ -106,7 +106,7 @@ final class ReportRows {
         String[][] variants = {
             {"lowmag-composite", "fused GroupNorm + Adam gain", "composite (before)"},
             {"lowmag-omp-spin", "passive OpenMP wait gain", "libgomp default spin"},
-            {"lowmag-malloc", "what-if glibc malloc env", "LowMag + malloc env"}
+            {"lowmag-glibc-default", "malloc settings gain", "glibc default malloc"}
         };
         for (String[] v : variants) {
             Samples other = get(base + v[0]);
