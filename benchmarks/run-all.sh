@@ -12,10 +12,10 @@
 #   1 training step GFLOP/s vs the cores' FP32 peak      (TrainStepBench, MachinePeak)
 #   2 training and distillation steps vs PyTorch/Python  (TrainStepBench, DistillStepBench,
 #     torch_reference.py: same networks, sizes, accumulation, threads, Adam; rounds alternate).
-#     PyTorch runs twice: with the caller's environment, and with OMP_WAIT_POLICY=PASSIVE, the
-#     policy LowMag sets for itself (the target is judged on equal terms); plus LowMag with the
-#     composite GroupNorm and Adam and with libgomp's default spinning, to show what each change
-#     gains
+#     PyTorch runs twice: with the caller's environment, and with GOMP_SPINCOUNT=1000, the OpenMP
+#     wait LowMag sets for itself (the target is judged on equal terms); plus LowMag with the
+#     composite GroupNorm and Adam, with libgomp's default spin and with OMP_WAIT_POLICY=PASSIVE,
+#     and with glibc's default malloc, to show what each change gains
 #   3 low-magnification inference, batched vs single    (InferenceBench)
 #   4 Lanczos-3 downsampling vs libvips                  (lanczos.sh)
 #   5 slide reading, pure Java vs OpenSlide              (SlideReadBench; skipped without the slide)
@@ -87,18 +87,20 @@ for R in $(seq "$ROUNDS"); do
     torch_py train --raw "$RAW" --sizes "$SIZES" --accumulate $ACC --reps $REPS \
       --threads "$THREADS"
   fi
-  OMP_WAIT_POLICY=PASSIVE torch_py train --raw "$RAW" --sizes "$SIZES" \
-    --accumulate $ACC --reps $REPS --threads "$THREADS" --tag pytorch-passive
+  GOMP_SPINCOUNT=1000 torch_py train --raw "$RAW" --sizes "$SIZES" \
+    --accumulate $ACC --reps $REPS --threads "$THREADS" --tag pytorch-omp
 done
 step "2 fused GroupNorm and Adam vs the composite ones (LowMag before), in the training step"
 "${JVM[@]}" -Xmx8g -Dlowmag.groupnorm=composite -Dlowmag.adam=composite -cp "$CP" \
   org.lowmag.bench.TrainStepBench \
   --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" --sizes "$GN_SIZES" --accumulate $ACC \
   --reps $REPS --threads "$THREADS" --tag lowmag-composite 2>&1 | grep -v -i cuda
-step "2 OpenMP threads spinning as libgomp does by default vs LowMag's default (PASSIVE)"
-# GOMP_SPINCOUNT=300000 is libgomp's default spin; setting it keeps LowMag from choosing PASSIVE.
+step "2 OpenMP waits: libgomp's default spin and PASSIVE vs LowMag's short spin (GOMP_SPINCOUNT=1000)"
+# Setting either variable keeps LowMag from setting its own.
 GOMP_SPINCOUNT=300000 bench TrainStepBench --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" \
   --sizes "$GN_SIZES" --accumulate $ACC --reps $REPS --threads "$THREADS" --tag lowmag-omp-spin
+OMP_WAIT_POLICY=PASSIVE bench TrainStepBench --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" \
+  --sizes "$GN_SIZES" --accumulate $ACC --reps $REPS --threads "$THREADS" --tag lowmag-omp-passive
 
 if [ "$MODE" = full ]; then
   step "2 glibc's default malloc vs LowMag's settings (bin/malloc-env.sh, as ./lowmag runs)"
@@ -115,9 +117,9 @@ for R in $(seq "$ROUNDS"); do
     torch_py distill --raw "$RAW" --accumulate $DACC --teacher $TEACHER --student $STUDENT \
       --reps $DREPS --threads "$THREADS"
   fi
-  OMP_WAIT_POLICY=PASSIVE torch_py distill --raw "$RAW" \
+  GOMP_SPINCOUNT=1000 torch_py distill --raw "$RAW" \
     --accumulate $DACC --teacher $TEACHER --student $STUDENT --reps $DREPS --threads "$THREADS" \
-    --tag pytorch-passive
+    --tag pytorch-omp
 done
 
 step "3 low-magnification inference"

@@ -36,7 +36,7 @@ final class BenchModels {
         Engine.getInstance();
         JniUtils.setNumThreads(threads);
         System.out.printf(
-                "libtorch %s, %d intra-op threads, OMP_WAIT_POLICY=%s%n",
+                "libtorch %s, %d intra-op threads, OpenMP wait: %s%n",
                 Engines.engineVersion(), JniUtils.getNumThreads(), policy);
     }
 

@@ -28,7 +28,7 @@ final class GflopsChart {
     private static final Map<String, String> LABELS =
             Map.of(
                     "lowmag", "LowMag",
-                    "pytorch-passive", "PyTorch (OMP PASSIVE)",
+                    "pytorch-omp", "PyTorch (GOMP_SPINCOUNT=1000)",
                     "pytorch", "PyTorch (caller's env)");
 
     private GflopsChart() {}
@@ -47,7 +47,7 @@ final class GflopsChart {
         double minSide = Double.MAX_VALUE;
         double maxSide = 0;
         for (String arch : List.of("paper", "resnet18")) {
-            for (String impl : List.of("lowmag", "pytorch-passive", "pytorch")) {
+            for (String impl : List.of("lowmag", "pytorch-omp", "pytorch")) {
                 XYSeries s = new XYSeries(LABELS.get(impl) + " " + arch);
                 for (int side : ReportRows.trainSizes(raw, arch)) {
                     RawResults.Entry e = raw.get("train/" + arch + "/" + side + "/" + impl);

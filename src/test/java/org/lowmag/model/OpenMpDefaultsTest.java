@@ -7,22 +7,25 @@ import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import org.junit.jupiter.api.Test;
 
-/** The OpenMP wait policy lands in the native environment, without overriding a user's choice. */
+/** The OpenMP spin count lands in the native environment, without overriding a user's choice. */
 class OpenMpDefaultsTest {
 
     @Test
-    void setsPassiveUnlessTheUserChose() {
+    void setsAShortSpinUnlessTheUserChose() {
         assumeTrue(!Platform.isWindows(), "setenv is not used on Windows");
-        String before = System.getenv(OpenMpDefaults.WAIT_POLICY);
-        boolean userSpin = System.getenv("GOMP_SPINCOUNT") != null;
-        String policy = OpenMpDefaults.apply();
+        String policy = System.getenv(OpenMpDefaults.WAIT_POLICY);
+        String spin = System.getenv(OpenMpDefaults.SPIN_COUNT);
+        String effect = OpenMpDefaults.apply();
         OpenMpDefaults.LibC libc = Native.load("c", OpenMpDefaults.LibC.class);
-        assertEquals(policy, libc.getenv(OpenMpDefaults.WAIT_POLICY));
-        if (before != null) {
-            assertEquals(before, policy, "a user's OMP_WAIT_POLICY is kept");
-        } else if (!userSpin) {
-            assertEquals(OpenMpDefaults.PASSIVE, policy);
+        if (policy != null) {
+            assertEquals("OMP_WAIT_POLICY=" + policy, effect, "a user's OMP_WAIT_POLICY is kept");
+            assertEquals(spin, libc.getenv(OpenMpDefaults.SPIN_COUNT), "nothing added");
+        } else if (spin != null) {
+            assertEquals("GOMP_SPINCOUNT=" + spin, effect, "a user's GOMP_SPINCOUNT is kept");
+        } else {
+            assertEquals("GOMP_SPINCOUNT=1000", effect);
+            assertEquals(OpenMpDefaults.SHORT_SPIN, libc.getenv(OpenMpDefaults.SPIN_COUNT));
         }
-        assertEquals(policy, OpenMpDefaults.apply(), "idempotent");
+        assertEquals(effect, OpenMpDefaults.apply(), "idempotent");
     }
 }
