@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 import org.lowmag.slide.Magnification;
 import org.lowmag.slide.SlideMetadata;
+import org.lowmag.tissue.TissueBox;
 import org.lowmag.util.LowMagException;
 
 /**
@@ -133,7 +134,7 @@ public record ReadPlan(
      * @param box a tissue box in level-0 pixels
      * @return about how many pixels it has at the model's magnification: {@code (w / d) (h / d)}
      */
-    public long modelPixels(org.lowmag.tissue.TissueBox box) {
+    public long modelPixels(TissueBox box) {
         return Math.max(1, Math.round(box.width() / downsample * (box.height() / downsample)));
     }
 }

@@ -2,6 +2,7 @@ package org.lowmag.train;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import org.lowmag.util.LowMagException;
  * Refuses to resume a run with other settings than it was started with: a resumed run must be the
  * same computation, or its checkpoint, metrics and model would mix two configurations. Compared:
  * every key of the new configuration that the run's {@code config.json} also records, recursively
- * (numbers as numbers). Allowed to change: the number of epochs and the patience (to train longer),
- * and settings that do not change the maths ({@link #MAY_CHANGE}). Keys the old file lacks (added
- * by a later LowMag) are not compared.
+ * (numbers as numbers, absolute paths as files: normalised, links followed). Allowed to change: the
+ * number of epochs and the patience (to train longer), and settings that do not change the maths
+ * ({@link #MAY_CHANGE}). Keys the old file lacks (added by a later LowMag) are not compared.
  */
 final class ResumeCheck {
 
@@ -83,12 +84,45 @@ final class ResumeCheck {
     }
 
     private static boolean same(JsonElement a, JsonElement b) {
-        if (a.isJsonPrimitive()
-                && b.isJsonPrimitive()
-                && a.getAsJsonPrimitive().isNumber()
-                && b.getAsJsonPrimitive().isNumber()) {
-            return a.getAsDouble() == b.getAsDouble();
+        if (a.isJsonArray() && b.isJsonArray()) {
+            if (a.getAsJsonArray().size() != b.getAsJsonArray().size()) {
+                return false;
+            }
+            for (int i = 0; i < a.getAsJsonArray().size(); i++) {
+                if (!same(a.getAsJsonArray().get(i), b.getAsJsonArray().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isJsonPrimitive() && b.isJsonPrimitive()) {
+            JsonPrimitive x = a.getAsJsonPrimitive();
+            JsonPrimitive y = b.getAsJsonPrimitive();
+            if (x.isNumber() && y.isNumber()) {
+                return x.getAsDouble() == y.getAsDouble();
+            }
+            if (x.isString() && y.isString() && isPath(x) && isPath(y)) {
+                return samePath(x.getAsString(), y.getAsString());
+            }
         }
         return a.equals(b);
+    }
+
+    /** Recorded paths are absolute: {@code /data/ds} and {@code /data/./ds} are one folder. */
+    private static boolean isPath(JsonPrimitive p) {
+        return p.getAsString().startsWith("/");
+    }
+
+    private static boolean samePath(String a, String b) {
+        Path x = Path.of(a).normalize();
+        Path y = Path.of(b).normalize();
+        if (x.equals(y)) {
+            return true;
+        }
+        try {
+            return Files.exists(x) && Files.exists(y) && Files.isSameFile(x, y);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -56,6 +56,21 @@ class ResumeCheckTest {
     }
 
     @Test
+    void pathsCompareAsFiles(@TempDir Path dir) throws Exception {
+        Map<String, Object> old = config(5, 1e-3, "none");
+        old.put("data", dir.toAbsolutePath() + "/ds");
+        Json.write(dir.resolve("config.json"), old);
+        Map<String, Object> same = config(5, 1e-3, "none");
+        same.put("data", dir.toAbsolutePath() + "/./x/../ds");
+        assertDoesNotThrow(() -> ResumeCheck.check(dir, same));
+        Map<String, Object> other = config(5, 1e-3, "none");
+        other.put("data", dir.toAbsolutePath() + "/other-ds");
+        LowMagException e =
+                assertThrows(LowMagException.class, () -> ResumeCheck.check(dir, other));
+        assertTrue(e.getMessage().contains("data was"), e::getMessage);
+    }
+
+    @Test
     void noConfigFileIsNotChecked(@TempDir Path dir) {
         assertDoesNotThrow(() -> ResumeCheck.check(dir, config(5, 1e-3, "none")));
     }
