@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import org.lowmag.arch.Architecture;
 import org.lowmag.cost.FlopCounter;
 import org.lowmag.infer.ModelRunner;
+import org.lowmag.infer.SlideInputs;
 import org.lowmag.infer.SlidePredictor;
 import org.lowmag.infer.SlideResult;
 import org.lowmag.infer.TissueResult;
@@ -108,7 +109,7 @@ public final class PredictBench {
     private static void measure(
             RawResults raw, SlidePredictor predictor, Path slide, double mag, int reps)
             throws IOException {
-        String name = name(slide);
+        String name = SlideInputs.name(slide);
         String key = "predict/" + name + "/" + fmt(mag) + "x/";
         SlideResult first;
         try {
@@ -171,7 +172,7 @@ public final class PredictBench {
 
     /** Writes (once) an {@code n x n} mosaic of the slide's level 0 as a pyramidal TIFF. */
     private static Path mosaic(Path source, Path work, int n, int threads) throws IOException {
-        Path target = work.resolve(name(source) + "-mosaic" + n + "x" + n + ".tif");
+        Path target = work.resolve(SlideInputs.name(source) + "-mosaic" + n + "x" + n + ".tif");
         if (Files.isRegularFile(target)) {
             return target;
         }
@@ -210,12 +211,6 @@ public final class PredictBench {
                             return out;
                         });
         return target;
-    }
-
-    static String name(Path slide) {
-        String f = slide.getFileName().toString();
-        int dot = f.lastIndexOf('.');
-        return dot > 0 ? f.substring(0, dot) : f;
     }
 
     static String fmt(double v) {
