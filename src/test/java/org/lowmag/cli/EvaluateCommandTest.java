@@ -3,11 +3,6 @@ package org.lowmag.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.lowmag.eval.BootstrapConfig;
 import picocli.CommandLine;
@@ -15,24 +10,9 @@ import picocli.CommandLine;
 /** The evaluate command's bootstrap unit option (evaluation itself: DistillJobTest). */
 class EvaluateCommandTest {
 
-    private static String run(int expectedCode, String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine cl = LowMag.newCommandLine();
-            cl.setErr(new PrintWriter(err, true));
-            assertEquals(expectedCode, cl.execute(args), err.toString());
-        } finally {
-            System.setOut(saved);
-        }
-        return out.toString(StandardCharsets.UTF_8) + err;
-    }
-
     @Test
     void helpExplainsTheUnit() {
-        String help = run(0, "evaluate", "--help").replaceAll("\\s+", " ");
+        String help = CliRun.run(0, "evaluate", "--help").replaceAll("\\s+", " ");
         assertTrue(help.contains("--bootstrap-unit=tissue|group"), help);
         assertTrue(help.contains("near-duplicate images"), help);
         assertTrue(help.contains("(default: tissue)"), help);
@@ -51,7 +31,7 @@ class EvaluateCommandTest {
     @Test
     void anUnknownUnitIsAUsageError() {
         String err =
-                run(
+                CliRun.run(
                         2,
                         "evaluate",
                         "--model",
