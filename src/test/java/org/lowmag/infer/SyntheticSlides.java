@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.IIOImage;
@@ -22,6 +21,7 @@ import org.lowmag.slide.RegionRequest;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
+import org.lowmag.slide.SyntheticTiffs;
 
 /**
  * Test fixtures: a tiled pyramidal TIFF (JDK writer, Deflate, 128 px tiles) of {@link #WIDTH} x
@@ -45,7 +45,7 @@ public final class SyntheticSlides {
      * @throws IOException when writing fails
      */
     public static Path write(Path file) throws IOException {
-        ImageWriter writer = jdkWriter();
+        ImageWriter writer = SyntheticTiffs.jdkWriter();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
@@ -84,17 +84,6 @@ public final class SyntheticSlides {
             g.dispose();
         }
         return img;
-    }
-
-    private static ImageWriter jdkWriter() {
-        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("tif");
-                it.hasNext(); ) {
-            ImageWriter w = it.next();
-            if (w.getClass().getName().startsWith("com.sun.imageio.plugins.tiff")) {
-                return w;
-            }
-        }
-        throw new IllegalStateException("the JDK's TIFF writer is not available");
     }
 
     /** Saves an untrained (He-initialised) 2-class "paper" model at a magnification. */

@@ -114,7 +114,10 @@ public final class SyntheticTiffs {
         return file;
     }
 
-    private static ImageWriter jdkWriter() {
+    /**
+     * @return the JDK's own TIFF writer (not a plugin's)
+     */
+    public static ImageWriter jdkWriter() {
         for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("tif");
                 it.hasNext(); ) {
             ImageWriter w = it.next();
