@@ -84,6 +84,8 @@ final class DistillCommand implements Callable<Integer> {
 
     @Mixin AugmentOptions augment;
 
+    @Mixin SetupOptions setup;
+
     @Override
     public Integer call() throws Exception {
         run.applyDevice();
@@ -101,7 +103,8 @@ final class DistillCommand implements Callable<Integer> {
                         arch,
                         loss,
                         loop.toConfig(checkpoint.toSetting()),
-                        augment.toAugmentation());
+                        augment.toAugmentation(),
+                        setup.toSetup());
         DistillJob.run(c, run.resume);
         run.printDone();
         return 0;

@@ -49,8 +49,10 @@ final class LoopOptions {
             names = "--select",
             defaultValue = "val_accuracy",
             description =
-                    "Validation metric choosing the best model: val_accuracy, val_f1,"
-                            + " val_loss (default: ${DEFAULT-VALUE}).")
+                    "What chooses the model kept as model/best: the best epoch by the"
+                            + " validation metric val_accuracy, val_f1 or val_loss, or 'last'"
+                            + " (the last epoch; patience is then ignored) (default:"
+                            + " ${DEFAULT-VALUE}).")
     String select;
 
     @Option(

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         name = "train",
         mixinStandardHelpOptions = true,
         description = {
-            "Train a GroupNorm ResNet from He initialisation on whole tissues of the train split at"
+            "Train a GroupNorm ResNet (He initialisation by default) on whole tissues of the train split at"
                     + " one magnification (teacher or baseline), with gradient accumulation.",
             "Writes RUN/config.json, metrics.csv, log.txt, model/best, model/last, checkpoint/."
         })
@@ -53,6 +53,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin AugmentOptions augment;
 
+    @Mixin SetupOptions setup;
+
     @Override
     public Integer call() throws Exception {
         run.applyDevice();
@@ -64,7 +66,8 @@ final class TrainCommand implements Callable<Integer> {
                         arch,
                         loop.toConfig(checkpoint.toSetting()),
                         augment.toAugmentation(),
-                        role);
+                        role,
+                        setup.toSetup());
         TrainJob.run(c, run.resume);
         run.printDone();
         return 0;

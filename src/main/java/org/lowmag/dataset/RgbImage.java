@@ -116,20 +116,6 @@ public record RgbImage(int widthPx, int heightPx, byte[][] planes) {
      * @return the padded image
      */
     public RgbImage padToAtLeast(int minSidePx) {
-        if (widthPx >= minSidePx && heightPx >= minSidePx) {
-            return this;
-        }
-        int w = Math.max(widthPx, minSidePx);
-        int h = Math.max(heightPx, minSidePx);
-        int ox = (w - widthPx) / 2;
-        int oy = (h - heightPx) / 2;
-        byte[][] out = new byte[3][w * h];
-        for (int c = 0; c < 3; c++) {
-            java.util.Arrays.fill(out[c], (byte) 255);
-            for (int y = 0; y < heightPx; y++) {
-                System.arraycopy(planes[c], y * widthPx, out[c], (y + oy) * w + ox, widthPx);
-            }
-        }
-        return new RgbImage(w, h, out);
+        return InputPadding.WHITE.apply(this, minSidePx, new int[3]);
     }
 }

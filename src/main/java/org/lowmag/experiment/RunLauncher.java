@@ -12,6 +12,7 @@ import org.lowmag.train.DistillJob;
 import org.lowmag.train.DistillRunConfig;
 import org.lowmag.train.FinetuneJob;
 import org.lowmag.train.LoopConfig;
+import org.lowmag.train.ModelSetup;
 import org.lowmag.train.TrainConfig;
 import org.lowmag.train.TrainJob;
 
@@ -98,7 +99,8 @@ final class RunLauncher {
                 config.arch(),
                 loop(r),
                 Augmentation.paperDefault(),
-                r.arm().equals(Arms.TEACHER) ? Arms.TEACHER : Arms.BASELINE);
+                r.arm().equals(Arms.TEACHER) ? Arms.TEACHER : Arms.BASELINE,
+                ModelSetup.DEFAULT);
     }
 
     private DistillRunConfig distillConfig(RunSpec r) {
@@ -112,7 +114,8 @@ final class RunLauncher {
                 config.arch(),
                 new DistillConfig(config.temperature(), r.resize(), PixelNorm.L2),
                 loop(r),
-                Augmentation.paperDefault());
+                Augmentation.paperDefault(),
+                ModelSetup.DEFAULT);
     }
 
     /** The map {@link FinetuneJob} writes as {@code config.json}. */

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.lowmag.cost.FlopCounter;
 import org.lowmag.dataset.Csv;
 import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.eval.Bootstrap;
@@ -92,11 +93,11 @@ public final class EvaluateJob {
                                 + " has no labelled tissues (splits: train, val, test, all)");
             }
             String[] groups = groups(c, tissues);
-            int stride = info.arch().totalStride();
+            Padder padder = info.padder();
             List<RgbImage> imgs =
                     IntStream.range(0, tissues.size())
                             .parallel()
-                            .mapToObj(i -> read(ds, tissues.get(i), mag).padToAtLeast(stride))
+                            .mapToObj(i -> padder.apply(read(ds, tissues.get(i), mag)))
                             .toList();
             long t0 = System.nanoTime();
             List<BatchedInference.Output> out =

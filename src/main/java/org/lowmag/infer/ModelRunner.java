@@ -4,6 +4,7 @@ import ai.djl.nn.Parameter;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.model.BatchedInference;
 import org.lowmag.model.Logits;
@@ -11,13 +12,13 @@ import org.lowmag.model.LowMagModel;
 import org.lowmag.model.ModelInfo;
 
 /**
- * Classifies one tissue image with a model, as in training: the image is white-padded to at least
- * the network's total stride ({@link RgbImage#padToAtLeast}), standardised with the model's
- * normalisation and run whole; the probabilities are the softmax of the logits. Optionally returns
- * the class-activation maps ({@link ClassActivationMaps}) from the final feature map and the FC
- * weight. Several tissues can be classified in one call ({@link #classifyAll}): same-size ones then
- * share forward passes. Calls are serialised (one forward pass at a time; libtorch parallelises
- * inside it), so slide workers may share one runner.
+ * Classifies one tissue image with a model, as in training: an image smaller than the network's
+ * total stride is padded as the model was trained ({@link ModelInfo#padder()}), standardised with
+ * the model's normalisation and run whole; the probabilities are the softmax of the logits.
+ * Optionally returns the class-activation maps ({@link ClassActivationMaps}) from the final feature
+ * map and the FC weight. Several tissues can be classified in one call ({@link #classifyAll}):
+ * same-size ones then share forward passes. Calls are serialised (one forward pass at a time;
+ * libtorch parallelises inside it), so slide workers may share one runner.
  */
 public final class ModelRunner {
 
@@ -25,7 +26,7 @@ public final class ModelRunner {
     public static final long MAX_BATCH_PIXELS = 1L << 20;
 
     private final LowMagModel model;
-    private final int stride;
+    private final Padder padder;
     private final int classes;
     private final float[] fcWeight;
 
@@ -37,7 +38,7 @@ public final class ModelRunner {
      */
     public ModelRunner(LowMagModel model) {
         this.model = model;
-        this.stride = model.info().arch().totalStride();
+        this.padder = model.info().padder();
         this.classes = model.info().classes().size();
         Parameter w = model.net().fc().getParameters().get("weight");
         this.fcWeight = w.getArray().toFloatArray();
@@ -81,7 +82,7 @@ public final class ModelRunner {
         for (BufferedImage image : images) {
             RgbImage rgb = RgbImage.of(image);
             originals.add(rgb);
-            inputs.add(rgb.padToAtLeast(stride));
+            inputs.add(padder.apply(rgb));
         }
         List<BatchedInference.Output> outs =
                 BatchedInference.run(

@@ -12,8 +12,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +24,9 @@ import org.lowmag.arch.Architecture;
  * distillation's pixel loss compares.
  *
  * <p>Layout: conv7x7/2 - GN - ReLU - maxpool3x3/2 - stages - global average pool - FC. Weights of
- * convolutions and the FC layer use He initialisation (Kaiming normal, fan-in, gain 2: {@code w ~
- * N(0, 2 / fan_in)}); GroupNorm starts at gamma = 1, beta = 0; the FC bias at 0.
+ * convolutions and the FC layer are drawn as {@link WeightInit} says (default He initialisation,
+ * Kaiming normal, fan-in, gain 2: {@code w ~ N(0, 2 / fan_in)}, FC bias 0); GroupNorm starts at
+ * gamma = 1, beta = 0.
  */
 public final class GnResNet extends AbstractBlock {
 
@@ -44,6 +43,15 @@ public final class GnResNet extends AbstractBlock {
      * @param classes number of output classes (at least 2)
      */
     public GnResNet(Architecture architecture, int classes) {
+        this(architecture, classes, WeightInit.HE);
+    }
+
+    /**
+     * @param architecture the shape of the network
+     * @param classes number of output classes (at least 2)
+     * @param init how convolution and FC weights are drawn
+     */
+    public GnResNet(Architecture architecture, int classes, WeightInit init) {
         super(VERSION);
         if (classes < 2) {
             throw new IllegalArgumentException("need at least 2 classes, got " + classes);
@@ -67,11 +75,7 @@ public final class GnResNet extends AbstractBlock {
         features = addChildBlock("features", f);
         segments = segmentsOf(f.getChildren().size());
         fc = addChildBlock("fc", Linear.builder().setUnits(classes).build());
-        setInitializer(
-                new XavierInitializer(
-                        XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2f),
-                Parameter.Type.WEIGHT);
-        setInitializer(new NormalInitializer(0f), Parameter.Type.BIAS);
+        init.applyTo(this, in);
     }
 
     /**

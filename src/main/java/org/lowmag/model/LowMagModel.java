@@ -57,8 +57,20 @@ public final class LowMagModel implements AutoCloseable {
      * @return the model
      */
     public static LowMagModel create(ModelInfo info) {
+        return create(info, WeightInit.HE);
+    }
+
+    /**
+     * Creates a freshly initialised model. The engine's random seed must have been set by the
+     * caller for reproducible weights (see {@link Engines#seed(long)}).
+     *
+     * @param info the metadata (architecture, classes, ...)
+     * @param init how the weights are drawn
+     * @return the model
+     */
+    public static LowMagModel create(ModelInfo info, WeightInit init) {
         info.validate("new model");
-        GnResNet net = new GnResNet(info.arch(), info.classes().size());
+        GnResNet net = new GnResNet(info.arch(), info.classes().size(), init);
         Model model = Model.newInstance("lowmag", Engines.device());
         model.setBlock(net);
         net.initialize(

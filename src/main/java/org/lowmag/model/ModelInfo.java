@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lowmag.arch.Architecture;
+import org.lowmag.dataset.InputPadding;
+import org.lowmag.dataset.Padder;
 
 /**
  * What a saved model is, written as {@code model.json} beside its weights.
@@ -30,6 +32,9 @@ public record ModelInfo(
         long seed,
         Map<String, Object> config,
         Map<String, Object> provenance) {
+
+    /** Key of {@link #padding()} in {@link #config()}. */
+    public static final String PADDING_KEY = "padding";
 
     /** Current layout version. */
     public static final int FORMAT_VERSION = 1;
@@ -78,6 +83,26 @@ public record ModelInfo(
         if (normalization == null) {
             throw new IllegalStateException(where + ": model.json has no 'normalization'");
         }
+    }
+
+    /**
+     * How the model pads inputs smaller than its total stride: the {@code padding} of the run's
+     * configuration; models saved before that setting existed were trained with {@link
+     * InputPadding#WHITE}.
+     *
+     * @return the padding
+     */
+    public InputPadding padding() {
+        Object p = config.get(PADDING_KEY);
+        return p == null ? InputPadding.WHITE : InputPadding.parse(p.toString());
+    }
+
+    /**
+     * @return the padder of this model's inputs (its padding, total stride and mean colour)
+     */
+    public Padder padder() {
+        double[] mean = normalization.mean().stream().mapToDouble(Double::doubleValue).toArray();
+        return new Padder(padding(), arch().totalStride(), InputPadding.meanFill(mean));
     }
 
     /**

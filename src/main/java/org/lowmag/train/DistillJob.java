@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lowmag.arch.Architecture;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.Magnification;
+import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.distill.DistillationLoss;
 import org.lowmag.model.Engines;
@@ -66,7 +66,6 @@ public final class DistillJob {
             Map<String, Object> recorded = new LinkedHashMap<>(c.toMap());
             recorded.put("architecture", archName);
             run.start(resume, recorded);
-            Architecture arch = Architecture.byName(archName);
             ImageCache cache = new ImageCache(c.loop().cacheBytes());
             TissueImages tImgs =
                     new TissueImages(
@@ -74,33 +73,34 @@ public final class DistillJob {
                             tissues,
                             tMag,
                             cache,
-                            teacher.info().arch().totalStride(),
+                            teacher.info().padder(),
                             c.loop().maxTissuePixels());
-            TissueImages sImgs =
+            TissueImages unpadded =
                     new TissueImages(
                             sets,
                             tissues,
                             c.magnification(),
                             cache,
-                            arch.totalStride(),
+                            Padder.none(),
                             c.loop().maxTissuePixels());
             List<TissueRecord> val =
                     ds.split("val").stream()
                             .filter(t -> t.image(c.magnification()).isPresent())
                             .toList();
-            TissueImages valImgs =
-                    new TissueImages(
-                            ds,
-                            val,
-                            c.magnification(),
-                            cache,
-                            arch.totalStride(),
-                            c.loop().maxTissuePixels());
             try (NDManager optState = NDManager.newBaseManager();
                     LowMagModel student =
                             resume
                                     ? LowMagModel.load(Checkpoint.modelDir(run.checkpoint()))
-                                    : createStudent(c, archName, teacher, sImgs)) {
+                                    : createStudent(c, archName, teacher, unpadded)) {
+                TissueImages sImgs = unpadded.withPadder(student.info().padder());
+                TissueImages valImgs =
+                        new TissueImages(
+                                ds,
+                                val,
+                                c.magnification(),
+                                cache,
+                                student.info().padder(),
+                                c.loop().maxTissuePixels());
                 TrainJob.enableGradients(student);
                 Adam adam =
                         new Adam(
@@ -196,7 +196,7 @@ public final class DistillJob {
                         c.toMap(),
                         Provenance.current().toMap());
         Engines.seed(c.loop().seed());
-        return LowMagModel.create(info);
+        return LowMagModel.create(info, c.setup().init());
     }
 
     private static void freeze(LowMagModel model) {

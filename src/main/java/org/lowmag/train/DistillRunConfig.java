@@ -20,6 +20,8 @@ import org.lowmag.distill.DistillConfig;
  * @param loss the distillation loss settings
  * @param loop optimisation settings
  * @param augmentation augmentation shared by each teacher/student pair
+ * @param setup the student's initialisation and padding of small inputs (the teacher's inputs are
+ *     padded as the teacher was trained)
  */
 public record DistillRunConfig(
         Path teacher,
@@ -31,12 +33,16 @@ public record DistillRunConfig(
         String architecture,
         DistillConfig loss,
         LoopConfig loop,
-        Augmentation augmentation) {
+        Augmentation augmentation,
+        ModelSetup setup) {
 
     /** Copies the lists. */
     public DistillRunConfig {
         splits = List.copyOf(splits);
         unlabeled = List.copyOf(unlabeled);
+        if (setup == null) {
+            setup = ModelSetup.DEFAULT;
+        }
         if (splits.isEmpty() && unlabeled.isEmpty()) {
             throw new IllegalArgumentException(
                     "--splits is empty and no --unlabeled dataset is given: nothing to distil on");
@@ -60,6 +66,7 @@ public record DistillRunConfig(
         m.put("pixel_loss", loss.pixelNorm().toString());
         m.put("loop", loop);
         m.put("augmentation", augmentation);
+        setup.record(m);
         return m;
     }
 }

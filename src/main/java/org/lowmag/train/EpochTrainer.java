@@ -106,7 +106,9 @@ public final class EpochTrainer {
             throws IOException {
         int stepsPerEpoch = (trainCount + cfg.accumulate() - 1) / cfg.accumulate();
         while (state.epoch < cfg.epochs()) {
-            if (cfg.patience() > 0 && state.epochsWithoutImprovement >= cfg.patience()) {
+            if (cfg.patience() > 0
+                    && !cfg.selectsLast()
+                    && state.epochsWithoutImprovement >= cfg.patience()) {
                 run.log(
                         "early stop: no improvement of "
                                 + cfg.select()
@@ -192,7 +194,7 @@ public final class EpochTrainer {
     }
 
     private boolean improved(LoopState state, Map<String, Double> val) {
-        Double score = val.get(cfg.select());
+        Double score = cfg.selectsLast() ? null : val.get(cfg.select());
         if (score == null) {
             state.bestEpoch = state.epoch + 1;
             return true;

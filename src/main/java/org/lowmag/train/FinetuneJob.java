@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.lowmag.dataset.Augmentation;
 import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.ModelInfo;
@@ -75,12 +76,12 @@ public final class FinetuneJob {
             LoopState state =
                     resume ? Checkpoint.restore(run.checkpoint(), adam, optState) : new LoopState();
             ImageCache cache = new ImageCache(loop.cacheBytes());
-            int stride = info.arch().totalStride();
+            Padder padder = info.padder();
             List<TissueRecord> val = ds.split("val");
             TissueImages trainImgs =
-                    new TissueImages(ds, train, mag, cache, stride, loop.maxTissuePixels());
+                    new TissueImages(ds, train, mag, cache, padder, loop.maxTissuePixels());
             TissueImages valImgs =
-                    new TissueImages(ds, val, mag, cache, stride, loop.maxTissuePixels());
+                    new TissueImages(ds, val, mag, cache, padder, loop.maxTissuePixels());
             Map<String, Integer> index = ds.classIndex();
             new EpochTrainer(model, adam, run, loop, train.size())
                     .run(

@@ -12,8 +12,10 @@ import java.util.Locale;
  * @param weightDecay L2 penalty added to gradients, as PyTorch's Adam (1e-4)
  * @param lrGamma exponential decay per epoch: {@code lr_e = learningRate * lrGamma^e} (1.0 = none)
  * @param seed seed of every random choice (order, augmentation, initialisation)
- * @param select validation metric that picks the best model: {@code val_accuracy}, {@code val_f1}
- *     or {@code val_loss}
+ * @param select what picks the model kept as {@code model/best}: the validation metric {@code
+ *     val_accuracy}, {@code val_f1} or {@code val_loss} (the best epoch), or {@code last} (the last
+ *     epoch, what a run without a validation split keeps; immune to choosing on a small noisy
+ *     validation set)
  * @param patience stop after this many epochs without improvement of {@code select} (0 = never)
  * @param checkpointMinutes also checkpoint inside an epoch at most this often (0 = epoch ends only)
  * @param maxBatchPixels most pixels in one forward pass when same-size tissues are grouped (1 = no
@@ -41,6 +43,9 @@ public record LoopConfig(
         long cacheBytes,
         ActivationCheckpointing checkpointActivations) {
 
+    /** {@link #select()} value that keeps the last epoch's model. */
+    public static final String LAST = "last";
+
     /** Validates every field, naming the flag of a bad value; a null checkpointing is auto. */
     public LoopConfig {
         if (checkpointActivations == null) {
@@ -65,9 +70,10 @@ public record LoopConfig(
         select = select.toLowerCase(Locale.ROOT);
         if (!select.equals("val_accuracy")
                 && !select.equals("val_f1")
-                && !select.equals("val_loss")) {
+                && !select.equals("val_loss")
+                && !select.equals(LAST)) {
             throw new IllegalArgumentException(
-                    "--select '" + select + "' is not one of val_accuracy, val_f1, val_loss");
+                    "--select '" + select + "' is not one of val_accuracy, val_f1, val_loss, last");
         }
         if (patience < 0) {
             throw new IllegalArgumentException("--patience must be >= 0, got " + patience);
@@ -114,9 +120,19 @@ public record LoopConfig(
     }
 
     /**
+     * @return whether the model kept is the last epoch's rather than the best validation epoch's
+     */
+    public boolean selectsLast() {
+        return select.equals(LAST);
+    }
+
+    /**
      * @return whether a larger value of {@link #select()} is better
      */
     public boolean higherIsBetter() {
+        if (selectsLast()) {
+            throw new IllegalStateException("select 'last' has no metric to compare");
+        }
         return !select.equals("val_loss");
     }
 }

@@ -9,6 +9,7 @@ import org.lowmag.dataset.AugmentParams;
 import org.lowmag.dataset.Augmentation;
 import org.lowmag.dataset.ChannelStats;
 import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.util.LowMagException;
@@ -16,22 +17,22 @@ import org.lowmag.util.Seeds;
 
 /**
  * The images of a list of tissues at one magnification, decoded through a cache, checked against
- * the size limit, padded to the network's total stride and (for training) augmented with a seed
- * derived from {@code (seed, epoch, tissue)}.
+ * the size limit, padded as the model pads small inputs ({@link Padder}) and (for training)
+ * augmented with a seed derived from {@code (seed, epoch, tissue)}.
  */
 public final class TissueImages {
 
     private final List<Path> files;
     private final List<TissueRecord> tissues;
     private final ImageCache cache;
-    private final int minSidePx;
+    private final Padder padder;
 
     /**
      * @param dataset the dataset
      * @param tissues the tissues (indices refer to this list)
      * @param mag the magnification
      * @param cache decoded-image cache
-     * @param minSidePx tissues smaller than this are padded with white (the network's stride)
+     * @param padder how inputs smaller than the network's stride are padded
      * @param maxTissuePixels larger tissues are refused with their id and size
      */
     public TissueImages(
@@ -39,14 +40,14 @@ public final class TissueImages {
             List<TissueRecord> tissues,
             double mag,
             ImageCache cache,
-            int minSidePx,
+            Padder padder,
             long maxTissuePixels) {
         this(
                 Collections.nCopies(tissues.size(), dataset),
                 tissues,
                 mag,
                 cache,
-                minSidePx,
+                padder,
                 maxTissuePixels);
     }
 
@@ -55,7 +56,7 @@ public final class TissueImages {
      * @param tissues the tissues (indices refer to this list)
      * @param mag the magnification
      * @param cache decoded-image cache
-     * @param minSidePx tissues smaller than this are padded with white (the network's stride)
+     * @param padder how inputs smaller than the network's stride are padded
      * @param maxTissuePixels larger tissues are refused with their id and size
      */
     public TissueImages(
@@ -63,11 +64,11 @@ public final class TissueImages {
             List<TissueRecord> tissues,
             double mag,
             ImageCache cache,
-            int minSidePx,
+            Padder padder,
             long maxTissuePixels) {
         this.tissues = List.copyOf(tissues);
         this.cache = cache;
-        this.minSidePx = minSidePx;
+        this.padder = padder;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < this.tissues.size(); i++) {
             TissueRecord t = this.tissues.get(i);
@@ -105,6 +106,21 @@ public final class TissueImages {
         this.files = List.copyOf(paths);
     }
 
+    private TissueImages(TissueImages other, Padder padder) {
+        this.tissues = other.tissues;
+        this.cache = other.cache;
+        this.files = other.files;
+        this.padder = padder;
+    }
+
+    /**
+     * @param padder another padding
+     * @return the same tissues padded that way (sharing the cache)
+     */
+    public TissueImages withPadder(Padder padder) {
+        return new TissueImages(this, padder);
+    }
+
     /**
      * @return the tissues
      */
@@ -132,10 +148,18 @@ public final class TissueImages {
 
     /**
      * @param i tissue index
+     * @return the image as stored (decoded through the cache)
+     */
+    private RgbImage unpadded(int i) {
+        return cache.get(files.get(i));
+    }
+
+    /**
+     * @param i tissue index
      * @return the padded image, not augmented
      */
     public RgbImage plain(int i) {
-        return cache.get(files.get(i)).padToAtLeast(minSidePx);
+        return padder.apply(cache.get(files.get(i)));
     }
 
     /**
@@ -153,7 +177,8 @@ public final class TissueImages {
     }
 
     /**
-     * Loads and augments several tissues in parallel.
+     * Loads and augments several tissues in parallel; each is padded after its augmentation, so the
+     * padding is never colour-jittered.
      *
      * @param indices tissue indices
      * @param aug the augmentation settings
@@ -167,9 +192,7 @@ public final class TissueImages {
                 .mapToObj(
                         j -> {
                             int i = indices.get(j);
-                            return draw(aug, seed, epoch, i)
-                                    .apply(plain(i))
-                                    .padToAtLeast(minSidePx);
+                            return padder.apply(draw(aug, seed, epoch, i).apply(unpadded(i)));
                         })
                 .toList();
     }

@@ -17,6 +17,7 @@ import org.lowmag.dataset.Augmentation;
  * @param loop optimisation settings
  * @param augmentation online augmentation
  * @param role recorded in the model: {@code teacher} or {@code baseline}
+ * @param setup the initialisation and the padding of small inputs
  */
 public record TrainConfig(
         Path data,
@@ -25,11 +26,15 @@ public record TrainConfig(
         String architecture,
         LoopConfig loop,
         Augmentation augmentation,
-        String role) {
+        String role,
+        ModelSetup setup) {
 
     /** Validates. */
     public TrainConfig {
         Architecture.byName(architecture);
+        if (setup == null) {
+            setup = ModelSetup.DEFAULT;
+        }
         if (!(magnification > 0)) {
             throw new IllegalArgumentException("--mag must be positive, got " + magnification);
         }
@@ -47,6 +52,7 @@ public record TrainConfig(
         m.put("role", role);
         m.put("loop", loop);
         m.put("augmentation", augmentation);
+        setup.record(m);
         return m;
     }
 }

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lowmag.arch.Architecture;
 import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.model.Engines;
 import org.lowmag.model.LowMagModel;
@@ -44,30 +44,30 @@ public final class TrainJob {
         List<TissueRecord> val = ds.split("val");
         RunFolder run = new RunFolder(c.out());
         run.start(resume, c.toMap());
-        Architecture arch = Architecture.byName(c.architecture());
         ImageCache cache = new ImageCache(c.loop().cacheBytes());
-        TissueImages trainImgs =
+        TissueImages unpadded =
                 new TissueImages(
                         ds,
                         train,
                         c.magnification(),
                         cache,
-                        arch.totalStride(),
-                        c.loop().maxTissuePixels());
-        TissueImages valImgs =
-                new TissueImages(
-                        ds,
-                        val,
-                        c.magnification(),
-                        cache,
-                        arch.totalStride(),
+                        Padder.none(),
                         c.loop().maxTissuePixels());
         Map<String, Integer> index = ds.classIndex();
         try (NDManager optState = NDManager.newBaseManager();
                 LowMagModel model =
                         resume
                                 ? LowMagModel.load(Checkpoint.modelDir(run.checkpoint()))
-                                : create(c, ds, trainImgs)) {
+                                : create(c, ds, unpadded)) {
+            TissueImages trainImgs = unpadded.withPadder(model.info().padder());
+            TissueImages valImgs =
+                    new TissueImages(
+                            ds,
+                            val,
+                            c.magnification(),
+                            cache,
+                            model.info().padder(),
+                            c.loop().maxTissuePixels());
             enableGradients(model);
             Adam adam =
                     new Adam(model.net().getParameters(), (float) c.loop().weightDecay(), optState);
@@ -114,7 +114,7 @@ public final class TrainJob {
                         c.toMap(),
                         Provenance.current().toMap());
         Engines.seed(c.loop().seed());
-        return LowMagModel.create(info);
+        return LowMagModel.create(info, c.setup().init());
     }
 
     /**

@@ -59,13 +59,24 @@ public final class DistillStepBench {
             for (Pair<String, Parameter> p : teacher.net().getParameters()) {
                 p.getValue().freeze(true);
             }
-            int stride = teacher.info().arch().totalStride();
             DistillObjective objective =
                     new DistillObjective(
                             teacher,
                             student,
-                            new TissueImages(ds, tissues, 10.0, cache, stride, Long.MAX_VALUE),
-                            new TissueImages(ds, tissues, sMag, cache, stride, Long.MAX_VALUE),
+                            new TissueImages(
+                                    ds,
+                                    tissues,
+                                    10.0,
+                                    cache,
+                                    teacher.info().padder(),
+                                    Long.MAX_VALUE),
+                            new TissueImages(
+                                    ds,
+                                    tissues,
+                                    sMag,
+                                    cache,
+                                    student.info().padder(),
+                                    Long.MAX_VALUE),
                             new DistillationLoss(DistillConfig.paper(1.0)),
                             Augmentation.none(),
                             1L,

@@ -80,7 +80,7 @@ public final class TrainStepBench {
                             train,
                             10.0,
                             new ImageCache(1L << 30),
-                            model.info().arch().totalStride(),
+                            model.info().padder(),
                             Long.MAX_VALUE);
             SupervisedObjective objective =
                     new SupervisedObjective(

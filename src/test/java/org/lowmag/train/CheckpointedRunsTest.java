@@ -68,7 +68,8 @@ class CheckpointedRunsTest {
     private static Path train(String name, ActivationCheckpointing c) throws Exception {
         Path out = tmp.resolve(name);
         TrainJob.run(
-                new TrainConfig(data, 8, out, "paper", loop(c), Augmentation.none(), "t"), false);
+                new TrainConfig(data, 8, out, "paper", loop(c), Augmentation.none(), "t", null),
+                false);
         return out;
     }
 
@@ -86,7 +87,8 @@ class CheckpointedRunsTest {
                         null,
                         DistillConfig.paper(1.0),
                         loop(c),
-                        Augmentation.none()),
+                        Augmentation.none(),
+                        null),
                 false);
         return out;
     }

@@ -57,7 +57,14 @@ class DistillJobTest {
         teacher = tmp.resolve("teacher");
         TrainJob.run(
                 new TrainConfig(
-                        data, 8, teacher, "paper", loop(2), Augmentation.paperDefault(), "teacher"),
+                        data,
+                        8,
+                        teacher,
+                        "paper",
+                        loop(2),
+                        Augmentation.paperDefault(),
+                        "teacher",
+                        null),
                 false);
     }
 
@@ -72,7 +79,8 @@ class DistillJobTest {
                 null,
                 DistillConfig.paper(1.0),
                 loop(2),
-                Augmentation.paperDefault());
+                Augmentation.paperDefault(),
+                null);
     }
 
     @Test
@@ -155,7 +163,8 @@ class DistillJobTest {
                         null,
                         DistillConfig.paper(1.0),
                         loop(1),
-                        Augmentation.none());
+                        Augmentation.none(),
+                        null);
         LowMagException e = assertThrows(LowMagException.class, () -> DistillJob.run(c, false));
         assertTrue(e.getMessage().contains("teacher was trained on classes"), e.getMessage());
     }

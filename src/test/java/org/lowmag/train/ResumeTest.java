@@ -48,7 +48,7 @@ class ResumeTest {
                         1L << 28,
                         ActivationCheckpointing.AUTO);
         return new TrainConfig(
-                data, 10, out, "paper", loop, Augmentation.paperDefault(), "teacher");
+                data, 10, out, "paper", loop, Augmentation.paperDefault(), "teacher", null);
     }
 
     private static List<float[]> weights(Path modelDir) {

@@ -1,0 +1,35 @@
+package org.lowmag.cli;
+
+import org.lowmag.dataset.InputPadding;
+import org.lowmag.model.WeightInit;
+import org.lowmag.train.ModelSetup;
+import picocli.CommandLine.Option;
+
+/** Initialisation and small-input padding of a new network (a picocli mixin). */
+final class SetupOptions {
+
+    @Option(
+            names = "--init",
+            defaultValue = "he",
+            description =
+                    "Weight initialisation: he (the paper: N(0, 2/fan_in)) or torch (PyTorch's"
+                            + " module default: U(-1/sqrt(fan_in), 1/sqrt(fan_in))) (default:"
+                            + " ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(
+            names = "--padding",
+            defaultValue = "white",
+            description =
+                    "How tissues smaller than the network's stride (32 px) are padded, kept"
+                            + " centred: white (the glass), mean (the normalisation's mean colour,"
+                            + " zero after standardisation), reflect (mirrored tissue) or none"
+                            + " (the network runs on the tissue as it is). Saved with the model;"
+                            + " evaluation and prediction pad the same way (default:"
+                            + " ${DEFAULT-VALUE}).")
+    String padding;
+
+    ModelSetup toSetup() {
+        return new ModelSetup(WeightInit.parse(init), InputPadding.parse(padding));
+    }
+}
