@@ -1,6 +1,7 @@
 package org.lowmag.cli;
 
 import org.lowmag.dataset.InputPadding;
+import org.lowmag.dataset.PadTarget;
 import org.lowmag.model.WeightInit;
 import org.lowmag.train.ModelSetup;
 import picocli.CommandLine.Option;
@@ -29,7 +30,18 @@ final class SetupOptions {
                             + " ${DEFAULT-VALUE}).")
     String padding;
 
+    @Option(
+            names = "--pad-to",
+            defaultValue = "stride",
+            description =
+                    "Which inputs are padded: stride (only sides below the network's stride, up"
+                            + " to it) or multiple (every side up to the next multiple of the"
+                            + " stride, so every stride-2 layer halves it exactly) (default:"
+                            + " ${DEFAULT-VALUE}).")
+    String padTo;
+
     ModelSetup toSetup() {
-        return new ModelSetup(WeightInit.parse(init), InputPadding.parse(padding));
+        return new ModelSetup(
+                WeightInit.parse(init), InputPadding.parse(padding), PadTarget.parse(padTo));
     }
 }

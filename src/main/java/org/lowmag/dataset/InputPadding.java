@@ -65,13 +65,33 @@ public enum InputPadding {
      * @return the padded image, or {@code img} itself when nothing is padded
      */
     public RgbImage apply(RgbImage img, int minSidePx, int[] meanRgb) {
+        return apply(
+                img,
+                Math.max(img.widthPx(), minSidePx),
+                Math.max(img.heightPx(), minSidePx),
+                meanRgb);
+    }
+
+    /**
+     * Pads an image to a given size, centred.
+     *
+     * @param img the image
+     * @param w the width wanted (at least the image's)
+     * @param h the height wanted (at least the image's)
+     * @param meanRgb the fill of {@link #MEAN}, three values 0-255 (ignored by the others)
+     * @return the padded image, or {@code img} itself when nothing is padded
+     * @throws IllegalArgumentException when the size wanted is smaller than the image
+     */
+    public RgbImage apply(RgbImage img, int w, int h, int[] meanRgb) {
         int w0 = img.widthPx();
         int h0 = img.heightPx();
-        if (this == NONE || (w0 >= minSidePx && h0 >= minSidePx)) {
+        if (w < w0 || h < h0) {
+            throw new IllegalArgumentException(
+                    "cannot pad " + w0 + "x" + h0 + " to the smaller " + w + "x" + h);
+        }
+        if (this == NONE || (w0 == w && h0 == h)) {
             return img;
         }
-        int w = Math.max(w0, minSidePx);
-        int h = Math.max(h0, minSidePx);
         int ox = (w - w0) / 2;
         int oy = (h - h0) / 2;
         byte[][] out = new byte[3][w * h];

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.lowmag.arch.Architecture;
 import org.lowmag.dataset.InputPadding;
+import org.lowmag.dataset.PadTarget;
 import org.lowmag.dataset.Padder;
 
 /**
@@ -35,6 +36,9 @@ public record ModelInfo(
 
     /** Key of {@link #padding()} in {@link #config()}. */
     public static final String PADDING_KEY = "padding";
+
+    /** Key of the padding target in {@link #config()} ({@link PadTarget}). */
+    public static final String PAD_TO_KEY = "pad_to";
 
     /** Current layout version. */
     public static final int FORMAT_VERSION = 1;
@@ -98,11 +102,22 @@ public record ModelInfo(
     }
 
     /**
+     * @return whether every side is padded to a multiple of the total stride ({@code pad_to:
+     *     multiple} in the run's configuration) rather than only up to it ({@code stride}, also
+     *     what models saved before the setting existed did)
+     */
+    public boolean padsToMultiple() {
+        Object p = config.get(PAD_TO_KEY);
+        return p != null && PadTarget.parse(p.toString()) == PadTarget.MULTIPLE;
+    }
+
+    /**
      * @return the padder of this model's inputs (its padding, total stride and mean colour)
      */
     public Padder padder() {
         double[] mean = normalization.mean().stream().mapToDouble(Double::doubleValue).toArray();
-        return new Padder(padding(), arch().totalStride(), InputPadding.meanFill(mean));
+        return new Padder(
+                padding(), arch().totalStride(), padsToMultiple(), InputPadding.meanFill(mean));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.lowmag.train;
 
 import java.util.Map;
 import org.lowmag.dataset.InputPadding;
+import org.lowmag.dataset.PadTarget;
 import org.lowmag.model.ModelInfo;
 import org.lowmag.model.WeightInit;
 
@@ -11,17 +12,20 @@ import org.lowmag.model.WeightInit;
  * padding is also part of the saved model, so evaluation and prediction pad as training did.
  *
  * @param init how convolution and FC weights are drawn
- * @param padding how inputs smaller than the network's total stride are padded
+ * @param padding how inputs are padded
+ * @param padTo which sizes are padded: sides below the network's stride, or every side to a
+ *     multiple of it
  */
-public record ModelSetup(WeightInit init, InputPadding padding) {
+public record ModelSetup(WeightInit init, InputPadding padding, PadTarget padTo) {
 
-    /** LowMag's defaults: He initialisation (the paper) and white padding. */
-    public static final ModelSetup DEFAULT = new ModelSetup(WeightInit.HE, InputPadding.WHITE);
+    /** LowMag's defaults: He initialisation (the paper) and white padding up to the stride. */
+    public static final ModelSetup DEFAULT =
+            new ModelSetup(WeightInit.HE, InputPadding.WHITE, PadTarget.STRIDE);
 
     /** Validates. */
     public ModelSetup {
-        if (init == null || padding == null) {
-            throw new IllegalArgumentException("init and padding are required");
+        if (init == null || padding == null || padTo == null) {
+            throw new IllegalArgumentException("init, padding and padTo are required");
         }
     }
 
@@ -33,5 +37,6 @@ public record ModelSetup(WeightInit init, InputPadding padding) {
     void record(Map<String, Object> m) {
         m.put("init", init.flag());
         m.put(ModelInfo.PADDING_KEY, padding.flag());
+        m.put(ModelInfo.PAD_TO_KEY, padTo.flag());
     }
 }

@@ -97,4 +97,21 @@ class InputPaddingTest {
                 assertThrows(IllegalArgumentException.class, () -> InputPadding.parse("zero"));
         assertEquals("padding 'zero' is not one of none, white, reflect, mean", e.getMessage());
     }
+
+    @Test
+    void padderSidesForEachTarget() {
+        Padder stride = new Padder(InputPadding.WHITE, 32, false, MEAN);
+        Padder multiple = new Padder(InputPadding.WHITE, 32, true, MEAN);
+        int[][] cases = {{1, 32, 32}, {28, 32, 32}, {32, 32, 32}, {33, 33, 64}, {56, 56, 64}};
+        for (int[] c : cases) {
+            assertEquals(c[1], stride.side(c[0]), "stride, n=" + c[0]);
+            assertEquals(c[2], multiple.side(c[0]), "multiple, n=" + c[0]);
+        }
+        assertEquals(224, multiple.side(224));
+        RgbImage out = multiple.apply(row3());
+        assertEquals(32, out.widthPx());
+        assertEquals(32, out.heightPx());
+        assertThrows(
+                IllegalArgumentException.class, () -> InputPadding.WHITE.apply(row3(), 2, 1, MEAN));
+    }
 }

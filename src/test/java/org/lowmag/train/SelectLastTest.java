@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.dataset.Augmentation;
 import org.lowmag.dataset.InputPadding;
+import org.lowmag.dataset.PadTarget;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.WeightInit;
 import org.lowmag.testing.TinyDatasets;
@@ -59,7 +60,8 @@ class SelectLastTest {
         Path data = tmp.resolve("data");
         TinyDatasets.write(data, 3, 6, 20, List.of(10.0, 5.0), 3L);
         Path out = tmp.resolve("run");
-        ModelSetup setup = new ModelSetup(WeightInit.TORCH, InputPadding.REFLECT);
+        ModelSetup setup =
+                new ModelSetup(WeightInit.TORCH, InputPadding.REFLECT, PadTarget.MULTIPLE);
         LoopState state =
                 TrainJob.run(
                         new TrainConfig(
@@ -85,6 +87,8 @@ class SelectLastTest {
         assertEquals("reflect", cfg.get("padding").getAsString());
         try (LowMagModel m = LowMagModel.load(run.bestModel())) {
             assertEquals(InputPadding.REFLECT, m.info().padding());
+            assertEquals(32, m.info().padder().side(20));
+            assertEquals(64, m.info().padder().side(33));
         }
     }
 
