@@ -32,11 +32,13 @@ final class SetupOptions {
 
     @Option(
             names = "--pad-to",
-            defaultValue = "stride",
+            defaultValue = "multiple",
             description =
-                    "Which inputs are padded: stride (only sides below the network's stride, up"
-                            + " to it) or multiple (every side up to the next multiple of the"
-                            + " stride, so every stride-2 layer halves it exactly) (default:"
+                    "Which inputs are padded: multiple (every side up to the next multiple of"
+                            + " the stride: a margin of glass around tissues that fill their"
+                            + " frame, worth 4-8 points of accuracy at low magnification, see"
+                            + " docs/experiments/fidelity.md) or stride (only sides below the"
+                            + " stride, up to it; LowMag before 2026-12) (default:"
                             + " ${DEFAULT-VALUE}).")
     String padTo;
 
