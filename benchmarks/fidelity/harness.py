@@ -24,6 +24,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import torch_reference  # noqa: E402
 from torch_reference import GnResNet  # noqa: E402  (the same network as the benchmarks)
 
 MAX_BATCH_PIXELS = 1 << 20  # as LowMag's --max-batch-pixels default and torch_reference.py
@@ -315,6 +316,10 @@ def parse_args(argv=None):
     p.add_argument("--weight-decay", type=float, default=1e-4)
     p.add_argument("--temperature", type=float, default=1.0)
     p.add_argument("--select", choices=["best", "last"], default="best")
+    p.add_argument("--gn-channels-per-group", type=int, default=0,
+                   help="ablation: GroupNorm with C / N groups of N channels (0: LowMag's min(32, C)"
+                        " groups, which is one channel per group, an instance norm, in the stem and"
+                        " first stage of the paper network)")
     p.add_argument("--init", choices=["he", "torch"], default="he")
     p.add_argument("--jitter", choices=["tissue", "batch", "none"], default="tissue")
     p.add_argument("--no-geometry", action="store_true", help="no flips / quarter turns")
@@ -348,6 +353,9 @@ def teacher_model_path(run, which):
 
 def main(argv=None):
     a = parse_args(argv)
+    if a.gn_channels_per_group > 0:
+        n = a.gn_channels_per_group
+        torch_reference.gn = lambda c: nn.GroupNorm(max(1, c // n), c, eps=1e-5)
     torch.set_num_threads(a.threads)
     try:
         torch.set_num_interop_threads(1)
