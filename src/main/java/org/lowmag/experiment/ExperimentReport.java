@@ -125,7 +125,7 @@ final class ExperimentReport {
                 res.byRun().size(),
                 config.bootstrap(),
                 resampled(),
-                config.seed());
+                config.firstSeed());
     }
 
     /** What one bootstrap resample draws, for the summary. */
