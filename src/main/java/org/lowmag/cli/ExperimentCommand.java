@@ -20,8 +20,10 @@ import picocli.CommandLine.Parameters;
                     + " magnification the baseline, KD, KD with auxiliary data and fine-tuning"
                     + " arms, and the resize ablation; each run evaluated on the test split.",
             "Layout: OUT/experiment.json, OUT/runs/<run>/, OUT/eval/<run>/, and the report"
-                    + " OUT/report.md, report.html, results.csv, accuracy_vs_gflops.png,"
-                    + " ablation.png.",
+                    + " OUT/report.md, report.html, results.csv, paired.csv,"
+                    + " accuracy_vs_gflops.png, ablation.png. With 'seeds: [0, 1, 2]' every run"
+                    + " is made once per seed (<run>-seed<k>) and the report shows means over"
+                    + " seeds and paired comparisons of the arms.",
             "Finished runs (DONE) and evaluations (metrics.json) are skipped, runs with a"
                     + " checkpoint resumed: re-run the same command to continue an interrupted"
                     + " experiment."

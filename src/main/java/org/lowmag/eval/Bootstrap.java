@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Percentile-bootstrap confidence intervals for every metric of {@link ClassificationMetrics}.
@@ -30,8 +27,8 @@ import java.util.stream.IntStream;
  *
  * <p><b>Determinism.</b> Round {@code r} draws from {@code new SplittableRandom(s_r)}, where {@code
  * s_0, s_1, ...} are successive {@code nextLong()} values of {@code new SplittableRandom(seed)},
- * for either unit. Rounds are independent of how they are spread over threads, so results are
- * identical for any thread count.
+ * for either unit ({@link Rounds}). Rounds are independent of how they are spread over threads, so
+ * results are identical for any thread count.
  */
 public final class Bootstrap {
 
@@ -164,32 +161,9 @@ public final class Bootstrap {
     /** Runs every round of {@code draw} with the documented per-round seeds, over the threads. */
     private double[][] rounds(int k, Draw draw) {
         int b = config.iterations();
-        long[] roundSeeds = new long[b];
-        SplittableRandom root = new SplittableRandom(config.seed());
-        for (int r = 0; r < b; r++) {
-            roundSeeds[r] = root.nextLong();
-        }
+        long[] roundSeeds = Rounds.seeds(config.seed(), b);
         double[][] out = new double[MetricVector.length(k)][b];
-        int chunks = Math.min(b, threads * 8);
-        if (threads == 1) {
-            runRounds(draw, k, roundSeeds, 0, b, out);
-            return out;
-        }
-        IntConsumer chunk =
-                c ->
-                        runRounds(
-                                draw,
-                                k,
-                                roundSeeds,
-                                bound(c, b, chunks),
-                                bound(c + 1, b, chunks),
-                                out);
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(chunk)).join();
-        } finally {
-            pool.shutdown();
-        }
+        Rounds.run(b, threads, (from, to) -> runRounds(draw, k, roundSeeds, from, to, out));
         return out;
     }
 
@@ -205,11 +179,6 @@ public final class Bootstrap {
                 out[m][r] = metrics[m];
             }
         }
-    }
-
-    /** The first round of chunk {@code c} when {@code b} rounds are cut into {@code chunks}. */
-    private static int bound(int c, int b, int chunks) {
-        return (int) ((long) c * b / chunks);
     }
 
     private MetricsReport assemble(

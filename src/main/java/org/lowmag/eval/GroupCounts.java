@@ -111,4 +111,17 @@ final class GroupCounts {
             counts[cell[j]] += count[j];
         }
     }
+
+    /**
+     * Adds group {@code g}'s counts {@code times} times (a group drawn that often).
+     *
+     * @param g a group index
+     * @param counts a {@code k*k} confusion count vector, row-major (truth, prediction)
+     * @param times how often
+     */
+    void addTo(int g, int[] counts, int times) {
+        for (int j = start[g]; j < start[g + 1]; j++) {
+            counts[cell[j]] += times * count[j];
+        }
+    }
 }

@@ -45,6 +45,7 @@ public final class ConfigReader {
                     "accumulate",
                     "lr",
                     "seed",
+                    "seeds",
                     "bootstrap",
                     "bootstrap_unit",
                     "temperature");
@@ -116,7 +117,7 @@ public final class ConfigReader {
                 epochs,
                 (int) root.integer("accumulate", 32),
                 root.number("lr", 1e-3),
-                root.integer("seed", 0),
+                seeds(root),
                 (int) root.integer("bootstrap", 10_000),
                 bootstrapUnit(root),
                 root.number("temperature", 1.0));
@@ -134,6 +135,22 @@ public final class ConfigReader {
             throw new IllegalArgumentException(
                     "not valid " + (json ? "JSON" : "YAML") + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code seeds: [0, 1, 2]}, or {@code seed: N} meaning {@code [N]}; default {@code [0]}. */
+    private static List<Long> seeds(ConfigNode root) {
+        if (root.has("seed") && root.has("seeds")) {
+            throw new IllegalArgumentException(
+                    "seed and seeds: give one of them (seed: N is the same as seeds: [N])");
+        }
+        if (!root.has("seeds")) {
+            return List.of(root.integer("seed", 0));
+        }
+        List<Long> out = new ArrayList<>();
+        for (Object o : root.list("seeds")) {
+            out.add(ConfigNode.toInteger(root.key("seeds"), o));
+        }
+        return out;
     }
 
     private static BootstrapConfig.Unit bootstrapUnit(ConfigNode root) {

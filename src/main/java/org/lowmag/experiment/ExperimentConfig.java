@@ -17,6 +17,10 @@ import org.lowmag.train.LoopConfig;
  * Each run uses {@link LoopConfig#paperDefaults()} except for the epochs, accumulation, learning
  * rate and seed given here. Messages name the configuration key of a bad value.
  *
+ * <p>With several {@code seeds} every run is repeated once per seed (see {@link ExperimentPlan});
+ * the bootstrap of every evaluation is seeded with the first seed, so that the confidence intervals
+ * of all runs come from the same resamples.
+ *
  * @param dataset the prepared dataset ({@code lowmag prepare})
  * @param teacherMag the teacher's magnification (paper: 10)
  * @param studentMags the student magnifications, each below {@code teacherMag}
@@ -28,7 +32,8 @@ import org.lowmag.train.LoopConfig;
  * @param epochs epochs per role: teacher, baseline, kd, kd+aux, finetune (those needed)
  * @param accumulate tissues per optimiser step
  * @param learningRate Adam's learning rate
- * @param seed the seed of every run and of the bootstrap
+ * @param seeds the seeds, at least one, none twice: each run is made once per seed with that loop
+ *     seed; the first also seeds the bootstrap ({@code seed: N} in a file is {@code seeds: [N]})
  * @param bootstrap bootstrap iterations of each evaluation
  * @param bootstrapUnit what each evaluation's bootstrap resamples: test tissues, or whole groups
  *     (the manifest's group column: patients, sets of near-duplicate images)
@@ -46,7 +51,7 @@ public record ExperimentConfig(
         Map<String, Integer> epochs,
         int accumulate,
         double learningRate,
-        long seed,
+        List<Long> seeds,
         int bootstrap,
         BootstrapConfig.Unit bootstrapUnit,
         double temperature) {
@@ -58,6 +63,7 @@ public record ExperimentConfig(
         kdSplits = List.copyOf(kdSplits);
         auxiliary = List.copyOf(auxiliary);
         epochs = Map.copyOf(epochs);
+        seeds = List.copyOf(seeds);
         if (dataset == null) {
             throw new IllegalArgumentException("dataset: missing (a folder from 'lowmag prepare')");
         }
@@ -90,6 +96,7 @@ public record ExperimentConfig(
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("lr: must be positive, got " + learningRate);
         }
+        checkSeeds(seeds);
         if (bootstrap < 1) {
             throw new IllegalArgumentException("bootstrap: must be at least 1, got " + bootstrap);
         }
@@ -106,6 +113,16 @@ public record ExperimentConfig(
         if (!(mag > 0) || Double.isInfinite(mag)) {
             throw new IllegalArgumentException(
                     key + ": must be a positive magnification, got " + mag);
+        }
+    }
+
+    private static void checkSeeds(List<Long> seeds) {
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("seeds: list at least one seed");
+        }
+        if (new HashSet<>(seeds).size() != seeds.size()) {
+            throw new IllegalArgumentException(
+                    "seeds: " + seeds + " lists a seed twice (each seed names its runs)");
         }
     }
 
@@ -168,10 +185,26 @@ public record ExperimentConfig(
     }
 
     /**
-     * @param epochCount the run's epochs
-     * @return the paper's loop settings with this experiment's epochs, accumulation, rate and seed
+     * @return the first seed: the bootstrap's, and the only one of a single-seed experiment
      */
-    public LoopConfig loop(int epochCount) {
+    public long firstSeed() {
+        return seeds.get(0);
+    }
+
+    /**
+     * @return whether every run is repeated with several seeds
+     */
+    public boolean severalSeeds() {
+        return seeds.size() > 1;
+    }
+
+    /**
+     * @param epochCount the run's epochs
+     * @param seed the run's seed
+     * @return the paper's loop settings with this experiment's epochs, accumulation and rate and
+     *     the given seed
+     */
+    public LoopConfig loop(int epochCount, long seed) {
         LoopConfig d = LoopConfig.paperDefaults();
         return new LoopConfig(
                 epochCount,
@@ -191,14 +224,16 @@ public record ExperimentConfig(
 
     /**
      * @return the bootstrap of every evaluation: {@code bootstrap} iterations at the paper's 95%,
-     *     seeded with {@code seed}, resampling {@code bootstrap_unit}
+     *     seeded with the first seed, resampling {@code bootstrap_unit}
      */
     public BootstrapConfig bootstrapConfig() {
-        return new BootstrapConfig(bootstrap, BootstrapConfig.DEFAULT_LEVEL, seed, bootstrapUnit);
+        return new BootstrapConfig(
+                bootstrap, BootstrapConfig.DEFAULT_LEVEL, firstSeed(), bootstrapUnit);
     }
 
     /**
-     * @return the resolved configuration for {@code experiment.json} and the report
+     * @return the resolved configuration for {@code experiment.json} and the report ({@code seed}
+     *     with one seed, as before seeds existed; {@code seeds} with several)
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -234,7 +269,11 @@ public record ExperimentConfig(
         m.put("epochs", ep);
         m.put("accumulate", accumulate);
         m.put("lr", learningRate);
-        m.put("seed", seed);
+        if (severalSeeds()) {
+            m.put("seeds", seeds);
+        } else {
+            m.put("seed", firstSeed());
+        }
         m.put("bootstrap", bootstrap);
         m.put("bootstrap_unit", bootstrapUnit.key());
         m.put("temperature", temperature);

@@ -155,6 +155,15 @@ final class ExperimentData {
     }
 
     /**
+     * @return the group of each evaluated (labelled test) tissue, by tissue id
+     */
+    Map<String, String> testGroupOf() {
+        Map<String, String> m = new LinkedHashMap<>();
+        testTissues(dataset).forEach(t -> m.put(t.id(), t.group()));
+        return m;
+    }
+
+    /**
      * @return whether {@code dataset.json}'s sources mention synthetic data
      */
     boolean synthetic() {

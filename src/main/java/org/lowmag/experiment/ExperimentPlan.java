@@ -15,12 +15,19 @@ import org.lowmag.distill.ResizeMode;
  * {@code maxpool+bicubic} ablation cell of its magnification when the epochs agree, since it is the
  * same run.
  *
+ * <p><b>Seeds.</b> A cell of the grid is named by its <i>base</i> run name ({@code teacher}, {@code
+ * kd-2.5x}). With one seed the base name is the run's name. With several, every run exists once per
+ * seed {@code s}, named {@code <base>-seed<s>}, with loop seed {@code s}; a student of seed {@code
+ * s} is distilled from {@code teacher-seed<s>}, a fine-tuning starts from the {@code kd+aux} run of
+ * its seed. The runs come seed by seed, in the order of {@code seeds}.
+ *
  * @param runs every run, in the order to make them
  * @param arms the student arms (expanded ids) in column order
- * @param ablation the ablation cells, by magnification then resize mode
+ * @param ablation the ablation cells, by magnification then resize mode (base run names)
+ * @param seeds the seeds, at least one
  */
 public record ExperimentPlan(
-        List<RunSpec> runs, List<ArmColumn> arms, List<AblationCell> ablation) {
+        List<RunSpec> runs, List<ArmColumn> arms, List<AblationCell> ablation, List<Long> seeds) {
 
     /**
      * A student arm as a column of the results table.
@@ -35,7 +42,7 @@ public record ExperimentPlan(
      *
      * @param magnification the student magnification
      * @param resize the resize mode
-     * @param run the run that holds it
+     * @param run the base name of the run that holds it
      */
     public record AblationCell(double magnification, ResizeMode resize, String run) {}
 
@@ -44,6 +51,7 @@ public record ExperimentPlan(
         runs = List.copyOf(runs);
         arms = List.copyOf(arms);
         ablation = List.copyOf(ablation);
+        seeds = List.copyOf(seeds);
     }
 
     /**
@@ -56,12 +64,30 @@ public record ExperimentPlan(
     }
 
     /**
+     * @param seeds the experiment's seeds
+     * @param seed one of them
+     * @return the suffix of that seed's run names: empty with one seed, else {@code -seed<seed>}
+     */
+    static String suffix(List<Long> seeds, long seed) {
+        return seeds.size() == 1 ? "" : "-seed" + seed;
+    }
+
+    /**
+     * @param base a base run name, e.g. {@code kd-2.5x}
+     * @return the names of its runs, one per seed in seed order ({@code [kd-2.5x]} with one seed)
+     */
+    public List<String> seedRuns(String base) {
+        return seeds.stream().map(s -> base + suffix(seeds, s)).toList();
+    }
+
+    /**
      * Plans an experiment.
      *
      * @param c the configuration
      * @return the plan
      */
     public static ExperimentPlan of(ExperimentConfig c) {
+        // The runs of one seed under their base names; each seed's copies are made at the end.
         Map<String, RunSpec> runs = new LinkedHashMap<>();
         RunSpec teacher =
                 new RunSpec(
@@ -74,7 +100,8 @@ public record ExperimentPlan(
                         List.of(),
                         null,
                         null,
-                        null);
+                        null,
+                        0L);
         runs.put(teacher.name(), teacher);
         List<ArmColumn> columns = columns(c);
         for (double mag : c.studentMags()) {
@@ -105,7 +132,12 @@ public record ExperimentPlan(
                 cells.add(new AblationCell(mag, mode, name));
             }
         }
-        return new ExperimentPlan(new ArrayList<>(runs.values()), columns, cells);
+        List<RunSpec> all = new ArrayList<>();
+        for (long seed : c.seeds()) {
+            String suffix = suffix(c.seeds(), seed);
+            runs.values().forEach(r -> all.add(r.seeded(suffix, seed)));
+        }
+        return new ExperimentPlan(all, columns, cells, c.seeds());
     }
 
     private static List<ArmColumn> columns(ExperimentConfig c) {
@@ -154,7 +186,8 @@ public record ExperimentPlan(
                     List.of(),
                     null,
                     null,
-                    null);
+                    null,
+                    0L);
         }
         if (arm.equals(Arms.KD)) {
             return distill(
@@ -181,7 +214,8 @@ public record ExperimentPlan(
                     List.of(),
                     null,
                     source,
-                    s.name());
+                    s.name(),
+                    0L);
         }
         LinkedHashSet<String> splits = new LinkedHashSet<>(c.kdSplits());
         splits.addAll(s.splits());
@@ -217,7 +251,8 @@ public record ExperimentPlan(
                 unlabeled,
                 mode,
                 Arms.TEACHER,
-                auxName);
+                auxName,
+                0L);
     }
 
     private static Optional<String> reusableKd(ExperimentConfig c, double mag, ResizeMode mode) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.Estimate;
+import org.lowmag.eval.Spread;
 import org.lowmag.report.BarPoint;
 import org.lowmag.report.CostPoint;
 import org.lowmag.report.Plots;
@@ -14,7 +14,8 @@ import org.lowmag.report.Plots;
 /**
  * The report's charts: a metric versus GFLOPs per forward pass (paper Figure 3; log x, CI bars, one
  * line per arm, points labelled by magnification, the teacher a single point) and the resize
- * ablation as grouped bars with CIs (Supplementary Figure 1).
+ * ablation as grouped bars with CIs (Supplementary Figure 1). With several seeds a point or bar is
+ * the mean over the evaluated seeds and its whisker spans their minimum to maximum (not a CI).
  */
 final class ExperimentPlots {
 
@@ -28,19 +29,19 @@ final class ExperimentPlots {
      *
      * @param png the target file
      * @param metric the metric on the y axis
-     * @param labelled the models: arm label and result (teacher first)
+     * @param labelled the models: arm label and runs (teacher first), each with an evaluated run
      * @return whether a chart was written (false when nothing is evaluated yet)
      * @throws IOException when the file cannot be written
      */
     static boolean cost(Path png, Metric metric, List<Labelled> labelled) throws IOException {
         List<CostPoint> points = new ArrayList<>();
         for (Labelled l : labelled) {
-            Estimate e = l.result().get(metric);
+            Estimate e = shown(l.cell(), metric);
             points.add(
                     new CostPoint(
                             l.label(),
-                            l.result().magnification(),
-                            l.result().gflopsMean(),
+                            l.cell().magnification(),
+                            l.cell().gflopsMean(),
                             e.value(),
                             e.ciLow(),
                             e.ciHigh()));
@@ -77,7 +78,7 @@ final class ExperimentPlots {
         List<BarPoint> bars = new ArrayList<>();
         boolean severalMags = ablation.mags().size() > 1;
         for (ExperimentPlan.AblationCell c : cells) {
-            Optional<RunResult> r = res.ablation(c);
+            SeedCell r = res.ablation(c);
             if (r.isEmpty()) {
                 continue;
             }
@@ -86,7 +87,7 @@ final class ExperimentPlots {
                         severalMags
                                 ? groupName(m) + " " + Magnification.format(c.magnification()) + "x"
                                 : groupName(m);
-                Estimate e = r.get().get(m);
+                Estimate e = shown(r, m);
                 bars.add(
                         new BarPoint(
                                 group,
@@ -111,6 +112,20 @@ final class ExperimentPlots {
                         "Test metric, % (accuracy: macro one-vs-rest)"),
                 png);
         return true;
+    }
+
+    /**
+     * @param c a cell with an evaluated run
+     * @param m a metric
+     * @return what its point shows: the run's value and CI with one seed; with several the mean
+     *     over seeds and the range from the smallest to the largest seed's value
+     */
+    static Estimate shown(SeedCell c, Metric m) {
+        if (!c.severalSeeds()) {
+            return c.first().get(m);
+        }
+        Spread s = c.spread(m);
+        return new Estimate(s.mean(), s.min(), s.max());
     }
 
     /** Orders bars so that every group's series keep the configured resize order. */
@@ -139,10 +154,10 @@ final class ExperimentPlots {
     }
 
     /**
-     * A result with its arm's label.
+     * A cell of the grid with its arm's label.
      *
      * @param label e.g. "KD (aux)"
-     * @param result the result
+     * @param cell its runs over the seeds, at least one evaluated
      */
-    record Labelled(String label, RunResult result) {}
+    record Labelled(String label, SeedCell cell) {}
 }

@@ -8,15 +8,16 @@ import java.util.Locale;
 import java.util.Optional;
 import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.BootstrapConfig;
-import org.lowmag.report.CiFormat;
 import org.lowmag.report.HtmlReport;
 import org.lowmag.report.MarkdownReport;
 import org.lowmag.report.ReportDocument;
 
 /**
  * Writes the experiment's report from whatever is evaluated: {@code report.md}, {@code report.html}
- * (self-contained), {@code results.csv}, {@code accuracy_vs_gflops.png}, {@code
- * exact_accuracy_vs_gflops.png} and {@code ablation.png}.
+ * (self-contained), {@code results.csv}, {@code paired.csv}, {@code accuracy_vs_gflops.png}, {@code
+ * exact_accuracy_vs_gflops.png} and {@code ablation.png}. With several seeds the tables show each
+ * cell's mean over the seeds with its spread, the charts the means with the seeds' range, and the
+ * paired comparisons compare the arms' means over seeds ({@link PairedComparisons}).
  *
  * <p>"Accuracy" is the paper's: one-vs-rest accuracy macro-averaged over classes (it counts true
  * negatives, so it is higher than the fraction correct). The fraction of tissues classified
@@ -28,6 +29,7 @@ final class ExperimentReport {
     static final String MARKDOWN = "report.md";
     static final String HTML = "report.html";
     static final String CSV = "results.csv";
+    static final String PAIRED_CSV = "paired.csv";
     static final String COST_PNG = "accuracy_vs_gflops.png";
     static final String EXACT_PNG = "exact_accuracy_vs_gflops.png";
     static final String ABLATION_PNG = "ablation.png";
@@ -56,7 +58,10 @@ final class ExperimentReport {
     void write() throws IOException {
         ExperimentResults res = ExperimentResults.load(plan, layout, config.bootstrapConfig());
         List<ExperimentPlots.Labelled> models = models(res);
+        List<PairedComparisons.Comparison> paired =
+                PairedComparisons.of(config, plan, data, layout, res);
         writeCsv(res, models);
+        PairedTable.writeCsv(layout.file(PAIRED_CSV), paired);
         boolean cost = ExperimentPlots.cost(layout.file(COST_PNG), Metric.ACCURACY, models);
         boolean exact = ExperimentPlots.cost(layout.file(EXACT_PNG), Metric.EXACT_ACCURACY, models);
         boolean abl =
@@ -67,9 +72,13 @@ final class ExperimentReport {
                 new ReportDocument(
                         "LowMag experiment: " + layout.dir().toAbsolutePath().normalize());
         doc.paragraph(summary(res));
+        if (config.severalSeeds()) {
+            doc.paragraph(seedsNote());
+        }
         headline(doc, res);
         ReportSections.data(doc, config, data);
         results(doc, res, models, cost, exact);
+        paired(doc, paired);
         ablation(doc, res, abl);
         ReportSections.runs(doc, plan, layout, res);
         ReportSections.configuration(doc, config);
@@ -80,16 +89,15 @@ final class ExperimentReport {
     /** The teacher then each student arm by magnification: the models of the cost chart. */
     private List<ExperimentPlots.Labelled> models(ExperimentResults res) {
         List<ExperimentPlots.Labelled> out = new ArrayList<>();
-        res.teacher()
-                .ifPresent(
-                        t ->
-                                out.add(
-                                        new ExperimentPlots.Labelled(
-                                                Arms.label(Arms.TEACHER, null), t)));
+        if (!res.teacher().isEmpty()) {
+            out.add(new ExperimentPlots.Labelled(Arms.label(Arms.TEACHER, null), res.teacher()));
+        }
         for (ExperimentPlan.ArmColumn col : plan.arms()) {
             for (double mag : config.studentMags()) {
-                res.cell(col.arm(), mag)
-                        .ifPresent(r -> out.add(new ExperimentPlots.Labelled(col.label(), r)));
+                SeedCell c = res.cell(col.arm(), mag);
+                if (!c.isEmpty()) {
+                    out.add(new ExperimentPlots.Labelled(col.label(), c));
+                }
             }
         }
         return out;
@@ -99,13 +107,36 @@ final class ExperimentReport {
             throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (ExperimentPlots.Labelled m : models) {
-            rows.add(ResultsCsv.row(m.result().arm(), m.result()));
+            addRows(rows, m.cell().first().arm(), m.cell());
         }
         for (ExperimentPlan.AblationCell c : plan.ablation()) {
-            res.ablation(c)
-                    .ifPresent(r -> rows.add(ResultsCsv.row("ablation-" + c.resize().flag(), r)));
+            SeedCell cell = res.ablation(c);
+            if (!cell.isEmpty()) {
+                addRows(rows, "ablation-" + c.resize().flag(), cell);
+            }
         }
         ResultsCsv.write(layout.file(CSV), rows);
+    }
+
+    /** The cell's runs, then with several seeds its summary rows. */
+    private static void addRows(List<List<String>> rows, String arm, SeedCell c) {
+        c.results().forEach(r -> rows.add(ResultsCsv.row(arm, r)));
+        if (c.severalSeeds()) {
+            rows.addAll(ResultsCsv.summary(arm, c));
+        }
+    }
+
+    private String seedsNote() {
+        String seeds = String.join(", ", config.seeds().stream().map(String::valueOf).toList());
+        return "Every run is repeated with seeds "
+                + seeds
+                + " (run names end in -seed<k>; each student is distilled from the teacher of its"
+                + " seed). A result cell shows the mean over the evaluated seeds ± their sample"
+                + " standard deviation, then each seed's value in seed order (the smallest and"
+                + " largest of these are the range); the charts show the means with bars from the"
+                + " lowest to the highest seed. Every evaluation's bootstrap uses seed "
+                + config.firstSeed()
+                + ".";
     }
 
     private String summary(ExperimentResults res) {
@@ -125,7 +156,7 @@ final class ExperimentReport {
                 res.byRun().size(),
                 config.bootstrap(),
                 resampled(),
-                config.seed());
+                config.firstSeed());
     }
 
     /** What one bootstrap resample draws, for the summary. */
@@ -144,32 +175,34 @@ final class ExperimentReport {
     /** One line per magnification: the best arm by accuracy, against the baseline and teacher. */
     private void headline(ReportDocument doc, ExperimentResults res) {
         List<String> lines = new ArrayList<>();
-        Optional<RunResult> teacher = res.teacher();
-        teacher.ifPresent(t -> lines.add("Teacher (" + mag(t) + "): " + accuracies(t) + "."));
+        SeedCell teacher = res.teacher();
+        if (!teacher.isEmpty()) {
+            lines.add("Teacher (" + mag(teacher) + "): " + accuracies(teacher) + ".");
+        }
         for (double m : config.studentMags()) {
             Optional<ExperimentPlan.ArmColumn> best = Optional.empty();
             double bestAcc = Double.NEGATIVE_INFINITY;
             for (ExperimentPlan.ArmColumn col : plan.arms()) {
-                Optional<RunResult> r = res.cell(col.arm(), m);
-                if (r.isPresent() && r.get().get(Metric.ACCURACY).value() > bestAcc) {
-                    bestAcc = r.get().get(Metric.ACCURACY).value();
+                SeedCell r = res.cell(col.arm(), m);
+                if (!r.isEmpty() && r.spread(Metric.ACCURACY).mean() > bestAcc) {
+                    bestAcc = r.spread(Metric.ACCURACY).mean();
                     best = Optional.of(col);
                 }
             }
             if (best.isEmpty()) {
                 continue;
             }
-            RunResult r = res.cell(best.get().arm(), m).orElseThrow();
+            SeedCell r = res.cell(best.get().arm(), m);
             StringBuilder s = new StringBuilder();
             s.append(Magnification.format(m)).append("x: best ").append(best.get().label());
             s.append(", ").append(accuracies(r));
-            teacher.ifPresent(
-                    t ->
-                            s.append(
-                                    String.format(
-                                            Locale.ROOT,
-                                            ", at %.3g of the teacher's FLOPs",
-                                            r.gflopsMean() / t.gflopsMean())));
+            if (!teacher.isEmpty()) {
+                s.append(
+                        String.format(
+                                Locale.ROOT,
+                                ", at %.3g of the teacher's FLOPs",
+                                r.gflopsMean() / teacher.gflopsMean()));
+            }
             lines.add(s.append('.').toString());
         }
         if (!lines.isEmpty()) {
@@ -178,14 +211,14 @@ final class ExperimentReport {
         }
     }
 
-    private static String accuracies(RunResult r) {
+    private static String accuracies(SeedCell r) {
         return "accuracy "
-                + CiFormat.percent(r.get(Metric.ACCURACY))
+                + ResultTables.metric(r, Metric.ACCURACY)
                 + ", exact accuracy "
-                + CiFormat.percent(r.get(Metric.EXACT_ACCURACY));
+                + ResultTables.metric(r, Metric.EXACT_ACCURACY);
     }
 
-    private static String mag(RunResult r) {
+    private static String mag(SeedCell r) {
         return Magnification.format(r.magnification()) + "x";
     }
 
@@ -196,26 +229,39 @@ final class ExperimentReport {
             boolean cost,
             boolean exact) {
         doc.heading(2, "Teacher (paper Table 3)");
-        res.teacher()
-                .ifPresentOrElse(
-                        t ->
-                                doc.table(
-                                        ResultTables.teacher(t),
-                                        "The teacher on the test split ("
-                                                + t.tissues()
-                                                + " tissues)."),
-                        () -> doc.paragraph("The teacher is not evaluated yet."));
+        SeedCell teacher = res.teacher();
+        if (teacher.isEmpty()) {
+            doc.paragraph("The teacher is not evaluated yet.");
+        } else {
+            doc.table(
+                    ResultTables.teacher(teacher),
+                    "The teacher on the test split ("
+                            + teacher.first().tissues()
+                            + " tissues"
+                            + (config.severalSeeds()
+                                    ? "; mean ± sd over seeds, then each seed"
+                                    : "")
+                            + ").");
+        }
         doc.heading(2, "Students by magnification (paper Table 4)");
         doc.table(
                 ResultTables.arms(config.studentMags(), plan.arms(), res),
                 "Each arm at each student magnification on the test split; bold: the best arm"
-                        + " per magnification and metric.");
+                        + " per magnification and metric"
+                        + (config.severalSeeds() ? " (by the mean over seeds)." : "."));
         doc.heading(2, "Accuracy versus cost (paper Figure 3)");
+        String bars =
+                config.severalSeeds()
+                        ? "points: means over seeds; bars: lowest to highest seed"
+                        : "bars: 95% CIs";
         if (cost) {
             doc.image(
                     Path.of(COST_PNG),
                     "Test accuracy (macro one-vs-rest) versus GFLOPs per"
-                            + " forward pass, log scale; bars: 95% CIs; labels: input magnification; arms are drawn a few percent apart horizontally so their bars do not overlap.");
+                            + " forward pass, log scale; "
+                            + bars
+                            + "; labels: input magnification; arms are drawn a few percent apart"
+                            + " horizontally so their bars do not overlap.");
         }
         if (exact) {
             doc.image(Path.of(EXACT_PNG), "The same with exact accuracy (fraction correct).");
@@ -223,12 +269,46 @@ final class ExperimentReport {
         List<String> labels = models.stream().map(ExperimentPlots.Labelled::label).toList();
         doc.table(
                 ResultTables.cost(
-                        models.stream().map(ExperimentPlots.Labelled::result).toList(),
+                        models.stream().map(ExperimentPlots.Labelled::cell).toList(),
                         labels,
-                        res.teacher()),
+                        teacher),
                 "Cost: GFLOPs per forward pass (2 x multiply-accumulates, mean over the test"
                         + " tissues at their sizes); measured inference seconds per tissue on this"
-                        + " machine; ratios to the teacher.");
+                        + " machine; ratios to the teacher"
+                        + (config.severalSeeds() ? "; means over seeds." : "."));
+    }
+
+    /** The paired comparison table, or a line saying that no pair is evaluated yet. */
+    private void paired(ReportDocument doc, List<PairedComparisons.Comparison> rows) {
+        doc.heading(2, "Paired comparisons");
+        if (rows.isEmpty()) {
+            doc.paragraph("No two arms are evaluated yet.");
+            return;
+        }
+        String means =
+                config.severalSeeds()
+                        ? "the mean over arm A's seeds minus the mean over arm B's seeds"
+                        : "arm A's run minus arm B's run";
+        doc.table(
+                PairedTable.table(rows),
+                "Differences in percentage points: "
+                        + means
+                        + ", on the same "
+                        + rows.get(0).difference().tissues()
+                        + " test tissues (the teacher at its own magnification). 95% CIs from a"
+                        + " paired bootstrap ("
+                        + config.bootstrap()
+                        + " resamples of "
+                        + resampled()
+                        + ", seed "
+                        + config.firstSeed()
+                        + "): every resample draws the same "
+                        + (config.bootstrapUnit() == BootstrapConfig.Unit.GROUP
+                                ? "groups"
+                                : "tissues")
+                        + " for all runs of both arms, so what the arms share cancels. \"In"
+                        + " words\" reads the accuracy CI: above or below when it excludes 0."
+                        + " Also in paired.csv.");
     }
 
     private void ablation(ReportDocument doc, ExperimentResults res, boolean chart) {

@@ -2,12 +2,15 @@ package org.lowmag.experiment;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lowmag.eval.BootstrapConfig;
 
 /**
  * The evaluations an experiment folder holds so far, by run name, beside the plan they belong to.
+ * Cells of the grid are looked up by base run name and hold the runs of every seed ({@link
+ * SeedCell}).
  *
  * @param plan the plan
  * @param byRun the results of the evaluated runs
@@ -53,26 +56,35 @@ public record ExperimentResults(ExperimentPlan plan, Map<String, RunResult> byRu
     }
 
     /**
-     * @return the teacher's result, if evaluated
+     * @param base a base run name ({@code kd-2.5x})
+     * @return the evaluated runs of that cell over the seeds
      */
-    public Optional<RunResult> teacher() {
-        return of(Arms.TEACHER);
+    public SeedCell seeds(String base) {
+        List<RunResult> found = plan.seedRuns(base).stream().flatMap(r -> of(r).stream()).toList();
+        return new SeedCell(base, plan.seeds(), found);
+    }
+
+    /**
+     * @return the teacher's runs
+     */
+    public SeedCell teacher() {
+        return seeds(Arms.TEACHER);
     }
 
     /**
      * @param arm an expanded arm id
      * @param mag a student magnification
-     * @return the result of that cell, if evaluated
+     * @return the runs of that cell
      */
-    public Optional<RunResult> cell(String arm, double mag) {
-        return of(ExperimentPlan.runName(arm, mag));
+    public SeedCell cell(String arm, double mag) {
+        return seeds(ExperimentPlan.runName(arm, mag));
     }
 
     /**
      * @param cell an ablation cell
-     * @return its result, if evaluated
+     * @return its runs
      */
-    public Optional<RunResult> ablation(ExperimentPlan.AblationCell cell) {
-        return of(cell.run());
+    public SeedCell ablation(ExperimentPlan.AblationCell cell) {
+        return seeds(cell.run());
     }
 }

@@ -7,13 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.lowmag.dataset.Magnification;
 import org.lowmag.distill.ResizeMode;
+import org.lowmag.eval.Spread;
 import org.lowmag.report.CiFormat;
 import org.lowmag.report.TextTable;
 
 /**
  * The report's result tables. Metric cells are percentages with their 95% bootstrap CI, {@code
- * "87.06 (85.65-88.48)"}; a cell of a run not evaluated yet is {@value #MISSING}. Where several
- * models are compared the best value of each row is emphasised (bold), as in the paper's Table 4.
+ * "87.06 (85.65-88.48)"}; a cell of a run not evaluated yet is {@value #MISSING}. With several
+ * seeds a cell is the mean over the seeds' point values, their sample standard deviation, then each
+ * seed's value in seed order, {@code "87.20 ± 1.30 (85.90, 87.50, 88.40)"} (min and max are the
+ * extremes of that list; a seed not evaluated yet is {@value #MISSING} and left out of the mean).
+ * Where several models are compared the best value (mean) of each row is emphasised (bold), as in
+ * the paper's Table 4.
  */
 final class ResultTables {
 
@@ -23,18 +28,41 @@ final class ResultTables {
     private ResultTables() {}
 
     /**
+     * @param c a cell with at least one evaluated run
+     * @param m a metric
+     * @return {@code "87.06 (85.65-88.48)"} with one seed, {@code "87.20 ± 1.30 (85.90, 87.50,
+     *     88.40)"} with several
+     */
+    static String metric(SeedCell c, Metric m) {
+        if (!c.severalSeeds()) {
+            return CiFormat.percent(c.first().get(m));
+        }
+        Spread s = c.spread(m);
+        List<String> values = new ArrayList<>();
+        for (long seed : c.seeds()) {
+            values.add(c.ofSeed(seed).map(r -> CiFormat.percent(r.get(m).value())).orElse(MISSING));
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.2f ± %.2f (%s)",
+                100 * s.mean(),
+                100 * s.sd(),
+                String.join(", ", values));
+    }
+
+    /**
      * Paper Table 3: one row per metric for the teacher.
      *
-     * @param teacher the teacher's result
+     * @param teacher the teacher's runs, at least one evaluated
      * @return the table
      */
-    static TextTable teacher(RunResult teacher) {
+    static TextTable teacher(SeedCell teacher) {
         TextTable t =
                 new TextTable(
                         "Metric",
                         "Teacher (" + Magnification.format(teacher.magnification()) + "x)");
         for (Metric m : Metric.values()) {
-            t.row(m.label(), CiFormat.percent(teacher.get(m)));
+            t.row(m.label(), metric(teacher, m));
         }
         return t;
     }
@@ -54,7 +82,7 @@ final class ResultTables {
         columns.forEach(c -> header.add(c.label()));
         TextTable t = new TextTable(header.toArray(String[]::new));
         for (double mag : mags) {
-            List<Optional<RunResult>> cells = new ArrayList<>();
+            List<SeedCell> cells = new ArrayList<>();
             columns.forEach(c -> cells.add(res.cell(c.arm(), mag)));
             addMetricRows(t, Magnification.format(mag) + "x", cells);
         }
@@ -76,7 +104,7 @@ final class ResultTables {
         ablation.resize().forEach(r -> header.add(resizeLabel(r)));
         TextTable t = new TextTable(header.toArray(String[]::new));
         for (double mag : ablation.mags()) {
-            List<Optional<RunResult>> row = new ArrayList<>();
+            List<SeedCell> row = new ArrayList<>();
             for (ResizeMode mode : ablation.resize()) {
                 row.add(
                         cells.stream()
@@ -86,7 +114,8 @@ final class ResultTables {
                                                         && Magnification.same(
                                                                 c.magnification(), mag))
                                 .findFirst()
-                                .flatMap(res::ablation));
+                                .map(res::ablation)
+                                .orElse(new SeedCell("", res.plan().seeds(), List.of())));
             }
             addMetricRows(t, Magnification.format(mag) + "x", row);
         }
@@ -106,12 +135,12 @@ final class ResultTables {
         };
     }
 
-    private static void addMetricRows(TextTable t, String mag, List<Optional<RunResult>> cells) {
-        long present = cells.stream().filter(Optional::isPresent).count();
+    private static void addMetricRows(TextTable t, String mag, List<SeedCell> cells) {
+        long present = cells.stream().filter(c -> !c.isEmpty()).count();
         for (Metric m : Metric.values()) {
             List<Object> row = new ArrayList<>(List.of(mag, m.label()));
-            for (Optional<RunResult> c : cells) {
-                row.add(c.map(r -> CiFormat.percent(r.get(m))).orElse(MISSING));
+            for (SeedCell c : cells) {
+                row.add(c.isEmpty() ? MISSING : metric(c, m));
             }
             t.row(row.toArray());
             if (present > 1) {
@@ -123,14 +152,15 @@ final class ResultTables {
     /**
      * The cost of each model: GFLOPs per forward pass (mean over the test tissues), measured
      * seconds per tissue, and both as ratios to the teacher's: {@code flop ratio = GFLOPs / teacher
-     * GFLOPs}, {@code speed-up = teacher seconds / seconds}.
+     * GFLOPs}, {@code speed-up = teacher seconds / seconds}. With several seeds a row is a cell,
+     * its numbers the means over the evaluated seeds, its run the base name with the seed count.
      *
-     * @param rows the models (teacher first when evaluated)
+     * @param rows the models (teacher first when evaluated), each with an evaluated run
      * @param labels the arm label of each row
-     * @param teacher the teacher's result, if evaluated
+     * @param teacher the teacher's runs (possibly none evaluated)
      * @return the table
      */
-    static TextTable cost(List<RunResult> rows, List<String> labels, Optional<RunResult> teacher) {
+    static TextTable cost(List<SeedCell> rows, List<String> labels, SeedCell teacher) {
         TextTable t =
                 new TextTable(
                         "Arm",
@@ -140,30 +170,32 @@ final class ResultTables {
                         "FLOPs / teacher FLOPs",
                         "Seconds / tissue",
                         "Speed-up vs teacher");
+        Optional<SeedCell> x = teacher.isEmpty() ? Optional.empty() : Optional.of(teacher);
         for (int i = 0; i < rows.size(); i++) {
-            RunResult r = rows.get(i);
+            SeedCell r = rows.get(i);
+            String run = r.severalSeeds() ? r.base() + " (" + seedCount(r) + ")" : r.first().run();
             t.row(
                     labels.get(i),
                     Magnification.format(r.magnification()) + "x",
-                    r.run(),
+                    run,
                     String.format(Locale.ROOT, "%.4g", r.gflopsMean()),
-                    teacher.map(
-                                    x ->
-                                            String.format(
-                                                    Locale.ROOT,
-                                                    "%.4g",
-                                                    r.gflopsMean() / x.gflopsMean()))
+                    x.map(y -> String.format(Locale.ROOT, "%.4g", r.gflopsMean() / y.gflopsMean()))
                             .orElse(MISSING),
                     String.format(Locale.ROOT, "%.4g", r.secondsPerTissue()),
-                    teacher.map(
-                                    x ->
+                    x.map(
+                                    y ->
                                             String.format(
                                                     Locale.ROOT,
                                                     "%.3gx",
-                                                    x.secondsPerTissue() / r.secondsPerTissue()))
+                                                    y.secondsPerTissue() / r.secondsPerTissue()))
                             .orElse(MISSING));
         }
         return t;
+    }
+
+    private static String seedCount(SeedCell c) {
+        int n = c.results().size();
+        return n == c.seeds().size() ? n + " seeds" : n + " of " + c.seeds().size() + " seeds";
     }
 
     /**

@@ -7,13 +7,18 @@ import java.util.List;
 import org.lowmag.dataset.Csv;
 import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.Estimate;
+import org.lowmag.eval.Spread;
 import org.lowmag.util.AtomicFiles;
 
 /**
- * {@code results.csv}: one row per evaluated arm and magnification (the teacher, the student arms,
- * then the ablation cells as arm {@code ablation-<resize>}), metrics as fractions with their CI
- * bounds: {@code arm, magnification, run, tissues, exact_accuracy, exact_accuracy_ci_low,
- * exact_accuracy_ci_high, accuracy, ..., recall_ci_high, gflops_mean, seconds_per_tissue}.
+ * {@code results.csv}: one row per evaluated run (the teacher, the student arms, then the ablation
+ * cells as arm {@code ablation-<resize>}), metrics as fractions with their CI bounds: {@code arm,
+ * magnification, run, tissues, exact_accuracy, exact_accuracy_ci_low, exact_accuracy_ci_high,
+ * accuracy, ..., recall_ci_high, gflops_mean, seconds_per_tissue, seed, statistic}; a run's row has
+ * {@code statistic = value}. With several seeds each cell's runs are followed by four summary rows
+ * over its evaluated seeds, {@code statistic} = {@code mean}, {@code sd} (sample standard
+ * deviation), {@code min}, {@code max}, of the runs' point values, GFLOPs and seconds; their {@code
+ * run} is the cell's base name ({@code kd-2.5x}), their seed and CI columns are empty.
  */
 final class ResultsCsv {
 
@@ -39,6 +44,8 @@ final class ResultsCsv {
         }
         h.add("gflops_mean");
         h.add("seconds_per_tissue");
+        h.add("seed");
+        h.add("statistic");
         return h;
     }
 
@@ -63,7 +70,49 @@ final class ResultsCsv {
         }
         row.add(Double.toString(r.gflopsMean()));
         row.add(Double.toString(r.secondsPerTissue()));
+        row.add(Long.toString(r.seed()));
+        row.add("value");
         return row;
+    }
+
+    /**
+     * @param arm the arm id written in the first column
+     * @param c a cell with at least one evaluated run
+     * @return its four summary rows over the seeds: mean, sd, min, max
+     */
+    static List<List<String>> summary(String arm, SeedCell c) {
+        Spread gflops = Spread.of(c.results().stream().map(RunResult::gflopsMean).toList());
+        Spread seconds = Spread.of(c.results().stream().map(RunResult::secondsPerTissue).toList());
+        List<List<String>> out = new ArrayList<>();
+        for (String stat : List.of("mean", "sd", "min", "max")) {
+            List<String> row =
+                    new ArrayList<>(
+                            List.of(
+                                    arm,
+                                    Magnification.format(c.magnification()),
+                                    c.base(),
+                                    Integer.toString(c.first().tissues())));
+            for (Metric m : ORDER) {
+                row.add(Double.toString(pick(c.spread(m), stat)));
+                row.add("");
+                row.add("");
+            }
+            row.add(Double.toString(pick(gflops, stat)));
+            row.add(Double.toString(pick(seconds, stat)));
+            row.add("");
+            row.add(stat);
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static double pick(Spread s, String stat) {
+        return switch (stat) {
+            case "mean" -> s.mean();
+            case "sd" -> s.sd();
+            case "min" -> s.min();
+            default -> s.max();
+        };
     }
 
     /**

@@ -88,7 +88,7 @@ final class RunLauncher {
     }
 
     private LoopConfig loop(RunSpec r) {
-        return config.loop(r.epochs());
+        return config.loop(r.epochs(), r.seed());
     }
 
     private TrainConfig trainConfig(RunSpec r) {

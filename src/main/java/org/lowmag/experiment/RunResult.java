@@ -21,6 +21,7 @@ import org.lowmag.util.LowMagException;
  * @param metrics every {@link Metric} with its bootstrap CI (fractions)
  * @param gflopsMean mean GFLOPs per forward pass over the test tissues
  * @param secondsPerTissue measured inference seconds per tissue
+ * @param seed the seed of its training loop
  */
 public record RunResult(
         String run,
@@ -29,7 +30,8 @@ public record RunResult(
         int tissues,
         Map<Metric, Estimate> metrics,
         double gflopsMean,
-        double secondsPerTissue) {
+        double secondsPerTissue,
+        long seed) {
 
     /** Copies. */
     public RunResult {
@@ -77,7 +79,8 @@ public record RunResult(
                         field(j, "tissues", file).getAsInt(),
                         ms,
                         field(j, "gflops_mean", file).getAsDouble(),
-                        field(j, "seconds_per_tissue", file).getAsDouble()));
+                        field(j, "seconds_per_tissue", file).getAsDouble(),
+                        r.seed()));
     }
 
     private static com.google.gson.JsonElement field(JsonObject j, String key, Path file) {

@@ -18,6 +18,7 @@ import org.lowmag.distill.ResizeMode;
  * @param source the run it starts from: the teacher for a distillation, the student for a
  *     fine-tuning; null for training
  * @param auxName the auxiliary set behind a {@code kd+} or {@code finetune} arm, else null
+ * @param seed the seed of its training loop
  */
 public record RunSpec(
         String name,
@@ -29,12 +30,34 @@ public record RunSpec(
         List<Path> unlabeled,
         ResizeMode resize,
         String source,
-        String auxName) {
+        String auxName,
+        long seed) {
 
     /** Copies the lists. */
     public RunSpec {
         splits = List.copyOf(splits);
         unlabeled = List.copyOf(unlabeled);
+    }
+
+    /**
+     * @param suffix appended to its name and its source's name, e.g. {@code -seed1} (or empty)
+     * @param loopSeed the seed of its loop
+     * @return this run for that seed: {@code kd-2.5x} distilled from {@code teacher} becomes {@code
+     *     kd-2.5x-seed1} distilled from {@code teacher-seed1}
+     */
+    public RunSpec seeded(String suffix, long loopSeed) {
+        return new RunSpec(
+                name + suffix,
+                arm,
+                kind,
+                magnification,
+                epochs,
+                splits,
+                unlabeled,
+                resize,
+                source == null ? null : source + suffix,
+                auxName,
+                loopSeed);
     }
 
     /**

@@ -67,8 +67,8 @@ class ConfigReaderTest {
         assertEquals(3, c.epochsOf("teacher"));
         assertEquals(1e-3, c.learningRate());
         assertEquals(1.0, c.temperature());
-        assertEquals(3, c.loop(3).epochs());
-        assertEquals(1e-4, c.loop(3).weightDecay(), "other loop settings: the paper's");
+        assertEquals(3, c.loop(3, 0).epochs());
+        assertEquals(1e-4, c.loop(3, 0).weightDecay(), "other loop settings: the paper's");
         assertEquals(BootstrapConfig.Unit.TISSUE, c.bootstrapUnit());
         assertEquals("tissue", c.toMap().get("bootstrap_unit"));
     }
@@ -86,6 +86,30 @@ class ConfigReaderTest {
         assertEquals(200, c.bootstrap());
         assertEquals(BootstrapConfig.Unit.GROUP, c.bootstrapUnit());
         assertEquals(Path.of("/d"), c.dataset());
+    }
+
+    @Test
+    void seedsOrOneSeed() {
+        ExperimentConfig none = parse(GOOD);
+        assertEquals(List.of(0L), none.seeds());
+        assertEquals(0L, none.toMap().get("seed"), "one seed: recorded as before");
+        ExperimentConfig one = parse(GOOD + "seed: 7\n");
+        assertEquals(List.of(7L), one.seeds());
+        assertEquals(7, one.bootstrapConfig().seed());
+        assertEquals(7, one.loop(3, 7).seed());
+        ExperimentConfig three = parse(GOOD + "seeds: [3, 1, 2]\n");
+        assertEquals(List.of(3L, 1L, 2L), three.seeds());
+        assertTrue(three.severalSeeds());
+        assertEquals(3, three.bootstrapConfig().seed(), "the bootstrap uses the first seed");
+        assertEquals(List.of(3L, 1L, 2L), three.toMap().get("seeds"));
+        assertTrue(!three.toMap().containsKey("seed"));
+        assertEquals(List.of(4L), parse(GOOD + "seeds: 4\n").seeds(), "a single value");
+        String m = error(GOOD + "seed: 0\nseeds: [0, 1]\n");
+        assertTrue(m.contains("seed and seeds: give one of them"), m);
+        assertTrue(error(GOOD + "seeds: []\n").contains("seeds: list at least one seed"));
+        assertTrue(error(GOOD + "seeds: [1, 2, 1]\n").contains("seeds: [1, 2, 1] lists a seed"));
+        assertTrue(error(GOOD + "seeds: [1, x]\n").contains("seeds: 'x' is not a number"));
+        assertTrue(error(GOOD + "seeds: [1.5]\n").contains("seeds: '1.5' is not a whole"));
     }
 
     @Test

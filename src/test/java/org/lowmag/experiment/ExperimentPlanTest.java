@@ -125,4 +125,62 @@ class ExperimentPlanTest {
                 List.of("teacher", "baseline-2.5x", "kd-2.5x", "ablation-maxpool+bicubic-2.5x"),
                 names(p));
     }
+
+    private static final String SMALL =
+            """
+            dataset: ds
+            teacher_mag: 10
+            student_mags: [2.5]
+            arms: [baseline, kd, kd+aux, finetune]
+            auxiliary: {aux: {splits: [unlabeled]}}
+            ablation: {mags: [2.5], resize: [none, maxpool+bicubic]}
+            epochs: 2
+            """;
+
+    @Test
+    void oneSeedKeepsTheRunNames() {
+        ExperimentPlan p = plan(SMALL + "seed: 5\n");
+        assertEquals(
+                List.of(
+                        "teacher",
+                        "baseline-2.5x",
+                        "kd-2.5x",
+                        "kd+aux-2.5x",
+                        "finetune-2.5x",
+                        "ablation-none-2.5x"),
+                names(p));
+        assertEquals(List.of(5L), p.seeds());
+        assertEquals(List.of("kd-2.5x"), p.seedRuns("kd-2.5x"));
+        p.runs().forEach(r -> assertEquals(5L, r.seed(), r.name()));
+        assertEquals("teacher", p.run("kd-2.5x").source());
+    }
+
+    @Test
+    void threeSeedsRepeatEveryRunWithItsOwnTeacher() {
+        ExperimentPlan p = plan(SMALL + "seeds: [0, 1, 2]\n");
+        assertEquals(18, p.runs().size());
+        assertEquals(
+                List.of(
+                        "teacher-seed0",
+                        "baseline-2.5x-seed0",
+                        "kd-2.5x-seed0",
+                        "kd+aux-2.5x-seed0",
+                        "finetune-2.5x-seed0",
+                        "ablation-none-2.5x-seed0",
+                        "teacher-seed1"),
+                names(p).subList(0, 7));
+        assertEquals("ablation-none-2.5x-seed2", names(p).get(17));
+        RunSpec kd1 = p.run("kd-2.5x-seed1");
+        assertEquals(1L, kd1.seed());
+        assertEquals("teacher-seed1", kd1.source());
+        assertEquals("kd+aux-2.5x-seed2", p.run("finetune-2.5x-seed2").source());
+        assertEquals(2L, p.run("ablation-none-2.5x-seed2").seed());
+        assertNull(p.run("baseline-2.5x-seed1").source());
+        assertEquals(
+                List.of("kd-2.5x-seed0", "kd-2.5x-seed1", "kd-2.5x-seed2"), p.seedRuns("kd-2.5x"));
+        assertEquals(
+                List.of("ablation-none-2.5x", "kd-2.5x"),
+                p.ablation().stream().map(ExperimentPlan.AblationCell::run).toList(),
+                "cells keep their base names");
+    }
 }

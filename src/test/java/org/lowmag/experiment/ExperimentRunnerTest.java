@@ -81,6 +81,7 @@ class ExperimentRunnerTest {
                         "report.md",
                         "report.html",
                         "results.csv",
+                        "paired.csv",
                         "accuracy_vs_gflops.png",
                         "exact_accuracy_vs_gflops.png",
                         "ablation.png")) {
@@ -126,9 +127,16 @@ class ExperimentRunnerTest {
                         "Accuracy (macro one-vs-rest)",
                         "KD (aux)",
                         "![",
-                        "accuracy_vs_gflops.png")) {
+                        "accuracy_vs_gflops.png",
+                        "Paired comparisons",
+                        "| KD (aux) − KD ",
+                        "| KD (aux) − Baseline ",
+                        "| KD (aux) − Teacher (4x) ",
+                        "arm A's run minus arm B's run")) {
             assertTrue(md.contains(s), s + " missing in\n" + md);
         }
+        assertTrue(!md.contains("±") && !md.contains("seeds"), "one seed: no spreads\n" + md);
+        assertEquals(7, Files.readAllLines(out.resolve("paired.csv")).size(), "6 comparisons");
         assertTrue(
                 md.matches("(?s).*\\| \\*\\*[0-9]+\\.[0-9]{2} \\([0-9.]+-[0-9.]+\\)\\*\\* .*"), md);
         String html = Files.readString(out.resolve("report.html"));
