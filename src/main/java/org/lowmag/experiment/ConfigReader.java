@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.lowmag.dataset.InputPadding;
+import org.lowmag.dataset.PadTarget;
 import org.lowmag.distill.ResizeMode;
 import org.lowmag.eval.BootstrapConfig;
+import org.lowmag.model.WeightInit;
+import org.lowmag.train.ModelSetup;
 import org.lowmag.util.Json;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -48,7 +52,10 @@ public final class ConfigReader {
                     "seeds",
                     "bootstrap",
                     "bootstrap_unit",
-                    "temperature");
+                    "temperature",
+                    "init",
+                    "padding",
+                    "pad_to");
     private static final List<String> EPOCH_KEYS =
             List.of("teacher", "baseline", "kd", "kd+aux", "finetune", "ablation");
 
@@ -120,7 +127,31 @@ public final class ConfigReader {
                 seeds(root),
                 (int) root.integer("bootstrap", 10_000),
                 bootstrapUnit(root),
-                root.number("temperature", 1.0));
+                root.number("temperature", 1.0),
+                setup(root));
+    }
+
+    /** {@code init}, {@code padding}, {@code pad_to}; LowMag's defaults where absent. */
+    private static ModelSetup setup(ConfigNode root) {
+        ModelSetup d = ModelSetup.DEFAULT;
+        return new ModelSetup(
+                parsed(root, "init", d.init().flag(), WeightInit::parse),
+                parsed(root, "padding", d.padding().flag(), InputPadding::parse),
+                parsed(root, "pad_to", d.padTo().flag(), PadTarget::parse));
+    }
+
+    /** Parses one string key, naming the key in the message of a bad value. */
+    private static <T> T parsed(
+            ConfigNode root,
+            String key,
+            String fallback,
+            java.util.function.Function<String, T> p) {
+        String v = root.string(key, fallback);
+        try {
+            return p.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(root.key(key) + ": " + e.getMessage(), e);
+        }
     }
 
     private static Object load(String text, boolean json) {

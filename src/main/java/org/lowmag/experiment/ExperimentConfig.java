@@ -11,6 +11,7 @@ import org.lowmag.arch.Architecture;
 import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.train.LoopConfig;
+import org.lowmag.train.ModelSetup;
 
 /**
  * One experiment of the paper's grid, as read from a configuration file by {@link ConfigReader}.
@@ -38,6 +39,7 @@ import org.lowmag.train.LoopConfig;
  * @param bootstrapUnit what each evaluation's bootstrap resamples: test tissues, or whole groups
  *     (the manifest's group column: patients, sets of near-duplicate images)
  * @param temperature the distillation temperature {@code T}
+ * @param setup initialisation and input padding of every trained or distilled network
  */
 public record ExperimentConfig(
         Path dataset,
@@ -54,7 +56,8 @@ public record ExperimentConfig(
         List<Long> seeds,
         int bootstrap,
         BootstrapConfig.Unit bootstrapUnit,
-        double temperature) {
+        double temperature,
+        ModelSetup setup) {
 
     /** Copies and validates, naming the key of a bad value. */
     public ExperimentConfig {
@@ -63,6 +66,9 @@ public record ExperimentConfig(
         kdSplits = List.copyOf(kdSplits);
         auxiliary = List.copyOf(auxiliary);
         epochs = Map.copyOf(epochs);
+        if (setup == null) {
+            setup = ModelSetup.DEFAULT;
+        }
         seeds = List.copyOf(seeds);
         if (dataset == null) {
             throw new IllegalArgumentException("dataset: missing (a folder from 'lowmag prepare')");
@@ -277,6 +283,9 @@ public record ExperimentConfig(
         m.put("bootstrap", bootstrap);
         m.put("bootstrap_unit", bootstrapUnit.key());
         m.put("temperature", temperature);
+        m.put("init", setup.init().flag());
+        m.put("padding", setup.padding().flag());
+        m.put("pad_to", setup.padTo().flag());
         LoopConfig d = LoopConfig.paperDefaults();
         Map<String, Object> rest = new LinkedHashMap<>();
         rest.put("weight_decay", d.weightDecay());

@@ -3,6 +3,7 @@ package org.lowmag.experiment;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +21,10 @@ import org.lowmag.util.LowMagException;
  * train/distill/finetune}) was made with the settings the experiment would use, so a finished run
  * is never silently reused for a different configuration. Compared: the command, magnification,
  * data, teacher or model, splits, auxiliary datasets, resize mode, temperature, pixel loss,
- * augmentation, architecture, and the loop's epochs, accumulation, learning rate and seed. Paths
- * are compared as files (absolute, normalised, symbolic links followed).
+ * augmentation, architecture, initialisation and input padding (a run recorded before these
+ * settings existed counts as He initialisation and white padding up to the stride), and the loop's
+ * epochs, accumulation, learning rate and seed. Paths are compared as files (absolute, normalised,
+ * symbolic links followed).
  */
 final class RunConsistency {
 
@@ -29,6 +32,11 @@ final class RunConsistency {
     private static final List<String> VALUES =
             List.of("command", "splits", "resize", "pixel_loss", "architecture", "augmentation");
     private static final List<String> NUMBERS = List.of("magnification", "temperature");
+
+    /** Setup keys with the value a run recorded before the key existed. */
+    private static final Map<String, String> SETUP_BEFORE_RECORDED =
+            Map.of("init", "he", "padding", "white", "pad_to", "stride");
+
     private static final List<String> LOOP =
             List.of("epochs", "accumulate", "learning_rate", "seed");
 
@@ -76,6 +84,15 @@ final class RunConsistency {
         for (String k : NUMBERS) {
             if (want.has(k) && !sameNumber(have.get(k), want.get(k))) {
                 diffs.add(diff(k, have.get(k), want.get(k)));
+            }
+        }
+        for (Map.Entry<String, String> e : SETUP_BEFORE_RECORDED.entrySet()) {
+            String k = e.getKey();
+            if (want.has(k)) {
+                JsonElement h = have.has(k) ? have.get(k) : new JsonPrimitive(e.getValue());
+                if (!h.equals(want.get(k))) {
+                    diffs.add(diff(k, h, want.get(k)));
+                }
             }
         }
         if (want.has("unlabeled") && !samePaths(have.get("unlabeled"), want.get("unlabeled"))) {

@@ -12,7 +12,6 @@ import org.lowmag.train.DistillJob;
 import org.lowmag.train.DistillRunConfig;
 import org.lowmag.train.FinetuneJob;
 import org.lowmag.train.LoopConfig;
-import org.lowmag.train.ModelSetup;
 import org.lowmag.train.TrainConfig;
 import org.lowmag.train.TrainJob;
 
@@ -100,7 +99,7 @@ final class RunLauncher {
                 loop(r),
                 Augmentation.paperDefault(),
                 r.arm().equals(Arms.TEACHER) ? Arms.TEACHER : Arms.BASELINE,
-                ModelSetup.DEFAULT);
+                config.setup());
     }
 
     private DistillRunConfig distillConfig(RunSpec r) {
@@ -115,7 +114,7 @@ final class RunLauncher {
                 new DistillConfig(config.temperature(), r.resize(), PixelNorm.L2),
                 loop(r),
                 Augmentation.paperDefault(),
-                ModelSetup.DEFAULT);
+                config.setup());
     }
 
     /** The map {@link FinetuneJob} writes as {@code config.json}. */

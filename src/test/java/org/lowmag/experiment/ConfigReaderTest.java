@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.dataset.InputPadding;
+import org.lowmag.dataset.PadTarget;
 import org.lowmag.distill.ResizeMode;
 import org.lowmag.eval.BootstrapConfig;
+import org.lowmag.model.WeightInit;
+import org.lowmag.train.ModelSetup;
 
 /** Reading experiment files: the documented example, JSON, defaults and every kind of bad value. */
 class ConfigReaderTest {
@@ -110,6 +114,20 @@ class ConfigReaderTest {
         assertTrue(error(GOOD + "seeds: [1, 2, 1]\n").contains("seeds: [1, 2, 1] lists a seed"));
         assertTrue(error(GOOD + "seeds: [1, x]\n").contains("seeds: 'x' is not a number"));
         assertTrue(error(GOOD + "seeds: [1.5]\n").contains("seeds: '1.5' is not a whole"));
+    }
+
+    @Test
+    void initialisationAndPadding() {
+        ExperimentConfig d = parse(GOOD);
+        assertEquals(ModelSetup.DEFAULT, d.setup());
+        assertEquals("multiple", d.toMap().get("pad_to"));
+        ExperimentConfig c = parse(GOOD + "init: torch\npadding: none\npad_to: stride\n");
+        assertEquals(
+                new ModelSetup(WeightInit.TORCH, InputPadding.NONE, PadTarget.STRIDE), c.setup());
+        assertEquals("none", c.toMap().get("padding"));
+        String m = error(GOOD + "padding: zero\n");
+        assertTrue(m.contains("padding: padding 'zero' is not one of none, white"), m);
+        assertTrue(error(GOOD + "pad_to: all\n").contains("pad_to: "));
     }
 
     @Test

@@ -100,4 +100,20 @@ class RunStatusTest {
         have.getAsJsonObject("loop").remove("checkpoint_activations");
         assertEquals(List.of(), RunConsistency.differences(have, want));
     }
+
+    @Test
+    void aRunRecordedBeforePaddingSettingsCountsAsHeAndWhiteUpToTheStride() {
+        JsonObject want = Json.gson().toJsonTree(distill("/d", 1)).getAsJsonObject();
+        JsonObject have = want.deepCopy();
+        want.addProperty("init", "he");
+        want.addProperty("padding", "white");
+        want.addProperty("pad_to", "stride");
+        assertEquals(List.of(), RunConsistency.differences(have, want));
+        want.addProperty("pad_to", "multiple");
+        assertEquals(
+                List.of("pad_to is \"stride\", expected \"multiple\""),
+                RunConsistency.differences(have, want));
+        have.addProperty("pad_to", "multiple");
+        assertEquals(List.of(), RunConsistency.differences(have, want));
+    }
 }
