@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideOutcome;
 import org.lowmag.slide.MagnificationResolver;
@@ -30,9 +31,9 @@ import picocli.CommandLine.Parameters;
                     + " its level-0 box, size, label, probabilities and seconds), OUT/SLIDE.geojson"
                     + " (tissue outlines in level-0 pixels, classified, for QuPath's import), with"
                     + " --heatmap OUT/SLIDE.heatmap.CLASS.png (class-activation maps over the"
-                    + " thumbnail), and OUT/summary.csv over all slides. A slide that fails is"
-                    + " reported and skipped (exit code 1 at the end); slides whose SLIDE.json"
-                    + " exists are skipped unless --force.",
+                    + " thumbnail, with a title and a colour bar), and OUT/summary.csv over all"
+                    + " slides. A slide that fails is reported and skipped (exit code 1 at the"
+                    + " end); slides whose SLIDE.json exists are skipped unless --force.",
         })
 final class PredictCommand implements Callable<Integer> {
 
@@ -54,6 +55,17 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--heatmap", description = "Write one class-activation heatmap per class.")
     boolean heatmap;
+
+    @Option(
+            names = "--heatmap-scale",
+            paramLabel = "fixed|stretch",
+            description =
+                    "What the heatmaps show (implies --heatmap). fixed (default): the local"
+                            + " probability of the class (softmax of the class-activation maps"
+                            + " plus the FC bias) on the fixed scale 0 to 1, comparable across"
+                            + " classes and slides; stretch: the class activation stretched to"
+                            + " each slide's min-max.")
+    HeatmapScale heatmapScale;
 
     @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
     boolean force;
@@ -99,7 +111,8 @@ final class PredictCommand implements Callable<Integer> {
                                 model,
                                 inputs,
                                 out,
-                                heatmap,
+                                heatmap || heatmapScale != null,
+                                heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
                                 force,
                                 mags,
                                 minSizePx == null

@@ -40,6 +40,7 @@ public final class PredictJob {
      * @param inputs slide files and folders
      * @param out output folder
      * @param heatmaps whether to write class-activation heatmaps
+     * @param heatmapScale what the heatmaps' colours show
      * @param force whether to predict slides whose JSON exists again
      * @param magnifications the user's {@code --source-mag}/{@code --source-mpp}
      * @param tissue tissue detection parameters (tissueloc's defaults in normal use)
@@ -51,6 +52,7 @@ public final class PredictJob {
             List<Path> inputs,
             Path out,
             boolean heatmaps,
+            HeatmapScale heatmapScale,
             boolean force,
             MagnificationResolver magnifications,
             TissueParams tissue,
@@ -72,8 +74,9 @@ public final class PredictJob {
          * @param model run or model folder
          * @param inputs slide files and folders
          * @param out output folder
-         * @return settings with the defaults: no heatmaps, no force, magnification from the slide,
-         *     tissueloc's detection, 2 threads, {@link SlideReaders#open}
+         * @return settings with the defaults: no heatmaps (fixed scale when asked for), no force,
+         *     magnification from the slide, tissueloc's detection, 2 threads, {@link
+         *     SlideReaders#open}
          */
         public static Config of(Path model, List<Path> inputs, Path out) {
             return new Config(
@@ -81,6 +84,7 @@ public final class PredictJob {
                     inputs,
                     out,
                     false,
+                    HeatmapScale.FIXED,
                     false,
                     MagnificationResolver.slideOnly(),
                     TissueParams.defaults(),
@@ -129,7 +133,8 @@ public final class PredictJob {
                             c.tissue(),
                             c.opener(),
                             resampler,
-                            c.heatmaps());
+                            c.heatmaps(),
+                            c.heatmapScale());
             List<SlideOutcome> outcomes =
                     runAll(c, slides, s -> predictOne(c, predictor, modelDir, s));
             Path summary = c.out().resolve("summary.csv");
