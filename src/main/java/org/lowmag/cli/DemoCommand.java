@@ -90,7 +90,9 @@ final class DemoCommand implements Callable<Integer> {
         String mags = formatMags(p);
         step(
                 2,
-                "prepare the dataset",
+                "prepare the dataset (without "
+                        + String.join(" and ", heldOut)
+                        + ", held out for prediction in step 4)",
                 "prepare",
                 "--slides",
                 data.toString(),
@@ -113,6 +115,20 @@ final class DemoCommand implements Callable<Integer> {
                 "--out",
                 out.resolve("experiment").toString());
         String mag = org.lowmag.dataset.Magnification.format(p.studentMags().get(0));
+        step(
+                4,
+                "classify two held-out slides at " + mag + "x",
+                predictArgs(out, data, mag, heldOut).toArray(String[]::new));
+        DemoSummary.print(out, p, (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    /**
+     * The demo's {@code predict}: the held-out slides with the student of {@code mag}, heatmaps,
+     * and {@code labels.csv} (which lists every synthesized slide, the held-out ones with their
+     * labels) as their truth.
+     */
+    static List<String> predictArgs(Path out, Path data, String mag, List<String> heldOut) {
         List<String> predict =
                 new ArrayList<>(
                         List.of(
@@ -120,12 +136,12 @@ final class DemoCommand implements Callable<Integer> {
                                 "--model",
                                 out.resolve("experiment/runs/kd+aux-" + mag + "x").toString(),
                                 "--heatmap",
+                                "--labels",
+                                data.resolve("labels.csv").toString(),
                                 "--out",
                                 out.resolve("predict").toString()));
         heldOut.forEach(s -> predict.add(data.resolve(s).toString()));
-        step(4, "classify two held-out slides at " + mag + "x", predict.toArray(String[]::new));
-        DemoSummary.print(out, p, (System.nanoTime() - t0) / 1e9);
-        return 0;
+        return predict;
     }
 
     private static String formatMags(Plan p) {
@@ -160,7 +176,7 @@ final class DemoCommand implements Callable<Integer> {
      * Writes {@code labels-demo.csv} without the first labelled slide of two classes, which are
      * kept aside for {@code predict}.
      */
-    private static List<String> holdOut(Path data) throws IOException {
+    static List<String> holdOut(Path data) throws IOException {
         List<List<String>> rows;
         try (var r = Files.newBufferedReader(data.resolve("labels.csv"), StandardCharsets.UTF_8)) {
             rows = Csv.parse(r);

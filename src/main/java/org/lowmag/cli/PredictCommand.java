@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideOutcome;
+import org.lowmag.infer.TruthLabels;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
 import org.lowmag.tissue.TissueParams;
@@ -30,9 +32,13 @@ import picocli.CommandLine.Parameters;
                     + " its level-0 box, size, label, probabilities and seconds), OUT/SLIDE.geojson"
                     + " (tissue outlines in level-0 pixels, classified, for QuPath's import), with"
                     + " --heatmap OUT/SLIDE.heatmap.CLASS.png (class-activation maps over the"
-                    + " thumbnail), and OUT/summary.csv over all slides. A slide that fails is"
-                    + " reported and skipped (exit code 1 at the end); slides whose SLIDE.json"
-                    + " exists are skipped unless --force.",
+                    + " thumbnail, with a title and a colour bar), and OUT/summary.csv over all"
+                    + " slides. A slide that fails is reported and skipped (exit code 1 at the"
+                    + " end); slides whose SLIDE.json exists are skipped unless --force.",
+            "",
+            "With --labels, each slide whose label is known is judged: its truth is shown beside"
+                    + " the prediction (console, summary.csv columns truth and correct, SLIDE.json)"
+                    + " and the slides classified correctly are counted.",
         })
 final class PredictCommand implements Callable<Integer> {
 
@@ -54,6 +60,27 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--heatmap", description = "Write one class-activation heatmap per class.")
     boolean heatmap;
+
+    @Option(
+            names = "--heatmap-scale",
+            paramLabel = "fixed|stretch",
+            description =
+                    "What the heatmaps show (implies --heatmap). fixed (default): the local"
+                            + " probability of the class (softmax of the class-activation maps"
+                            + " plus the FC bias) on the fixed scale 0 to 1, comparable across"
+                            + " classes and slides; stretch: the class activation stretched to"
+                            + " each slide's min-max.")
+    HeatmapScale heatmapScale;
+
+    @Option(
+            names = "--labels",
+            paramLabel = "CSV",
+            description =
+                    "Known slide labels: the slide,patient,label CSV of 'prepare --slides' and"
+                            + " 'synthesize'. Slides match by file name without extension; slides"
+                            + " it does not list, or lists without a label, have no truth; a"
+                            + " label that is not a class of the model is an error.")
+    Path labels;
 
     @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
     boolean force;
@@ -99,7 +126,9 @@ final class PredictCommand implements Callable<Integer> {
                                 model,
                                 inputs,
                                 out,
-                                heatmap,
+                                labels == null ? TruthLabels.none() : TruthLabels.read(labels),
+                                heatmap || heatmapScale != null,
+                                heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
                                 force,
                                 mags,
                                 minSizePx == null
@@ -132,6 +161,9 @@ final class PredictCommand implements Callable<Integer> {
                 skipped,
                 failed,
                 r.summary());
+        if (labels != null) {
+            System.out.println(judgement(r, labels));
+        }
         return r.anyFailed() ? LowMag.EXIT_FAILURE : 0;
     }
 
@@ -142,14 +174,34 @@ final class PredictCommand implements Callable<Integer> {
         int k = classes.indexOf(o.label());
         return String.format(
                 Locale.ROOT,
-                "%s: %s (p=%.3f), %d tissue%s, %.1f s%s",
+                "%s: %s (p=%.3f)%s, %d tissue%s, %.1f s%s",
                 o.name(),
                 o.label(),
                 k < 0 ? Double.NaN : o.probabilities()[k],
+                o.judged() ? ", truth " + o.truth() + (o.correct() ? ": ok" : ": WRONG") : "",
                 o.tissues(),
                 o.tissues() == 1 ? "" : "s",
                 o.seconds(),
                 o.status() == SlideOutcome.Status.SKIPPED ? " (skipped: done before)" : "");
+    }
+
+    /**
+     * @param r the job's outcome
+     * @param labels the {@code --labels} file
+     * @return {@code N of M slides with known truth classified correctly}, or why none was judged
+     */
+    static String judgement(PredictJob.Result r, Path labels) {
+        if (r.judged() == 0) {
+            return "no slide classified has a label in "
+                    + labels
+                    + " (slides match by file name without extension)";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%d of %d slide%s with known truth classified correctly",
+                r.correct(),
+                r.judged(),
+                r.judged() == 1 ? "" : "s");
     }
 
     private static OptionalDouble optional(Double v) {

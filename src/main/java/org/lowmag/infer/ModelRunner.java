@@ -29,6 +29,7 @@ public final class ModelRunner {
     private final Padder padder;
     private final int classes;
     private final float[] fcWeight;
+    private final float[] fcBias;
 
     /** One tissue's network output: probabilities, and the CAMs when asked for. */
     public record Result(double[] probabilities, TissueCam cam) {}
@@ -42,6 +43,7 @@ public final class ModelRunner {
         this.classes = model.info().classes().size();
         Parameter w = model.net().fc().getParameters().get("weight");
         this.fcWeight = w.getArray().toFloatArray();
+        this.fcBias = model.net().fc().getParameters().get("bias").getArray().toFloatArray();
     }
 
     /**
@@ -116,6 +118,7 @@ public final class ModelRunner {
         TissueCam cam =
                 new TissueCam(
                         maps,
+                        fcBias.clone(),
                         out.mapHeight(),
                         out.mapWidth(),
                         rgb.widthPx(),

@@ -27,7 +27,8 @@ import org.lowmag.util.Progress;
  * writes, per slide, {@code SLIDE.json}, {@code SLIDE.geojson} and (optionally) one heatmap per
  * class, then {@code summary.csv} over all slides. Slides run {@code threads} at a time; a slide
  * that fails is reported in the summary and the others go on; a slide whose {@code SLIDE.json}
- * exists is skipped unless {@code force}.
+ * exists is skipped unless {@code force}. With known labels ({@code --labels}) each slide's truth
+ * is written beside its label and the slides classified correctly are counted.
  */
 public final class PredictJob {
 
@@ -39,7 +40,9 @@ public final class PredictJob {
      * @param model run or model folder
      * @param inputs slide files and folders
      * @param out output folder
+     * @param truth known slide labels ({@link TruthLabels#none()} when not given)
      * @param heatmaps whether to write class-activation heatmaps
+     * @param heatmapScale what the heatmaps' colours show
      * @param force whether to predict slides whose JSON exists again
      * @param magnifications the user's {@code --source-mag}/{@code --source-mpp}
      * @param tissue tissue detection parameters (tissueloc's defaults in normal use)
@@ -50,7 +53,9 @@ public final class PredictJob {
             Path model,
             List<Path> inputs,
             Path out,
+            TruthLabels truth,
             boolean heatmaps,
+            HeatmapScale heatmapScale,
             boolean force,
             MagnificationResolver magnifications,
             TissueParams tissue,
@@ -72,15 +77,18 @@ public final class PredictJob {
          * @param model run or model folder
          * @param inputs slide files and folders
          * @param out output folder
-         * @return settings with the defaults: no heatmaps, no force, magnification from the slide,
-         *     tissueloc's detection, 2 threads, {@link SlideReaders#open}
+         * @return settings with the defaults: no known labels, no heatmaps (fixed scale when asked
+         *     for), no force, magnification from the slide, tissueloc's detection, 2 threads,
+         *     {@link SlideReaders#open}
          */
         public static Config of(Path model, List<Path> inputs, Path out) {
             return new Config(
                     model,
                     inputs,
                     out,
+                    TruthLabels.none(),
                     false,
+                    HeatmapScale.FIXED,
                     false,
                     MagnificationResolver.slideOnly(),
                     TissueParams.defaults(),
@@ -104,6 +112,20 @@ public final class PredictJob {
         public boolean anyFailed() {
             return slides.stream().anyMatch(s -> s.status() == SlideOutcome.Status.FAILED);
         }
+
+        /**
+         * @return slides classified whose truth is known ({@link SlideOutcome#judged})
+         */
+        public int judged() {
+            return (int) slides.stream().filter(SlideOutcome::judged).count();
+        }
+
+        /**
+         * @return slides classified correctly ({@link SlideOutcome#correct})
+         */
+        public int correct() {
+            return (int) slides.stream().filter(SlideOutcome::correct).count();
+        }
     }
 
     /**
@@ -112,6 +134,7 @@ public final class PredictJob {
      * @param c the settings
      * @return the outcome
      * @throws IOException when the output folder or summary cannot be written
+     * @throws LowMagException when a known label is not a class of the model
      */
     public static Result run(Config c) throws IOException {
         Map<String, Path> slides = SlideInputs.expand(c.inputs(), c.out());
@@ -121,6 +144,7 @@ public final class PredictJob {
         try (LowMagModel model = LowMagModel.load(modelDir);
                 LanczosResampler resampler =
                         new LanczosResampler(Math.max(1, cores / c.threads()))) {
+            c.truth().check(List.copyOf(slides.keySet()), model.info().classes());
             ModelRunner runner = new ModelRunner(model);
             SlidePredictor predictor =
                     new SlidePredictor(
@@ -129,7 +153,8 @@ public final class PredictJob {
                             c.tissue(),
                             c.opener(),
                             resampler,
-                            c.heatmaps());
+                            c.heatmaps(),
+                            c.heatmapScale());
             List<SlideOutcome> outcomes =
                     runAll(c, slides, s -> predictOne(c, predictor, modelDir, s));
             Path summary = c.out().resolve("summary.csv");
@@ -189,12 +214,13 @@ public final class PredictJob {
         Path slide = s.getValue();
         Path json = PredictionWriter.jsonFile(c.out(), name);
         List<String> classes = predictor.classes();
+        String truth = c.truth().of(name).orElse("");
         try {
             if (!c.force() && Files.exists(json)) {
-                return SummaryCsv.fromExisting(json, slide, name, classes);
+                return SummaryCsv.fromExisting(json, slide, name, classes, truth);
             }
             SlideResult r = predictor.predict(slide, name);
-            PredictionWriter.write(r, c.out(), modelDir, predictor.info());
+            PredictionWriter.write(r, c.out(), modelDir, predictor.info(), truth);
             SlideLabelRule.SlideLabel l = r.slideLabel();
             return new SlideOutcome(
                     slide,
@@ -202,11 +228,12 @@ public final class PredictJob {
                     SlideOutcome.Status.OK,
                     "",
                     classes.get(l.label()),
+                    truth,
                     l.probabilities(),
                     r.tissues().size(),
                     r.seconds());
         } catch (NoSuchFileException e) {
-            return SlideOutcome.failed(slide, name, "file not found: " + e.getMessage());
+            return SlideOutcome.failed(slide, name, "file not found: " + e.getMessage(), truth);
         } catch (IOException
                 | UncheckedIOException
                 | LowMagException
@@ -214,7 +241,7 @@ public final class PredictJob {
                 | IllegalArgumentException
                 | IllegalStateException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return SlideOutcome.failed(slide, name, msg.replace('\n', ' '));
+            return SlideOutcome.failed(slide, name, msg.replace('\n', ' '), truth);
         }
     }
 }

@@ -48,10 +48,12 @@ public final class PredictionJson {
      * @param modelDir the model folder
      * @param info the model's metadata
      * @param heatmapFiles names of the heatmap files written (empty when none)
+     * @param truth the slide's known label ({@code --labels}), or empty: when known, {@code truth}
+     *     and {@code correct} follow {@code label}
      * @return the {@code SLIDE.json} tree
      */
     public static Map<String, Object> slide(
-            SlideResult r, Path modelDir, ModelInfo info, List<String> heatmapFiles) {
+            SlideResult r, Path modelDir, ModelInfo info, List<String> heatmapFiles, String truth) {
         List<String> classes = info.classes();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("slide", r.slide().toAbsolutePath().toString());
@@ -66,7 +68,12 @@ public final class PredictionJson {
         model.put("magnification", info.magnification());
         m.put("model", model);
         m.put("read", plan(r.plan()));
-        m.put("label", classes.get(r.slideLabel().label()));
+        String label = classes.get(r.slideLabel().label());
+        m.put("label", label);
+        if (!truth.isEmpty()) {
+            m.put("truth", truth);
+            m.put("correct", truth.equals(label));
+        }
         m.put("probabilities", byClass(classes, r.slideLabel().probabilities()));
         m.put("rule", SlideLabelRule.DESCRIPTION);
         m.put("seconds", r.seconds());

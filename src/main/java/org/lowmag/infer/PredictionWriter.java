@@ -40,9 +40,11 @@ public final class PredictionWriter {
      * @param outDir the output folder
      * @param modelDir the model folder
      * @param info the model's metadata
+     * @param truth the slide's known label, or empty
      * @throws IOException when writing fails
      */
-    public static void write(SlideResult r, Path outDir, Path modelDir, ModelInfo info)
+    public static void write(
+            SlideResult r, Path outDir, Path modelDir, ModelInfo info, String truth)
             throws IOException {
         List<String> heatmapFiles = new ArrayList<>();
         for (int k = 0; k < r.heatmaps().size(); k++) {
@@ -53,6 +55,7 @@ public final class PredictionWriter {
         Json.write(
                 outDir.resolve(r.name() + ".geojson"), PredictionJson.geoJson(r, info.classes()));
         Json.write(
-                jsonFile(outDir, r.name()), PredictionJson.slide(r, modelDir, info, heatmapFiles));
+                jsonFile(outDir, r.name()),
+                PredictionJson.slide(r, modelDir, info, heatmapFiles, truth));
     }
 }

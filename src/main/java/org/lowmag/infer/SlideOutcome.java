@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param status predicted now, skipped (its JSON existed) or failed
  * @param message why it failed (empty otherwise)
  * @param label the slide label (empty when failed)
+ * @param truth the slide's known label ({@code --labels}; empty when unknown)
  * @param probabilities slide probabilities per class (empty when failed)
  * @param tissues number of tissues
  * @param seconds wall time of the prediction (from the JSON when skipped)
@@ -20,6 +21,7 @@ public record SlideOutcome(
         Status status,
         String message,
         String label,
+        String truth,
         double[] probabilities,
         int tissues,
         double seconds) {
@@ -38,10 +40,34 @@ public record SlideOutcome(
      * @param slide the slide
      * @param name its output name
      * @param message why
+     * @param truth its known label, or empty
      * @return a failure
      */
-    public static SlideOutcome failed(Path slide, String name, String message) {
-        return new SlideOutcome(slide, name, Status.FAILED, message, "", new double[0], 0, 0);
+    public static SlideOutcome failed(Path slide, String name, String message, String truth) {
+        return new SlideOutcome(
+                slide, name, Status.FAILED, message, "", truth, new double[0], 0, 0);
+    }
+
+    /**
+     * @return whether the slide was classified (now or before) and its truth is known
+     */
+    public boolean judged() {
+        return status != Status.FAILED && !truth.isEmpty();
+    }
+
+    /**
+     * @return whether it was judged and its label is the truth
+     */
+    public boolean correct() {
+        return judged() && label.equals(truth);
+    }
+
+    /**
+     * @return {@code true} or {@code false} when {@link #judged}, else empty, as written in {@code
+     *     summary.csv}
+     */
+    public String correctText() {
+        return judged() ? Boolean.toString(correct()) : "";
     }
 
     /**

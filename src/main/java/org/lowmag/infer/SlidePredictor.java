@@ -57,6 +57,7 @@ public final class SlidePredictor {
     private final SlideOpener opener;
     private final LanczosResampler resampler;
     private final boolean heatmaps;
+    private final HeatmapScale heatmapScale;
 
     /**
      * @param runner the model
@@ -66,6 +67,7 @@ public final class SlidePredictor {
      * @param opener opens slides
      * @param resampler the Lanczos resampler
      * @param heatmaps whether to compute class-activation heatmaps
+     * @param heatmapScale what the heatmaps' colours show
      */
     public SlidePredictor(
             ModelRunner runner,
@@ -73,13 +75,15 @@ public final class SlidePredictor {
             TissueParams tissueParams,
             SlideOpener opener,
             LanczosResampler resampler,
-            boolean heatmaps) {
+            boolean heatmaps,
+            HeatmapScale heatmapScale) {
         this.runner = runner;
         this.magnifications = magnifications;
         this.tissueParams = tissueParams;
         this.opener = opener;
         this.resampler = resampler;
         this.heatmaps = heatmaps;
+        this.heatmapScale = heatmapScale;
     }
 
     /**
@@ -137,7 +141,12 @@ public final class SlidePredictor {
             List<BufferedImage> maps =
                     heatmaps
                             ? HeatmapRenderer.render(
-                                    thumb, labels, tissues, runner.info().classes().size())
+                                    thumb,
+                                    labels,
+                                    tissues,
+                                    runner.info().classes(),
+                                    name,
+                                    heatmapScale)
                             : List.of();
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new SlideResult(

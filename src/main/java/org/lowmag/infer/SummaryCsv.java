@@ -13,8 +13,10 @@ import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 
 /**
- * {@code summary.csv}: one row per slide, {@code slide, label, p_<class>..., tissues, seconds,
- * status} with status {@code ok} or {@code failed: MESSAGE}.
+ * {@code summary.csv}: one row per slide, {@code slide, label, truth, correct, p_<class>...,
+ * tissues, seconds, status}: {@code truth} the known label ({@code --labels}) and {@code correct}
+ * {@code true} or {@code false} (both empty when the truth is unknown; {@code correct} also when
+ * the slide failed), status {@code ok} or {@code failed: MESSAGE}.
  */
 public final class SummaryCsv {
 
@@ -29,12 +31,14 @@ public final class SummaryCsv {
     public static void write(Path file, List<String> classes, List<SlideOutcome> outcomes)
             throws IOException {
         StringBuilder sb = new StringBuilder();
-        List<String> header = new ArrayList<>(List.of("slide", "label"));
+        List<String> header = new ArrayList<>(List.of("slide", "label", "truth", "correct"));
         classes.forEach(k -> header.add("p_" + k));
         header.addAll(List.of("tissues", "seconds", "status"));
         sb.append(Csv.line(header));
         for (SlideOutcome o : outcomes) {
-            List<String> row = new ArrayList<>(List.of(o.slide().toString(), o.label()));
+            List<String> row =
+                    new ArrayList<>(
+                            List.of(o.slide().toString(), o.label(), o.truth(), o.correctText()));
             for (int k = 0; k < classes.size(); k++) {
                 row.add(
                         o.probabilities().length == 0
@@ -57,12 +61,14 @@ public final class SummaryCsv {
      * @param slide the slide file
      * @param name its output name
      * @param classes the model's classes
+     * @param truth the slide's known label (from {@code --labels} now, not from the JSON), or empty
      * @return a {@link SlideOutcome.Status#SKIPPED} outcome
      * @throws IOException when the file cannot be read
      * @throws LowMagException when it does not hold this model's classes
      */
     public static SlideOutcome fromExisting(
-            Path json, Path slide, String name, List<String> classes) throws IOException {
+            Path json, Path slide, String name, List<String> classes, String truth)
+            throws IOException {
         JsonObject o = Json.readTree(json).getAsJsonObject();
         JsonElement probs = o.get("probabilities");
         double[] p = new double[classes.size()];
@@ -85,6 +91,7 @@ public final class SummaryCsv {
                 SlideOutcome.Status.SKIPPED,
                 "",
                 o.get("label").getAsString(),
+                truth,
                 p,
                 o.get("tissue_count").getAsInt(),
                 o.get("seconds").getAsDouble());

@@ -9,7 +9,11 @@ package org.lowmag.infer;
  * <p>A tissue-image point {@code u} (pixels, continuous) lies at feature cell coordinate {@code (u
  * + offset) mapWidth / inputWidth - 0.5} (cell centres at integers), likewise vertically.
  *
+ * <p>The FC bias {@code b} rides along: {@code CAM_k + b_k} is the local logit whose mean over the
+ * map is the tissue's logit {@code z_k}.
+ *
  * @param maps {@code [classes][mapHeight * mapWidth]}, row-major
+ * @param bias the FC bias {@code [classes]}
  * @param mapHeight feature-map rows
  * @param mapWidth feature-map columns
  * @param imageWidthPx tissue image width
@@ -21,6 +25,7 @@ package org.lowmag.infer;
  */
 public record TissueCam(
         float[][] maps,
+        float[] bias,
         int mapHeight,
         int mapWidth,
         int imageWidthPx,
@@ -29,6 +34,14 @@ public record TissueCam(
         int inputHeightPx,
         int offsetXPx,
         int offsetYPx) {
+
+    /** Checks that there is one bias per map. */
+    public TissueCam {
+        if (bias.length != maps.length) {
+            throw new IllegalArgumentException(
+                    maps.length + " class-activation maps but " + bias.length + " FC biases");
+        }
+    }
 
     /**
      * Samples class {@code k}'s map at a point of the tissue image, bilinearly.

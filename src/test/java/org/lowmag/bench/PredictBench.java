@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import org.lowmag.arch.Architecture;
 import org.lowmag.cost.FlopCounter;
+import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.ModelRunner;
 import org.lowmag.infer.SlideInputs;
 import org.lowmag.infer.SlidePredictor;
@@ -97,7 +98,8 @@ public final class PredictBench {
                                     TissueParams.defaults(),
                                     SlideReaders::open,
                                     resampler,
-                                    false);
+                                    false,
+                                    HeatmapScale.FIXED);
                     for (Path slide : slides) {
                         measure(raw, predictor, slide, mag, reps);
                     }

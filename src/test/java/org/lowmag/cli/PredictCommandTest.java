@@ -67,6 +67,65 @@ class PredictCommandTest {
                         "20"));
     }
 
+    /**
+     * With --labels the console shows each slide's truth beside its label and a tally; a label the
+     * model does not know is a failure (exit 1) naming it and the classes. --heatmap-scale alone
+     * asks for heatmaps.
+     */
+    @Test
+    void labelsJudgeThePredictionsOnTheConsole() throws IOException {
+        Path slide = SyntheticSlides.write(tmp.resolve("two-blobs.tif"));
+        Path model = SyntheticSlides.model(tmp.resolve("model"), 5.0);
+        Path labels = tmp.resolve("labels.csv");
+        Files.writeString(labels, "slide,patient,label\nslides/two-blobs.svs,p1,tumour\n");
+        Path out = tmp.resolve("out");
+        String printed =
+                CliRun.run(
+                        0,
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        slide.toString(),
+                        "--out",
+                        out.toString(),
+                        "--source-mag",
+                        "20",
+                        "--labels",
+                        labels.toString(),
+                        "--heatmap-scale",
+                        "stretch");
+        boolean right =
+                Files.readAllLines(out.resolve("summary.csv")).get(1).contains(",tumour,true,");
+        assertTrue(
+                printed.contains(", truth tumour: " + (right ? "ok" : "WRONG") + ", 2 tissues"),
+                printed);
+        assertTrue(
+                printed.contains(
+                        (right ? 1 : 0) + " of 1 slide with known truth classified correctly"),
+                printed);
+        assertTrue(Files.exists(out.resolve("two-blobs.heatmap.tumour.png")));
+
+        Files.writeString(labels, "slide,patient,label\ntwo-blobs.svs,p1,tumor\n");
+        String failed =
+                CliRun.run(
+                        LowMag.EXIT_FAILURE,
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        slide.toString(),
+                        "--out",
+                        tmp.resolve("out2").toString(),
+                        "--source-mag",
+                        "20",
+                        "--labels",
+                        labels.toString());
+        assertTrue(
+                failed.contains(
+                        "gives slide 'two-blobs' the label 'tumor', not a class of the"
+                                + " model (its classes: benign, tumour)"),
+                failed);
+    }
+
     @Test
     void sourceMagAndMppTogetherAreAUsageError() {
         assertEquals(

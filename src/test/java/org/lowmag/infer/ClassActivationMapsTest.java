@@ -46,7 +46,18 @@ class ClassActivationMapsTest {
      */
     @Test
     void tissueCamAccountsForPadding() {
-        TissueCam cam = new TissueCam(new float[][] {{1, 4, 3, 2}}, 2, 2, 40, 20, 64, 64, 12, 22);
+        TissueCam cam =
+                new TissueCam(
+                        new float[][] {{1, 4, 3, 2}},
+                        new float[] {0},
+                        2,
+                        2,
+                        40,
+                        20,
+                        64,
+                        64,
+                        12,
+                        22);
         assertEquals(2.5, cam.sample(0, 20, 10), 1e-12);
         // tissue point (4, -6) is input (16, 16): cell (0, 0)
         assertEquals(1.0, cam.sample(0, 4, -6), 1e-12);

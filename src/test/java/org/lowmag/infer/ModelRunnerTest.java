@@ -1,5 +1,6 @@
 package org.lowmag.infer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.nn.Parameter;
@@ -60,6 +61,7 @@ class ModelRunnerTest {
             TissueCam cam = r.cam();
             assertEquals(70, cam.imageWidthPx());
             assertEquals(45, cam.imageHeightPx());
+            assertArrayEquals(b, cam.bias());
             double[] p = Logits.softmax(z);
             for (int k = 0; k < 3; k++) {
                 double mean = 0;

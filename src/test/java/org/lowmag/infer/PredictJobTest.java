@@ -1,6 +1,7 @@
 package org.lowmag.infer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.RegionRequest;
 import org.lowmag.tissue.TissueParams;
+import org.lowmag.util.LowMagException;
 
 /**
  * End-to-end prediction on a synthetic 3-level pyramid (1024x768, downsamples 1, 2, 4) with two
@@ -52,7 +54,9 @@ class PredictJobTest {
                 model,
                 inputs,
                 out,
+                TruthLabels.none(),
                 true,
+                HeatmapScale.FIXED,
                 force,
                 new MagnificationResolver(OptionalDouble.of(20), OptionalDouble.empty()),
                 TissueParams.tissueloc(),
@@ -105,16 +109,20 @@ class PredictJobTest {
         checkGeoJson(out.resolve("two-blobs.geojson"));
         for (String k : List.of("benign", "tumour")) {
             BufferedImage h = ImageIO.read(out.resolve("two-blobs.heatmap." + k + ".png").toFile());
-            assertEquals(SyntheticSlides.WIDTH, h.getWidth());
+            assertTrue(h.getWidth() > SyntheticSlides.WIDTH, "a legend right of the map");
             assertEquals(SyntheticSlides.HEIGHT, h.getHeight());
             assertEquals(0xFFFFFF, h.getRGB(5, 5) & 0xFFFFFF, "background left as is");
             assertTrue((h.getRGB(280, 380) & 0xFFFFFF) != 0xC878AA, "tissue coloured");
         }
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals("slide,label,p_benign,p_tumour,tissues,seconds,status", csv.get(0));
-        String[] row = csv.get(1).split(",");
-        assertEquals("2", row[4], csv.get(1));
-        assertEquals("ok", row[6], csv.get(1));
+        assertEquals(
+                "slide,label,truth,correct,p_benign,p_tumour,tissues,seconds,status", csv.get(0));
+        String[] row = csv.get(1).split(",", -1);
+        assertEquals("", row[2], "no truth without --labels: " + csv.get(1));
+        assertEquals("", row[3], csv.get(1));
+        assertEquals("2", row[6], csv.get(1));
+        assertEquals("ok", row[8], csv.get(1));
+        assertTrue(!j.has("truth") && !j.has("correct"), "no truth without --labels");
     }
 
     private static void checkGeoJson(Path file) throws IOException {
@@ -188,6 +196,85 @@ class PredictJobTest {
         assertTrue(Files.getLastModifiedTime(json).compareTo(written) > 0);
     }
 
+    /**
+     * Three copies of one slide (so one label for all): {@code a} listed as benign, {@code b} as
+     * tumour (exactly one of them is right), {@code c} not listed. The truth shows in {@code
+     * summary.csv}, in {@code SLIDE.json} and in the tally, and again when the slides are skipped.
+     */
+    @Test
+    void knownTruthIsWrittenBesideThePredictionAndCounted() throws IOException {
+        Path slides = Files.createDirectories(tmp.resolve("slides"));
+        for (String n : List.of("a", "b", "c")) {
+            Files.copy(slide, slides.resolve(n + ".tif"));
+        }
+        Path labels = tmp.resolve("labels.csv");
+        Files.writeString(
+                labels, "slide,patient,label\nslides/a.svs,p1,benign\nslides/b.svs,p2,tumour\n");
+        Path out = tmp.resolve("out");
+        PredictJob.Config c =
+                new PredictJob.Config(
+                        model5x,
+                        List.of(slides),
+                        out,
+                        TruthLabels.read(labels),
+                        false,
+                        HeatmapScale.FIXED,
+                        false,
+                        new MagnificationResolver(OptionalDouble.of(20), OptionalDouble.empty()),
+                        TissueParams.tissueloc(),
+                        1,
+                        new SyntheticSlides.RecordingOpener());
+        for (PredictJob.Result r : List.of(PredictJob.run(c), PredictJob.run(c))) {
+            String label = r.slides().get(0).label();
+            assertEquals(2, r.judged());
+            assertEquals(1, r.correct());
+            List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+            List<String> truths = List.of("benign", "tumour", "");
+            for (int i = 0; i < 3; i++) {
+                String[] row = csv.get(i + 1).split(",", -1);
+                assertEquals(label, row[1], csv.get(i + 1));
+                assertEquals(truths.get(i), row[2], csv.get(i + 1));
+                assertEquals(
+                        i == 2 ? "" : Boolean.toString(truths.get(i).equals(label)),
+                        row[3],
+                        csv.get(i + 1));
+            }
+        }
+        JsonObject b = json(out.resolve("b.json"));
+        assertEquals("tumour", b.get("truth").getAsString());
+        assertEquals(
+                b.get("label").getAsString().equals("tumour"), b.get("correct").getAsBoolean());
+        assertTrue(!json(out.resolve("c.json")).has("truth"), "c is not listed");
+    }
+
+    @Test
+    void aLabelThatIsNotAClassOfTheModelStopsBeforeAnySlide() throws IOException {
+        Path labels = tmp.resolve("labels.csv");
+        Files.writeString(labels, "slide,patient,label\ntwo-blobs.tif,p1,tumor\n");
+        Path out = tmp.resolve("out");
+        PredictJob.Config c =
+                new PredictJob.Config(
+                        model5x,
+                        List.of(slide),
+                        out,
+                        TruthLabels.read(labels),
+                        false,
+                        HeatmapScale.FIXED,
+                        false,
+                        new MagnificationResolver(OptionalDouble.of(20), OptionalDouble.empty()),
+                        TissueParams.tissueloc(),
+                        1,
+                        new SyntheticSlides.RecordingOpener());
+        LowMagException e = assertThrows(LowMagException.class, () -> PredictJob.run(c));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "the label 'tumor', not a class of the model (its"
+                                        + " classes: benign, tumour)"),
+                e.getMessage());
+        assertTrue(Files.notExists(out.resolve("two-blobs.json")));
+    }
+
     @Test
     void aModelAboveTheSlidesMagnificationIsRefused() throws IOException {
         Path model40 = SyntheticSlides.model(tmp.resolve("model40x"), 40.0);
@@ -218,7 +305,9 @@ class PredictJobTest {
                         model5x,
                         List.of(slide),
                         out,
+                        TruthLabels.none(),
                         false,
+                        HeatmapScale.FIXED,
                         false,
                         MagnificationResolver.slideOnly(),
                         TissueParams.tissueloc(),
