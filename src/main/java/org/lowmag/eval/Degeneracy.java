@@ -6,19 +6,20 @@ import java.util.List;
 /**
  * Whether a classifier's predictions on a test set are degenerate, read from its confusion matrix
  * {@code C[t][p]} (rows: truth) over {@code N} items. With the column sums {@code P_c = sum_t
- * C[t][c]} (how often class {@code c} is predicted):
+ * C[t][c]} (how often class {@code c} is predicted) and the row sums {@code S_c = sum_p C[c][p]}
+ * (its support):
  *
  * <pre>
- *   never predicted:      P_c = 0      for some class c
- *   predicted for all:    P_c = N      for some class c (every other class is then never predicted)
+ *   never predicted:      P_c = 0 although S_c &gt; 0
+ *   predicted for all:    P_c = N although S_d &gt; 0 for some other class d
  * </pre>
  *
- * Such a model can still score a high macro accuracy (a 3-class model that never predicts the
- * smallest class scores 1 - 2 (1 - exact accuracy) / 3), so the report flags it. {@code P_c = 0} is
- * flagged whether or not class {@code c} occurs in the truth.
+ * Such a model can still score a high macro accuracy (a 3-class model that never predicts a class
+ * scores {@code 1 - 2 (1 - exact accuracy) / 3}), so the report flags it. A class absent from the
+ * test truth says nothing about the model when it is not predicted, so it is not flagged.
  *
- * @param neverPredicted the classes with {@code P_c = 0}, ascending
- * @param predictedForAll the class with {@code P_c = N}, or -1 when there is none
+ * @param neverPredicted the classes with {@code P_c = 0} and {@code S_c > 0}, ascending
+ * @param predictedForAll the class with {@code P_c = N} while another class has support, or -1
  */
 public record Degeneracy(List<Integer> neverPredicted, int predictedForAll) {
 
@@ -36,9 +37,9 @@ public record Degeneracy(List<Integer> neverPredicted, int predictedForAll) {
         int all = -1;
         for (int c = 0; c < m.classes(); c++) {
             long predicted = m.truePositives(c) + m.falsePositives(c);
-            if (predicted == 0) {
+            if (predicted == 0 && m.support(c) > 0) {
                 never.add(c);
-            } else if (predicted == m.total()) {
+            } else if (predicted == m.total() && m.support(c) < m.total()) {
                 all = c;
             }
         }
@@ -46,10 +47,10 @@ public record Degeneracy(List<Integer> neverPredicted, int predictedForAll) {
     }
 
     /**
-     * @return whether some class is never predicted (which includes one predicted for all)
+     * @return whether a class of the truth is never predicted or one class is predicted for all
      */
     public boolean degenerate() {
-        return !neverPredicted.isEmpty();
+        return !neverPredicted.isEmpty() || predictedForAll >= 0;
     }
 
     /**

@@ -39,16 +39,46 @@ class DegeneracyTest {
         assertEquals("predicts dysplasia for every tissue", d.describe(CLASSES));
     }
 
-    /** Column sums 2, 2, 0, 0 of four classes: two never predicted, listed with "or". */
+    /**
+     * Column sums 4, 2, 0, 0 and row sums 2, 2, 1, 1 of four classes: c and d occur and are never
+     * predicted, listed with "or".
+     */
     @Test
     void severalClassesNeverPredictedAreListed() {
         Degeneracy d =
                 Degeneracy.of(
                         ConfusionMatrix.ofCounts(
                                 new int[][] {
-                                    {2, 0, 0, 0}, {0, 2, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}
+                                    {2, 0, 0, 0}, {0, 2, 0, 0}, {1, 0, 0, 0}, {1, 0, 0, 0}
                                 }));
         assertEquals("never predicts c or d", d.describe(List.of("a", "b", "c", "d")));
+    }
+
+    /**
+     * The quick demo's test split (classes carcinoma, dysplasia, normal) has no carcinoma: row and
+     * column sums 0 for it. Not predicting a class that is not there says nothing; predicting
+     * normal for all 4 tissues while dysplasia occurs does.
+     */
+    @Test
+    void aClassAbsentFromTheTruthIsNotHeldAgainstTheModel() {
+        assertFalse(
+                Degeneracy.of(
+                                ConfusionMatrix.ofCounts(
+                                        new int[][] {{0, 0, 0}, {0, 2, 0}, {0, 1, 1}}))
+                        .degenerate());
+        Degeneracy all =
+                Degeneracy.of(
+                        ConfusionMatrix.ofCounts(new int[][] {{0, 0, 0}, {0, 0, 2}, {0, 0, 2}}));
+        assertEquals(List.of(1), all.neverPredicted());
+        assertEquals(
+                "predicts normal for every tissue",
+                all.describe(List.of("carcinoma", "dysplasia", "normal")));
+        assertFalse(
+                Degeneracy.of(
+                                ConfusionMatrix.ofCounts(
+                                        new int[][] {{0, 0, 0}, {0, 0, 0}, {0, 0, 3}}))
+                        .degenerate(),
+                "a truth of one class, all predicted right");
     }
 
     /** Column sums 1, 1, 1: every class predicted at least once, none for all. */
