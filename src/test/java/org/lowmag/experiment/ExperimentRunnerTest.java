@@ -155,8 +155,8 @@ class ExperimentRunnerTest {
         }
         assertTrue(
                 md.matches(
-                        "(?s).*\\| teacher +\\| train, 1 epoch +\\| 4x +\\| finished +\\| 1 / 1 +\\|"
-                                + " 1 +\\| 12 +\\| 3 +\\| yes +\\|.*"),
+                        "(?s).*\\| teacher +\\| train, 1 epoch +\\| +4x +\\| finished +\\| 1 / 1 +\\|"
+                                + " +1 +\\| +12 +\\| +3 +\\| yes +\\|.*"),
                 "teacher: 1 of 1 epochs, best 1, 12 tissues, ceil(12 / 4) = 3 steps\n" + md);
     }
 
