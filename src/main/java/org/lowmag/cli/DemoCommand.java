@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lowmag.dataset.Csv;
+import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.TissueRecord;
 import org.lowmag.util.AtomicFiles;
 import org.lowmag.util.LowMagException;
 import org.lowmag.util.Progress;
@@ -233,8 +235,24 @@ final class DemoCommand implements Callable<Integer> {
         y.append("lr: 0.001\n");
         y.append("seed: ").append(seed).append('\n');
         y.append("bootstrap: ").append(p.bootstrap()).append('\n');
+        if (groupBootstrap(Dataset.open(out.resolve("dataset")))) {
+            y.append(
+                    "# the test tissues come from a few patients: resample patients, not tissues\n");
+            y.append("bootstrap_unit: group\n");
+        }
         Path file = out.resolve("experiment.yaml");
         AtomicFiles.writeString(file, y.toString());
         return file;
+    }
+
+    /**
+     * @param ds the prepared dataset
+     * @return whether every labelled test tissue has a group (the manifest's patient): then the
+     *     demo's bootstrap resamples groups, since a patient's tissues are not independent
+     */
+    static boolean groupBootstrap(Dataset ds) {
+        List<TissueRecord> test = ds.split("test").stream().filter(TissueRecord::labelled).toList();
+        return !test.isEmpty()
+                && test.stream().allMatch(t -> t.group() != null && !t.group().isBlank());
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
                     + " OUT/predictions.csv and OUT/metrics.json: accuracy (macro one-vs-rest, as"
                     + " the paper), exact accuracy, F1, precision, recall (one-vs-rest,"
                     + " macro-averaged) with percentile bootstrap CIs, the confusion matrix,"
-                    + " GFLOPs per forward pass and measured seconds per tissue.",
+                    + " GFLOPs per forward pass and measured seconds per tissue (the median of"
+                    + " 5 timed passes after the untimed prediction pass).",
             "The CIs resample the test tissues (--bootstrap-unit tissue) or whole groups of"
                     + " them (--bootstrap-unit group, the manifest's group column)."
         })

@@ -2,6 +2,7 @@ package org.lowmag.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.lowmag.report.TextTable;
 import org.lowmag.resample.LanczosResampler;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
+import org.lowmag.synthetic.SyntheticDatasetWriter;
 import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -240,13 +242,26 @@ final class PrepareCommand implements Callable<Integer> {
                             cfg,
                             listing.items(),
                             cutter,
-                            List.of(
-                                    "slides:" + input.slides.toAbsolutePath(),
-                                    "labels:" + labels.toAbsolutePath()),
+                            slideSources(input.slides, labels),
                             "slides");
             System.err.print(table(cutter.reports(), cfg.magnifications()).toText());
             return result;
         }
+    }
+
+    /**
+     * The {@code dataset.json} sources of a slides input: {@code slides:DIR}, {@code labels:CSV}
+     * and, when {@code DIR} is a data set written by {@code lowmag synthesize}, {@code
+     * synthetic:DIR/synthetic.json} (what the experiment report reads to say the data are
+     * synthetic).
+     */
+    static List<String> slideSources(Path slides, Path labels) throws IOException {
+        List<String> sources = new ArrayList<>();
+        sources.add("slides:" + slides.toAbsolutePath());
+        sources.add("labels:" + labels.toAbsolutePath());
+        SyntheticDatasetWriter.descriptionOf(slides)
+                .ifPresent(f -> sources.add("synthetic:" + f.toAbsolutePath()));
+        return sources;
     }
 
     /** One row per slide prepared: magnification, levels, tissues, level read per mag, time. */

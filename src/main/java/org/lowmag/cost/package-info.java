@@ -1,2 +1,5 @@
-/** Cost accounting: analytic FLOP counts per layer. No deep-learning engine imports here. */
+/**
+ * Cost accounting: analytic FLOP counts per layer and repeated wall-clock timing. No deep-learning
+ * engine imports here.
+ */
 package org.lowmag.cost;

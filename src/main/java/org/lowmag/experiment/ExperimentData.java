@@ -1,5 +1,6 @@
 package org.lowmag.experiment;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,10 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.eval.BootstrapConfig;
+import org.lowmag.synthetic.SyntheticDatasetWriter;
 import org.lowmag.util.LowMagException;
 
 /**
@@ -20,6 +23,9 @@ import org.lowmag.util.LowMagException;
  * tissues each run trains on (for the time estimate) and describes the data for the report.
  */
 final class ExperimentData {
+
+    /** The prefix of a slides folder among {@code dataset.json}'s sources. */
+    private static final String SLIDES_SOURCE = "slides:";
 
     private final Dataset dataset;
     private final Map<Path, Dataset> others;
@@ -164,11 +170,33 @@ final class ExperimentData {
     }
 
     /**
-     * @return whether {@code dataset.json}'s sources mention synthetic data
+     * What shows that the main dataset is synthetic: a {@code dataset.json} source that says so
+     * ({@code synthetic:DIR/synthetic.json}, which {@code lowmag prepare} records for slides made
+     * by {@code lowmag synthesize}, or any source mentioning "synthetic"), or, for a dataset
+     * prepared before that source was recorded, a {@code slides:DIR} source whose folder holds the
+     * {@code synthetic.json} of {@code lowmag synthesize}.
+     *
+     * @return the source, e.g. {@code synthetic:/x/data/synthetic.json}; empty when nothing says
+     *     the data are synthetic
+     * @throws IOException when a {@code synthetic.json} cannot be read
      */
-    boolean synthetic() {
-        return dataset.info().sources().stream()
-                .anyMatch(s -> s.toLowerCase(Locale.ROOT).contains("synthetic"));
+    Optional<String> syntheticSource() throws IOException {
+        for (String s : dataset.info().sources()) {
+            if (s.toLowerCase(Locale.ROOT).contains("synthetic")) {
+                return Optional.of(s);
+            }
+        }
+        for (String s : dataset.info().sources()) {
+            if (s.startsWith(SLIDES_SOURCE)) {
+                Optional<Path> d =
+                        SyntheticDatasetWriter.descriptionOf(
+                                Path.of(s.substring(SLIDES_SOURCE.length())));
+                if (d.isPresent()) {
+                    return Optional.of("synthetic:" + d.get());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.BootstrapConfig;
+import org.lowmag.infer.EvaluateJob;
 import org.lowmag.report.HtmlReport;
 import org.lowmag.report.MarkdownReport;
 import org.lowmag.report.ReportDocument;
@@ -15,9 +14,14 @@ import org.lowmag.report.ReportDocument;
 /**
  * Writes the experiment's report from whatever is evaluated: {@code report.md}, {@code report.html}
  * (self-contained), {@code results.csv}, {@code paired.csv}, {@code accuracy_vs_gflops.png}, {@code
- * exact_accuracy_vs_gflops.png} and {@code ablation.png}. With several seeds the tables show each
- * cell's mean over the seeds with its spread, the charts the means with the seeds' range, and the
- * paired comparisons compare the arms' means over seeds ({@link PairedComparisons}).
+ * exact_accuracy_vs_gflops.png} and, when the configuration has an ablation, {@code ablation.png}.
+ * The title names the folder (never an absolute path: paths in the report are relative to the
+ * experiment folder) and says when the data are synthetic; the headline names the best arm by
+ * {@link HeadlineRule} and flags ties and degenerate models; every model gets its confusion matrix
+ * ({@link ConfusionTables}) and every run its epochs, best epoch and optimiser steps. With several
+ * seeds the tables show each cell's mean over the seeds with its spread, the charts the means with
+ * the seeds' range, and the paired comparisons compare the arms' means over seeds ({@link
+ * PairedComparisons}).
  *
  * <p>"Accuracy" is the paper's: one-vs-rest accuracy macro-averaged over classes (it counts true
  * negatives, so it is higher than the fraction correct). The fraction of tissues classified
@@ -68,20 +72,25 @@ final class ExperimentReport {
                 config.ablation().enabled()
                         && ExperimentPlots.ablation(
                                 layout.file(ABLATION_PNG), config.ablation(), plan.ablation(), res);
-        ReportDocument doc =
-                new ReportDocument(
-                        "LowMag experiment: " + layout.dir().toAbsolutePath().normalize());
+        boolean synthetic = data.syntheticSource().isPresent();
+        ReportDocument doc = new ReportDocument(title(layout, synthetic));
+        if (synthetic) {
+            doc.paragraph(
+                    "SYNTHETIC DATA: every number in this report comes from generated images (see"
+                            + " Data), not from patients' slides.");
+        }
         doc.paragraph(summary(res));
         if (config.severalSeeds()) {
             doc.paragraph(seedsNote());
         }
-        headline(doc, res);
-        ReportSections.data(doc, config, data);
+        Headline.write(doc, config, plan, res);
+        ReportSections.data(doc, config, data, layout);
         results(doc, res, models, cost, exact);
+        ConfusionTables.write(doc, models);
         paired(doc, paired);
         ablation(doc, res, abl);
-        ReportSections.runs(doc, plan, layout, res);
-        ReportSections.configuration(doc, config);
+        RunsTable.write(doc, config, plan, data, layout, res);
+        ReportSections.configuration(doc, config, layout);
         MarkdownReport.write(doc, layout.file(MARKDOWN));
         HtmlReport.write(doc, layout.file(HTML));
     }
@@ -150,7 +159,8 @@ final class ExperimentReport {
                         + " with 95%% percentile-bootstrap confidence intervals (%d resamples of"
                         + " %s, seed %d). \"Accuracy\" is the paper's: one-vs-rest"
                         + " accuracy averaged over classes; \"exact accuracy\" is the fraction of"
-                        + " test tissues classified correctly. Best values per row are in bold.",
+                        + " test tissues classified correctly. Best values per row are in bold;"
+                        + " several bold cells in one row are a tie.",
                 finished,
                 plan.runs().size(),
                 res.byRun().size(),
@@ -172,54 +182,17 @@ final class ExperimentReport {
         return "the test tissues";
     }
 
-    /** One line per magnification: the best arm by accuracy, against the baseline and teacher. */
-    private void headline(ReportDocument doc, ExperimentResults res) {
-        List<String> lines = new ArrayList<>();
-        SeedCell teacher = res.teacher();
-        if (!teacher.isEmpty()) {
-            lines.add("Teacher (" + mag(teacher) + "): " + accuracies(teacher) + ".");
-        }
-        for (double m : config.studentMags()) {
-            Optional<ExperimentPlan.ArmColumn> best = Optional.empty();
-            double bestAcc = Double.NEGATIVE_INFINITY;
-            for (ExperimentPlan.ArmColumn col : plan.arms()) {
-                SeedCell r = res.cell(col.arm(), m);
-                if (!r.isEmpty() && r.spread(Metric.ACCURACY).mean() > bestAcc) {
-                    bestAcc = r.spread(Metric.ACCURACY).mean();
-                    best = Optional.of(col);
-                }
-            }
-            if (best.isEmpty()) {
-                continue;
-            }
-            SeedCell r = res.cell(best.get().arm(), m);
-            StringBuilder s = new StringBuilder();
-            s.append(Magnification.format(m)).append("x: best ").append(best.get().label());
-            s.append(", ").append(accuracies(r));
-            if (!teacher.isEmpty()) {
-                s.append(
-                        String.format(
-                                Locale.ROOT,
-                                ", at %.3g of the teacher's FLOPs",
-                                r.gflopsMean() / teacher.gflopsMean()));
-            }
-            lines.add(s.append('.').toString());
-        }
-        if (!lines.isEmpty()) {
-            doc.heading(2, "Headline");
-            lines.forEach(doc::paragraph);
-        }
-    }
-
-    private static String accuracies(SeedCell r) {
-        return "accuracy "
-                + ResultTables.metric(r, Metric.ACCURACY)
-                + ", exact accuracy "
-                + ResultTables.metric(r, Metric.EXACT_ACCURACY);
-    }
-
-    private static String mag(SeedCell r) {
-        return Magnification.format(r.magnification()) + "x";
+    /**
+     * @param layout the experiment folder
+     * @param synthetic whether the data are synthetic
+     * @return e.g. "LowMag experiment 'experiment' on SYNTHETIC data": the folder's name only
+     */
+    static String title(ExperimentLayout layout, boolean synthetic) {
+        Path name = layout.dir().toAbsolutePath().normalize().getFileName();
+        return "LowMag experiment '"
+                + (name == null ? "/" : name)
+                + "'"
+                + (synthetic ? " on SYNTHETIC data" : "");
     }
 
     private void results(
@@ -260,8 +233,10 @@ final class ExperimentReport {
                     "Test accuracy (macro one-vs-rest) versus GFLOPs per"
                             + " forward pass, log scale; "
                             + bars
-                            + "; labels: input magnification; arms are drawn a few percent apart"
-                            + " horizontally so their bars do not overlap.");
+                            + "; each input magnification is written once, above a dashed line"
+                            + " at its cost; the arms at one magnification (named by the legend)"
+                            + " are drawn a few percent apart horizontally so their bars do not"
+                            + " overlap.");
         }
         if (exact) {
             doc.image(Path.of(EXACT_PNG), "The same with exact accuracy (fraction correct).");
@@ -273,8 +248,16 @@ final class ExperimentReport {
                         labels,
                         teacher),
                 "Cost: GFLOPs per forward pass (2 x multiply-accumulates, mean over the test"
-                        + " tissues at their sizes); measured inference seconds per tissue on this"
-                        + " machine; ratios to the teacher"
+                        + " tissues at their sizes); ratios to the teacher. Seconds per tissue:"
+                        + " wall time of one inference pass over all test tissues (already in"
+                        + " memory, batched as in evaluation) divided by their number; each"
+                        + " evaluation runs an untimed pass (the one whose predictions are"
+                        + " scored, a warm-up) and then "
+                        + EvaluateJob.TIMED_PASSES
+                        + " timed passes, and reports their median, with the fastest and slowest"
+                        + " pass beside it (an evaluation made before passes were repeated shows 1"
+                        + " timed pass). Measured on this machine while whatever else ran on it"
+                        + " ran: compare runs of one report, not machines"
                         + (config.severalSeeds() ? "; means over seeds." : "."));
     }
 

@@ -2,20 +2,19 @@ package org.lowmag.experiment;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.Magnification;
 import org.lowmag.report.ReportDocument;
 import org.lowmag.report.TextTable;
-import org.lowmag.train.RunFolder;
 import org.lowmag.util.Json;
 import org.lowmag.util.Provenance;
 
-/** The descriptive sections of the experiment report: the data, the runs, the configuration. */
+/** The descriptive sections of the experiment report: the data and the configuration. */
 final class ReportSections {
 
     private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
@@ -23,16 +22,35 @@ final class ReportSections {
     private ReportSections() {}
 
     /**
-     * A plain statement of the data: path, classes, tissue counts per split, whether synthetic.
+     * A plain statement of the data: path (relative to the experiment folder), classes,
+     * magnifications, sources, whether synthetic, tissue counts per split.
      *
      * @param doc the document
      * @param c the configuration
      * @param data the opened datasets
+     * @param layout the experiment folder
+     * @throws IOException when a {@code synthetic.json} cannot be read
      */
-    static void data(ReportDocument doc, ExperimentConfig c, ExperimentData data) {
+    static void data(
+            ReportDocument doc, ExperimentConfig c, ExperimentData data, ExperimentLayout layout)
+            throws IOException {
         Dataset ds = data.dataset();
+        Path dir = layout.dir();
         doc.heading(2, "Data");
-        doc.paragraph("Dataset: " + RunLauncher.abs(c.dataset()));
+        Optional<String> synthetic = data.syntheticSource();
+        if (synthetic.isPresent()) {
+            doc.paragraph(
+                    "SYNTHETIC DATA: the dataset was made from generated images, not from"
+                            + " patients (its dataset.json source "
+                            + ReportPaths.source(dir, synthetic.get())
+                            + "). The numbers below measure the software on made-up images; they"
+                            + " say nothing about histology.");
+        }
+        doc.paragraph(
+                "Dataset: "
+                        + ReportPaths.relative(dir, c.dataset())
+                        + (synthetic.isPresent() ? " (synthetic)" : "")
+                        + " (paths in this report are relative to the experiment folder)");
         doc.paragraph(
                 "Classes ("
                         + ds.info().classes().size()
@@ -45,13 +63,13 @@ final class ReportSections {
                                 ds.info().magnifications().stream()
                                         .map(m -> Magnification.format(m) + "x")
                                         .toList()));
-        doc.paragraph("Sources: " + String.join("; ", ds.info().sources()));
-        if (data.synthetic()) {
-            doc.paragraph(
-                    "NOTE: this dataset is SYNTHETIC (its dataset.json sources say so). The"
-                            + " numbers below measure the software on made-up images, not"
-                            + " histology.");
-        }
+        doc.paragraph(
+                "Sources: "
+                        + String.join(
+                                "; ",
+                                ds.info().sources().stream()
+                                        .map(x -> ReportPaths.source(dir, x))
+                                        .toList()));
         doc.table(
                 ResultTables.data(data.counts(), data.countColumns()),
                 "Tissues per split and class. Models are evaluated on the test split; KD distils"
@@ -65,7 +83,7 @@ final class ReportSections {
             }
             for (Path p2 : a.datasets()) {
                 s.append("; dataset ")
-                        .append(RunLauncher.abs(p2))
+                        .append(ReportPaths.relative(dir, p2))
                         .append(" (")
                         .append(data.others().get(p2).tissues().size())
                         .append(" tissues)");
@@ -75,73 +93,16 @@ final class ReportSections {
     }
 
     /**
-     * One row per run: job, magnification, epochs, status, best epoch, whether evaluated ("yes",
-     * "no", or "outdated": a {@code metrics.json} made with another bootstrap, left out).
-     *
-     * @param doc the document
-     * @param plan the plan
-     * @param layout the experiment folder
-     * @param res the evaluations the report uses
-     * @throws IOException when a {@code DONE} file cannot be read
-     */
-    static void runs(
-            ReportDocument doc, ExperimentPlan plan, ExperimentLayout layout, ExperimentResults res)
-            throws IOException {
-        TextTable t =
-                new TextTable(
-                        "Run",
-                        "Job",
-                        "Magnification",
-                        "Epochs",
-                        "Status",
-                        "Best epoch",
-                        "Evaluated");
-        for (RunSpec r : plan.runs()) {
-            Path dir = layout.runDir(r.name());
-            RunStatus status = RunStatus.of(dir);
-            t.row(
-                    r.name(),
-                    r.describe(),
-                    Magnification.format(r.magnification()) + "x",
-                    RunStatus.epochsDone(dir) + "/" + r.epochs(),
-                    status.name().toLowerCase(java.util.Locale.ROOT),
-                    bestEpoch(dir),
-                    evaluated(r, layout, res));
-        }
-        doc.heading(2, "Runs");
-        doc.table(
-                t,
-                "Folders runs/<run> (config.json, metrics.csv per epoch, log.txt, model/best) and"
-                        + " eval/<run> (metrics.json, predictions.csv). The best epoch is chosen on"
-                        + " the validation split; its model is the one evaluated.");
-    }
-
-    private static String evaluated(RunSpec r, ExperimentLayout layout, ExperimentResults res) {
-        if (res.of(r.name()).isPresent()) {
-            return "yes";
-        }
-        return Files.isRegularFile(layout.metrics(r.name())) ? "outdated" : "no";
-    }
-
-    private static String bestEpoch(Path dir) throws IOException {
-        Path done = dir.resolve(RunFolder.DONE_FILE);
-        if (!Files.isRegularFile(done)) {
-            return ResultTables.MISSING;
-        }
-        JsonObject j = Json.readTree(done).getAsJsonObject();
-        return j.has("best_epoch") ? j.get("best_epoch").getAsString() : ResultTables.MISSING;
-    }
-
-    /**
      * The resolved configuration and the provenance of this report.
      *
      * @param doc the document
      * @param c the configuration
+     * @param layout the experiment folder (dataset paths are shown relative to it)
      */
-    static void configuration(ReportDocument doc, ExperimentConfig c) {
+    static void configuration(ReportDocument doc, ExperimentConfig c, ExperimentLayout layout) {
         doc.heading(2, "Configuration and provenance");
         TextTable t = new TextTable("Key", "Value");
-        for (Map.Entry<String, Object> e : c.toMap().entrySet()) {
+        for (Map.Entry<String, Object> e : relativePaths(c, layout).entrySet()) {
             if (e.getValue() instanceof Map<?, ?> m && e.getKey().equals("loop_defaults")) {
                 m.forEach((k, v) -> t.row("loop." + k, compact(v)));
             } else {
@@ -161,6 +122,23 @@ final class ReportSections {
                 p,
                 "The software that wrote this report; each run's own config.json records the"
                         + " software that trained it.");
+    }
+
+    /** {@link ExperimentConfig#toMap()} with its dataset paths relative to the experiment. */
+    private static Map<String, Object> relativePaths(ExperimentConfig c, ExperimentLayout layout) {
+        Map<String, Object> m = new LinkedHashMap<>(c.toMap());
+        m.put("dataset", ReportPaths.relative(layout.dir(), c.dataset()));
+        Map<String, Object> aux = new LinkedHashMap<>();
+        for (AuxSet a : c.auxiliary()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("splits", a.splits());
+            one.put(
+                    "datasets",
+                    a.datasets().stream().map(p -> ReportPaths.relative(layout.dir(), p)).toList());
+            aux.put(a.name(), one);
+        }
+        m.put("auxiliary", aux);
+        return m;
     }
 
     private static String compact(Object v) {

@@ -25,6 +25,9 @@ final class ResultTables {
     /** Cell text of a run with no evaluation yet. */
     static final String MISSING = "—";
 
+    /** The row label of the degenerate-model flag ({@link org.lowmag.eval.Degeneracy}). */
+    static final String DEGENERATE = "Degenerate (a class never predicted, or one always)";
+
     private ResultTables() {}
 
     /**
@@ -64,6 +67,7 @@ final class ResultTables {
         for (Metric m : Metric.values()) {
             t.row(m.label(), metric(teacher, m));
         }
+        t.row(DEGENERATE, degenerate(teacher));
         return t;
     }
 
@@ -147,13 +151,27 @@ final class ResultTables {
                 t.markBestInRow(t.rowCount() - 1, 2, true);
             }
         }
+        List<Object> row = new ArrayList<>(List.of(mag, DEGENERATE));
+        cells.forEach(c -> row.add(c.isEmpty() ? MISSING : degenerate(c)));
+        t.row(row.toArray());
+    }
+
+    /**
+     * @param c a cell with an evaluated run
+     * @return "no", or "YES: never predicts blue" (with several seeds each degenerate seed)
+     */
+    static String degenerate(SeedCell c) {
+        List<String> d = c.degenerateRuns();
+        return d.isEmpty() ? "no" : "YES: " + String.join("; ", d);
     }
 
     /**
      * The cost of each model: GFLOPs per forward pass (mean over the test tissues), measured
-     * seconds per tissue, and both as ratios to the teacher's: {@code flop ratio = GFLOPs / teacher
-     * GFLOPs}, {@code speed-up = teacher seconds / seconds}. With several seeds a row is a cell,
-     * its numbers the means over the evaluated seeds, its run the base name with the seed count.
+     * seconds per tissue (the median of the evaluation's timed passes, with the fastest and slowest
+     * pass and the number of passes), and both as ratios to the teacher's: {@code flop ratio =
+     * GFLOPs / teacher GFLOPs}, {@code speed-up = teacher seconds / seconds}. With several seeds a
+     * row is a cell, its numbers the means over the evaluated seeds, its run the base name with the
+     * seed count.
      *
      * @param rows the models (teacher first when evaluated), each with an evaluated run
      * @param labels the arm label of each row
@@ -168,7 +186,9 @@ final class ResultTables {
                         "Run",
                         "GFLOPs / forward pass",
                         "FLOPs / teacher FLOPs",
-                        "Seconds / tissue",
+                        "Seconds / tissue (median)",
+                        "Fastest-slowest pass",
+                        "Timed passes",
                         "Speed-up vs teacher");
         Optional<SeedCell> x = teacher.isEmpty() ? Optional.empty() : Optional.of(teacher);
         for (int i = 0; i < rows.size(); i++) {
@@ -182,6 +202,12 @@ final class ResultTables {
                     x.map(y -> String.format(Locale.ROOT, "%.4g", r.gflopsMean() / y.gflopsMean()))
                             .orElse(MISSING),
                     String.format(Locale.ROOT, "%.4g", r.secondsPerTissue()),
+                    String.format(
+                            Locale.ROOT,
+                            "%.4g-%.4g",
+                            r.secondsPerTissueMin(),
+                            r.secondsPerTissueMax()),
+                    r.timedPasses(),
                     x.map(
                                     y ->
                                             String.format(

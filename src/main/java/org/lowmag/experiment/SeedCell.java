@@ -1,7 +1,10 @@
 package org.lowmag.experiment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.lowmag.eval.ConfusionMatrix;
+import org.lowmag.eval.Degeneracy;
 import org.lowmag.eval.Spread;
 
 /**
@@ -66,10 +69,66 @@ public record SeedCell(String base, List<Long> seeds, List<RunResult> results) {
     }
 
     /**
-     * @return the mean over the evaluated runs of the measured seconds per tissue
+     * @return the mean over the evaluated runs of the measured seconds per tissue (each the median
+     *     of its timed passes)
      */
     public double secondsPerTissue() {
         return results.stream().mapToDouble(RunResult::secondsPerTissue).average().orElseThrow();
+    }
+
+    /**
+     * @return the sum of its runs' confusion matrices: with one seed the run's own
+     */
+    public ConfusionMatrix pooledConfusion() {
+        int k = first().confusion().classes();
+        int[][] sum = new int[k][k];
+        for (RunResult r : results) {
+            for (int t = 0; t < k; t++) {
+                for (int p = 0; p < k; p++) {
+                    sum[t][p] += r.confusion().count(t, p);
+                }
+            }
+        }
+        return ConfusionMatrix.ofCounts(sum);
+    }
+
+    /**
+     * @return one line per degenerate run ({@link Degeneracy}): {@code "never predicts blue"} with
+     *     one seed, {@code "seed 1 never predicts blue"} with several; empty when none is
+     */
+    public List<String> degenerateRuns() {
+        List<String> out = new ArrayList<>();
+        for (RunResult r : results) {
+            Degeneracy d = r.degeneracy();
+            if (d.degenerate()) {
+                String what = d.describe(r.classes());
+                out.add(severalSeeds() ? "seed " + r.seed() + " " + what : what);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return the seconds per tissue of its fastest timed pass (over all its runs)
+     */
+    public double secondsPerTissueMin() {
+        return results.stream().mapToDouble(r -> r.timing().minPerItem()).min().orElseThrow();
+    }
+
+    /**
+     * @return the seconds per tissue of its slowest timed pass (over all its runs)
+     */
+    public double secondsPerTissueMax() {
+        return results.stream().mapToDouble(r -> r.timing().maxPerItem()).max().orElseThrow();
+    }
+
+    /**
+     * @return the timed passes per run, e.g. {@code "5"}, or {@code "1-5"} when its runs differ
+     */
+    public String timedPasses() {
+        int lo = results.stream().mapToInt(r -> r.timing().timedPasses()).min().orElseThrow();
+        int hi = results.stream().mapToInt(r -> r.timing().timedPasses()).max().orElseThrow();
+        return lo == hi ? Integer.toString(lo) : lo + "-" + hi;
     }
 
     /**

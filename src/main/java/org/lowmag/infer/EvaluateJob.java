@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.lowmag.cost.FlopCounter;
+import org.lowmag.cost.PassTiming;
 import org.lowmag.dataset.Csv;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.Padder;
@@ -30,11 +31,19 @@ import org.lowmag.util.Provenance;
 /**
  * {@code lowmag evaluate}: predicts every tissue of a split at the model's magnification and writes
  * {@code predictions.csv} and {@code metrics.json} (metrics with bootstrap CIs, the cost in GFLOPs
- * per forward pass at the tissues' actual sizes, and measured seconds per tissue). With the group
- * bootstrap unit, each tissue's {@link TissueRecord#group()} (its patient or image group) is the
- * resampling unit, and {@code metrics.json} records the number of groups under {@code bootstrap}.
+ * per forward pass at the tissues' actual sizes, and seconds per tissue: the median of {@value
+ * #TIMED_PASSES} timed inference passes after the untimed prediction pass, with every pass's time
+ * under {@code timing}). With the group bootstrap unit, each tissue's {@link TissueRecord#group()}
+ * (its patient or image group) is the resampling unit, and {@code metrics.json} records the number
+ * of groups under {@code bootstrap}.
  */
 public final class EvaluateJob {
+
+    /**
+     * Timed inference passes over the split after the untimed prediction pass (the warm-up); {@code
+     * seconds_per_tissue} is their median ({@link PassTiming}).
+     */
+    public static final int TIMED_PASSES = 5;
 
     private EvaluateJob() {}
 
@@ -99,11 +108,21 @@ public final class EvaluateJob {
                             .parallel()
                             .mapToObj(i -> padder.apply(read(ds, tissues.get(i), mag)))
                             .toList();
-            long t0 = System.nanoTime();
             List<BatchedInference.Output> out =
                     BatchedInference.run(
                             model, imgs, c.maxBatchPixels(), BatchedInference.Keep.LOGITS);
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            PassTiming timing =
+                    PassTiming.measure(
+                            1,
+                            TIMED_PASSES,
+                            tissues.size(),
+                            () ->
+                                    BatchedInference.run(
+                                            model,
+                                            imgs,
+                                            c.maxBatchPixels(),
+                                            BatchedInference.Keep.LOGITS),
+                            System::nanoTime);
             Map<String, Integer> index = ds.classIndex();
             int[] truth = tissues.stream().mapToInt(t -> index.get(t.label())).toArray();
             int[] pred = out.stream().mapToInt(o -> Logits.argMax(o.logits())).toArray();
@@ -132,7 +151,8 @@ public final class EvaluateJob {
             json.put("tissues", tissues.size());
             json.put("gflops_mean", gflopsTotal / tissues.size());
             json.put("gflops_total", gflopsTotal);
-            json.put("seconds_per_tissue", seconds / tissues.size());
+            json.put("seconds_per_tissue", timing.medianPerItem());
+            json.put("timing", timing.toJsonTree());
             json.put("max_batch_pixels", c.maxBatchPixels());
             json.put("provenance", Provenance.current().toMap());
             Json.write(c.out().resolve("metrics.json"), json);

@@ -2,6 +2,7 @@ package org.lowmag.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
@@ -13,10 +14,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
@@ -24,13 +26,17 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Builds the metric-versus-cost chart (paper Figure 3); see {@link Plots#costChart}. Arms that
- * share a cost would hide each other's CI bars, so arm {@code a} of {@code A} is drawn at {@code
- * gflops x 10^(DODGE_DECADES (a - (A - 1) / 2))}: a few percent to either side of its true cost.
+ * share a magnification would hide each other's CI bars, so the {@code a}-th of the {@code A} arms
+ * at one magnification is drawn at {@code gflops x 10^(DODGE_DECADES (a - (A - 1) / 2))}: a few
+ * percent to either side of its true cost. Arms are told apart by the legend (colour and marker);
+ * each magnification is written once, at the top of a dashed vertical line at its cost, rather than
+ * beside every point (where arms of one magnification and similar values overprinted each other's
+ * labels).
  */
 final class CostPlot {
 
-    /** Horizontal spread between consecutive arms, in decades of the log axis (about 3.5%). */
-    static final double DODGE_DECADES = 0.015;
+    /** Horizontal spread between consecutive arms, in decades of the log axis (about 6%). */
+    static final double DODGE_DECADES = 0.025;
 
     private CostPlot() {}
 
@@ -42,21 +48,27 @@ final class CostPlot {
         for (CostPoint p : points) {
             byArm.computeIfAbsent(p.arm(), a -> new ArrayList<>()).add(p);
         }
+        Map<String, List<String>> armsAtMag = new LinkedHashMap<>();
+        byArm.forEach(
+                (arm, ps) ->
+                        ps.forEach(
+                                p ->
+                                        armsAtMag
+                                                .computeIfAbsent(
+                                                        magnificationLabel(p.magnification()),
+                                                        k -> new ArrayList<>())
+                                                .add(arm)));
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        List<List<String>> labels = new ArrayList<>();
-        int armIndex = 0;
         for (Map.Entry<String, List<CostPoint>> e : byArm.entrySet()) {
             List<CostPoint> arm = new ArrayList<>(e.getValue());
             arm.sort(Comparator.comparingDouble(CostPoint::gflops));
             YIntervalSeries series = new YIntervalSeries(e.getKey(), false, true);
-            List<String> armLabels = new ArrayList<>();
-            double shift = Math.pow(10, DODGE_DECADES * (armIndex++ - (byArm.size() - 1) / 2.0));
             for (CostPoint p : arm) {
-                series.add(p.gflops() * shift, 100 * p.value(), 100 * p.ciLow(), 100 * p.ciHigh());
-                armLabels.add(magnificationLabel(p.magnification()));
+                List<String> shared = armsAtMag.get(magnificationLabel(p.magnification()));
+                double x = p.gflops() * dodge(shared.indexOf(e.getKey()), shared.size());
+                series.add(x, 100 * p.value(), 100 * p.ciLow(), 100 * p.ciHigh());
             }
             data.addSeries(series);
-            labels.add(armLabels);
         }
         double minGflops = points.stream().mapToDouble(CostPoint::gflops).min().orElseThrow();
         double maxGflops = points.stream().mapToDouble(CostPoint::gflops).max().orElseThrow();
@@ -65,12 +77,77 @@ final class CostPlot {
                         data,
                         costAxis(Math.log10(maxGflops / minGflops)),
                         valueAxis(yLabel),
-                        renderer(labels));
+                        renderer());
         ChartStyle.grid(plot);
         plot.setDomainMinorGridlinesVisible(true);
         plot.setDomainMinorGridlinePaint(new Color(0xEEEEEE));
         plot.setDomainMinorGridlineStroke(new BasicStroke(1f));
+        magnificationPositions(points)
+                .forEach(
+                        (label, x) ->
+                                plot.addDomainMarker(
+                                        magnificationMarker(label, x), Layer.BACKGROUND));
         return ChartStyle.chart(title, plot);
+    }
+
+    /**
+     * @param a the arm's index among the {@code n} arms at one magnification
+     * @param n those arms' count
+     * @return the factor {@code 10^(DODGE_DECADES (a - (n - 1) / 2))} on its cost: 1 for a lone arm
+     */
+    static double dodge(int a, int n) {
+        return Math.pow(10, DODGE_DECADES * (a - (n - 1) / 2.0));
+    }
+
+    /**
+     * Where each magnification is labelled: once per magnification, at the geometric mean of its
+     * points' costs ({@code 10^(mean log10 gflops)}), so arms that share a cost share one label
+     * instead of overprinting theirs.
+     *
+     * @param points the plotted points
+     * @return magnification label ("1.25x") to cost in GFLOPs, in order of first appearance
+     */
+    static Map<String, Double> magnificationPositions(List<CostPoint> points) {
+        Map<String, List<Double>> logs = new LinkedHashMap<>();
+        for (CostPoint p : points) {
+            logs.computeIfAbsent(magnificationLabel(p.magnification()), k -> new ArrayList<>())
+                    .add(Math.log10(p.gflops()));
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        logs.forEach(
+                (k, v) ->
+                        out.put(
+                                k,
+                                Math.pow(
+                                        10,
+                                        v.stream()
+                                                .mapToDouble(Double::doubleValue)
+                                                .average()
+                                                .orElseThrow())));
+        return out;
+    }
+
+    /** A light vertical line at a magnification's cost, labelled at the top of the plot. */
+    private static ValueMarker magnificationMarker(String label, double gflops) {
+        ValueMarker m =
+                new ValueMarker(
+                        gflops,
+                        new Color(0xBBBBBB),
+                        new BasicStroke(
+                                1f,
+                                BasicStroke.CAP_BUTT,
+                                BasicStroke.JOIN_MITER,
+                                1f,
+                                new float[] {4f, 4f},
+                                0f));
+        m.setLabel(label);
+        m.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(Font.BOLD, 13f));
+        m.setLabelPaint(Color.DARK_GRAY);
+        m.setLabelBackgroundColor(Color.WHITE);
+        m.setLabelAnchor(RectangleAnchor.TOP);
+        m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        m.setLabelOffset(new RectangleInsets(4, 0, 0, 0));
+        return m;
     }
 
     /**
@@ -108,25 +185,18 @@ final class CostPlot {
         y.setAutoRangeIncludesZero(false);
         y.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(14f));
         y.setTickLabelFont(ChartStyle.LABEL_FONT);
-        y.setUpperMargin(0.08);
+        y.setUpperMargin(0.14);
         y.setLowerMargin(0.08);
         return y;
     }
 
-    private static XYErrorRenderer renderer(List<List<String>> labels) {
+    private static XYErrorRenderer renderer() {
         XYErrorRenderer r = new XYErrorRenderer();
         r.setDrawXError(false);
         r.setDrawYError(true);
         r.setCapLength(8);
         r.setDefaultLinesVisible(true);
         r.setDefaultShapesVisible(true);
-        r.setDefaultItemLabelGenerator((dataset, s, i) -> labels.get(s).get(i));
-        r.setDefaultItemLabelsVisible(true);
-        r.setDefaultItemLabelFont(ChartStyle.LABEL_FONT);
-        r.setDefaultItemLabelPaint(Color.DARK_GRAY);
-        r.setDefaultPositiveItemLabelPosition(
-                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-        r.setItemLabelInsets(new RectangleInsets(2, 6, 2, 6));
         return r;
     }
 }

@@ -25,8 +25,9 @@ public final class Plots {
     /**
      * Metric versus cost (paper Figure 3): x is GFLOPs per forward pass on a log-10 axis, y the
      * metric in percent with vertical confidence-interval bars; one line with markers per arm
-     * (points joined in order of cost), each point labelled with its magnification ("2.5x"). An arm
-     * with one point (the teacher) appears as a single marker.
+     * (points joined in order of cost; the legend names the arms), arms at one magnification drawn
+     * a few percent apart, and each magnification ("2.5x") written once at the top of a dashed line
+     * at its cost. An arm with one point (the teacher) appears as a single marker.
      *
      * @param points the models, arms in first-appearance order
      * @param title the chart title

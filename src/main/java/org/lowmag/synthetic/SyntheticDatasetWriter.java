@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lowmag.util.AtomicFiles;
 import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
@@ -29,6 +30,9 @@ public final class SyntheticDatasetWriter {
 
     /** File name of the description. */
     public static final String DESCRIPTION = "synthetic.json";
+
+    /** The description's {@code generator}. */
+    public static final String GENERATOR = "lowmag synthesize";
 
     private static final List<String> FINGERPRINT =
             List.of("generator_version", "seed", "mpp", "size_um", "jpeg_quality");
@@ -126,10 +130,37 @@ public final class SyntheticDatasetWriter {
         return new Summary(written, specs.size() - written, pixels, seconds);
     }
 
+    /**
+     * Finds the description of the synthetic data set that a slides folder belongs to: {@code
+     * DIR/synthetic.json} for {@code DIR} (the folder {@code labels.csv} lists slides of) or, when
+     * given {@code DIR/slides}, its parent's. A {@code synthetic.json} counts only when its {@code
+     * generator} is {@value #GENERATOR}, the value {@link #write} records.
+     *
+     * @param slidesDir a slides folder
+     * @return the description file, or empty when the folder is not a synthetic data set's
+     * @throws IOException when a {@code synthetic.json} exists but cannot be read
+     */
+    public static Optional<Path> descriptionOf(Path slidesDir) throws IOException {
+        Path dir = slidesDir.toAbsolutePath().normalize();
+        List<Path> folders = dir.getParent() == null ? List.of(dir) : List.of(dir, dir.getParent());
+        for (Path d : folders) {
+            Path f = d.resolve(DESCRIPTION);
+            if (Files.isRegularFile(f)) {
+                JsonElement j = Json.readTree(f);
+                if (j.isJsonObject()
+                        && j.getAsJsonObject().has("generator")
+                        && GENERATOR.equals(j.getAsJsonObject().get("generator").getAsString())) {
+                    return Optional.of(f);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Map<String, Object> describe() {
         SynthesisParams p = settings.params();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("generator", "lowmag synthesize");
+        m.put("generator", GENERATOR);
         m.put("generator_version", GENERATOR_VERSION);
         m.put("seed", settings.seed());
         m.put("mpp", p.mpp());

@@ -142,6 +142,39 @@ class ExperimentRunnerTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<b>"), "bold bests in HTML");
         assertTrue(html.contains("data:image/png;base64,"), "embedded charts");
+        assertTrue(md.startsWith("# LowMag experiment 'exp' on SYNTHETIC data\n"), md);
+        assertTrue(!md.contains(tmp.toAbsolutePath().normalize().toString()), "absolute path");
+        for (String s :
+                List.of(
+                        "chosen by a fixed rule",
+                        "## Confusion matrices and per-class metrics",
+                        "| True / predicted ",
+                        "Degenerate (a class never predicted, or one always)",
+                        "then 5 timed passes, and reports their median")) {
+            assertTrue(md.contains(s), s + " missing in\n" + md);
+        }
+        assertTrue(
+                md.matches(
+                        "(?s).*\\| teacher +\\| train, 1 epoch +\\| +4x +\\| finished +\\| 1 / 1 +\\|"
+                                + " +1 +\\| +12 +\\| +3 +\\| yes +\\|.*"),
+                "teacher: 1 of 1 epochs, best 1, 12 tissues, ceil(12 / 4) = 3 steps\n" + md);
+    }
+
+    /** Evaluation times 5 passes after the untimed prediction pass and reports their median. */
+    @Test
+    @Order(3)
+    void evaluationTimesRepeatedPasses() throws IOException {
+        JsonObject m = Json.readTree(out.resolve("eval/kd-1x/metrics.json")).getAsJsonObject();
+        JsonObject t = m.getAsJsonObject("timing");
+        assertEquals(1, t.get("warmup_passes").getAsInt());
+        assertEquals(EvaluateJob.TIMED_PASSES, t.get("timed_passes").getAsInt());
+        assertEquals(5, t.getAsJsonArray("pass_seconds").size());
+        double[] s = new double[5];
+        for (int i = 0; i < 5; i++) {
+            s[i] = t.getAsJsonArray("pass_seconds").get(i).getAsDouble();
+        }
+        java.util.Arrays.sort(s);
+        assertEquals(s[2] / 6, m.get("seconds_per_tissue").getAsDouble(), 1e-12, "median / 6");
     }
 
     @Test

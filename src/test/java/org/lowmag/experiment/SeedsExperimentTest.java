@@ -118,6 +118,7 @@ class SeedsExperimentTest {
                         "Exact accuracy difference, pp (95% CI)",
                         "resamples of the test split's 6 groups",
                         "kd-1x (2 seeds)",
+                        "KD at 1x (the sum over 2 evaluated seeds of kd-1x, 12 test tissues).",
                         "points: means over seeds")) {
             assertTrue(md.contains(s), s + " missing in\n" + md);
         }

@@ -1,7 +1,9 @@
 package org.lowmag.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +12,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,15 +74,33 @@ class PlotsTest {
         assertEquals(3, plot.getDataset().getSeriesCount());
         assertEquals("teacher", plot.getDataset().getSeriesKey(0));
         assertEquals(1, plot.getDataset().getItemCount(0));
-        assertEquals(0.071, plot.getDataset().getXValue(1, 0), 0);
+        assertEquals(18.2, plot.getDataset().getXValue(0, 0), 1e-12, "a lone arm is not moved");
+        double half = Math.pow(10, CostPlot.DODGE_DECADES / 2);
+        assertEquals(0.071 / half, plot.getDataset().getXValue(1, 0), 1e-12, "baseline left");
+        assertEquals(0.071 * half, plot.getDataset().getXValue(2, 0), 1e-12, "kd right");
         assertEquals(79.11, plot.getDataset().getYValue(1, 0), 1e-9);
-        assertEquals(
-                "0.625x",
-                plot.getRenderer()
-                        .getDefaultItemLabelGenerator()
-                        .generateLabel(plot.getDataset(), 1, 0));
         assertEquals("10x", CostPlot.magnificationLabel(10.0));
         render(chart, "cost.png", 1000, 650);
+    }
+
+    /**
+     * Arms that share a magnification used to print the same label ("0.625x") at almost the same
+     * place; now no point carries a label and each magnification is written once, on a marker at
+     * its cost.
+     */
+    @Test
+    void eachMagnificationIsLabelledOnceAtItsCost() {
+        XYPlot plot = Plots.costChart(samplePoints(), "t", "Accuracy (%)").getXYPlot();
+        assertFalse(plot.getRenderer().getDefaultItemLabelsVisible(), "no per-point labels");
+        Map<String, Double> markers = new LinkedHashMap<>();
+        for (Object o : plot.getDomainMarkers(Layer.BACKGROUND)) {
+            ValueMarker m = (ValueMarker) o;
+            assertNull(markers.put(m.getLabel(), m.getValue()), "one label per magnification");
+        }
+        Map<String, Double> want =
+                Map.of("10x", 18.2, "0.625x", 0.071, "1.25x", 0.284, "2.5x", 1.14, "5x", 4.55);
+        assertEquals(want.keySet(), markers.keySet());
+        want.forEach((k, v) -> assertEquals(v, markers.get(k), 1e-12 * v, k));
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.lowmag.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.DatasetInfo;
+import org.lowmag.dataset.TissueRecord;
+
+/**
+ * What the demo's data carry into the experiment: a prepared dataset of synthesized slides records
+ * that they are synthetic, and the demo resamples patients when the manifest has them.
+ */
+class DemoDataTest {
+
+    @TempDir Path tmp;
+
+    /** {@code lowmag synthesize} writes {@code synthetic.json} with this generator. */
+    @Test
+    void preparingSynthesizedSlidesRecordsASyntheticSource() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.createDirectories(data.resolve("slides"));
+        Files.writeString(data.resolve("synthetic.json"), "{\"generator\": \"lowmag synthesize\"}");
+        Path labels = data.resolve("labels.csv");
+        String json = data.resolve("synthetic.json").toAbsolutePath().toString();
+        assertEquals(
+                List.of(
+                        "slides:" + data.toAbsolutePath(),
+                        "labels:" + labels.toAbsolutePath(),
+                        "synthetic:" + json),
+                PrepareCommand.slideSources(data, labels));
+        assertTrue(
+                PrepareCommand.slideSources(data.resolve("slides"), labels)
+                        .contains("synthetic:" + json),
+                "the slides/ folder of a synthetic data set");
+    }
+
+    @Test
+    void otherSlidesRecordNoSyntheticSource() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("scanner"));
+        assertEquals(2, PrepareCommand.slideSources(real, real.resolve("l.csv")).size());
+        Files.writeString(real.resolve("synthetic.json"), "{\"generator\": \"someone else\"}");
+        assertEquals(2, PrepareCommand.slideSources(real, real.resolve("l.csv")).size());
+    }
+
+    @Test
+    void theDemoResamplesPatientsWhenEveryTestTissueHasOne() {
+        assertTrue(DemoCommand.groupBootstrap(dataset("p1", "p1", "p2")));
+        assertFalse(DemoCommand.groupBootstrap(dataset("p1", "", "p2")), "one without a group");
+    }
+
+    /** A dataset in memory with one labelled test tissue per given group. */
+    private Dataset dataset(String... groups) {
+        List<TissueRecord> tissues =
+                java.util.stream.IntStream.range(0, groups.length)
+                        .mapToObj(
+                                i ->
+                                        new TissueRecord(
+                                                "t" + i, "s" + i, groups[i], "a", "test", Map.of()))
+                        .toList();
+        DatasetInfo info =
+                new DatasetInfo(
+                        DatasetInfo.FORMAT_VERSION,
+                        List.of("a", "b"),
+                        List.of(1.0),
+                        1.0,
+                        Map.of(),
+                        0,
+                        List.of(60, 20, 20),
+                        List.of(),
+                        Map.of());
+        return new Dataset(tmp, info, tissues);
+    }
+}
