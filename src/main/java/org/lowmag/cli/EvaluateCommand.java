@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                     + " the paper), exact accuracy, F1, precision, recall (one-vs-rest,"
                     + " macro-averaged) with percentile bootstrap CIs, the confusion matrix,"
                     + " GFLOPs per forward pass and measured seconds per tissue (the median of"
-                    + " 5 timed passes after the untimed prediction pass).",
+                    + " 5 timed passes after the untimed prediction pass, over at most 256"
+                    + " evenly spaced tissues of the split).",
             "The CIs resample the test tissues (--bootstrap-unit tissue) or whole groups of"
                     + " them (--bootstrap-unit group, the manifest's group column)."
         })

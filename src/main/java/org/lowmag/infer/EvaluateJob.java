@@ -32,10 +32,11 @@ import org.lowmag.util.Provenance;
  * {@code lowmag evaluate}: predicts every tissue of a split at the model's magnification and writes
  * {@code predictions.csv} and {@code metrics.json} (metrics with bootstrap CIs, the cost in GFLOPs
  * per forward pass at the tissues' actual sizes, and seconds per tissue: the median of {@value
- * #TIMED_PASSES} timed inference passes after the untimed prediction pass, with every pass's time
- * under {@code timing}). With the group bootstrap unit, each tissue's {@link TissueRecord#group()}
- * (its patient or image group) is the resampling unit, and {@code metrics.json} records the number
- * of groups under {@code bootstrap}.
+ * #TIMED_PASSES} timed inference passes after the untimed prediction pass, over the split or, for a
+ * split of more than {@value #TIMED_TISSUES} tissues, over an evenly spaced sample of at most that
+ * many ({@link #timingSample}), with every pass's time under {@code timing}). With the group
+ * bootstrap unit, each tissue's {@link TissueRecord#group()} (its patient or image group) is the
+ * resampling unit, and {@code metrics.json} records the number of groups under {@code bootstrap}.
  */
 public final class EvaluateJob {
 
@@ -44,6 +45,25 @@ public final class EvaluateJob {
      * seconds_per_tissue} is their median ({@link PassTiming}).
      */
     public static final int TIMED_PASSES = 5;
+
+    /** Most tissues of a timed pass: a large split is timed on an evenly spaced sample. */
+    public static final int TIMED_TISSUES = 256;
+
+    /**
+     * The tissues of a timed pass: all of them, or every {@code k}-th with {@code k = ceil(n /
+     * TIMED_TISSUES)} (so a pass costs at most {@value #TIMED_TISSUES} tissues' inference).
+     *
+     * @param imgs the split's inputs
+     * @return the sample, in order
+     */
+    static List<RgbImage> timingSample(List<RgbImage> imgs) {
+        int k = (imgs.size() + TIMED_TISSUES - 1) / TIMED_TISSUES;
+        List<RgbImage> out = new java.util.ArrayList<>();
+        for (int i = 0; i < imgs.size(); i += k) {
+            out.add(imgs.get(i));
+        }
+        return out;
+    }
 
     private EvaluateJob() {}
 
@@ -111,15 +131,16 @@ public final class EvaluateJob {
             List<BatchedInference.Output> out =
                     BatchedInference.run(
                             model, imgs, c.maxBatchPixels(), BatchedInference.Keep.LOGITS);
+            List<RgbImage> timed = timingSample(imgs);
             PassTiming timing =
                     PassTiming.measure(
                             1,
                             TIMED_PASSES,
-                            tissues.size(),
+                            timed.size(),
                             () ->
                                     BatchedInference.run(
                                             model,
-                                            imgs,
+                                            timed,
                                             c.maxBatchPixels(),
                                             BatchedInference.Keep.LOGITS),
                             System::nanoTime);
