@@ -51,7 +51,11 @@ class ResumeTest {
                 data, 10, out, "paper", loop, Augmentation.paperDefault(), "teacher", null);
     }
 
-    private static List<float[]> weights(Path modelDir) {
+    /**
+     * @param modelDir a model folder
+     * @return every parameter's values, in the network's order
+     */
+    static List<float[]> weights(Path modelDir) {
         List<float[]> out = new ArrayList<>();
         try (LowMagModel m = LowMagModel.load(modelDir)) {
             for (Pair<String, Parameter> p : m.net().getParameters()) {

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,16 +42,6 @@ class SelectLastTest {
                 ActivationCheckpointing.AUTO);
     }
 
-    private static List<float[]> weights(Path modelDir) {
-        List<float[]> out = new ArrayList<>();
-        try (LowMagModel m = LowMagModel.load(modelDir)) {
-            for (Pair<String, Parameter> p : m.net().getParameters()) {
-                out.add(p.getValue().getArray().toFloatArray());
-            }
-        }
-        return out;
-    }
-
     @Test
     void lastEpochIsKeptAndTheSetupIsRecorded(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("data");
@@ -77,8 +64,8 @@ class SelectLastTest {
         assertEquals(3, state.history().size(), "patience is ignored with select last");
         assertEquals(3, state.bestEpoch());
         RunFolder run = new RunFolder(out);
-        List<float[]> best = weights(run.bestModel());
-        List<float[]> last = weights(run.lastModel());
+        List<float[]> best = ResumeTest.weights(run.bestModel());
+        List<float[]> last = ResumeTest.weights(run.lastModel());
         for (int i = 0; i < best.size(); i++) {
             assertArrayEquals(last.get(i), best.get(i));
         }
