@@ -249,7 +249,8 @@ final class ExperimentReport {
                         teacher),
                 "Cost: GFLOPs per forward pass (2 x multiply-accumulates, mean over the test"
                         + " tissues at their sizes); ratios to the teacher. Seconds per tissue:"
-                        + " wall time of one inference pass over all test tissues (already in"
+                        + " wall time of one inference pass over the test tissues (all of them,"
+                        + " or an evenly spaced sample of 256 when there are more; already in"
                         + " memory, batched as in evaluation) divided by their number; each"
                         + " evaluation runs an untimed pass (the one whose predictions are"
                         + " scored, a warm-up) and then "
