@@ -57,6 +57,16 @@ def tables(out):
             ("baseline 2.5x: PyTorch's init vs He", L("base-2.5-white64-torchinit"), L("base-2.5-white64")),
             ("baseline 1.25x: PyTorch's init vs He", L("base-1.25-white32-torchinit"), L("base-1.25-white32")),
         ]),
+        "distillation": ("A", "B", [
+            ("LowMag: KD 2.5x - baseline 2.5x", L("kd-2.5"), L("base-2.5-white64")),
+            ("LowMag: KD 1.25x - baseline 1.25x", L("kd-1.25"), L("base-1.25-white32")),
+            ("LowMag: KD 2.5x - teacher 10x", L("kd-2.5"), L("teacher")),
+            ("LowMag: KD 1.25x - teacher 10x", L("kd-1.25"), L("teacher")),
+            ("PyTorch: KD 2.5x - baseline 2.5x", P("kd-2.5"), P("base-2.5-white64")),
+            ("PyTorch: KD 1.25x - baseline 1.25x", P("kd-1.25"), P("base-1.25-white32")),
+            ("PyTorch: KD 2.5x - teacher 10x", P("kd-2.5"), P("teacher")),
+            ("PyTorch: KD 1.25x - teacher 10x", P("kd-1.25"), P("teacher")),
+        ]),
         "magnifications": ("2.5x", "1.25x", [
             ("LowMag baseline, no padding", L("base-2.5-none"), L("base-1.25-none")),
             ("LowMag baseline, white only below 32 px (the old default)", L("base-2.5-none"), L("base-1.25-white32")),
