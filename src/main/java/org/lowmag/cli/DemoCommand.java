@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                     + " prepare, train a high-magnification teacher and a low-magnification"
                     + " baseline, distil students with and without unlabelled slides, evaluate"
                     + " with CIs, write the report, and predict two held-out slides with heatmaps.",
-            "Default: ~7 minutes on 2 cores; --quick: under a minute (a smoke test)."
+            "Default: ~10 minutes on 2 cores; --quick: under a minute (a smoke test)."
         })
 final class DemoCommand implements Callable<Integer> {
 
