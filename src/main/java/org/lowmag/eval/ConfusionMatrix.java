@@ -160,6 +160,14 @@ public final class ConfusionMatrix {
     }
 
     /**
+     * @param c a class
+     * @return the number of items predicted as class {@code c}, {@code sum_t C[t][c] = TP_c + FP_c}
+     */
+    public long predicted(int c) {
+        return truePositives(c) + falsePositives(c);
+    }
+
+    /**
      * @return the number of correct predictions, {@code sum_c C[c][c]}
      */
     public long correct() {

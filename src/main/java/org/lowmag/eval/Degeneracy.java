@@ -36,7 +36,7 @@ public record Degeneracy(List<Integer> neverPredicted, int predictedForAll) {
         List<Integer> never = new ArrayList<>();
         int all = -1;
         for (int c = 0; c < m.classes(); c++) {
-            long predicted = m.truePositives(c) + m.falsePositives(c);
+            long predicted = m.predicted(c);
             if (predicted == 0 && m.support(c) > 0) {
                 never.add(c);
             } else if (predicted == m.total() && m.support(c) < m.total()) {

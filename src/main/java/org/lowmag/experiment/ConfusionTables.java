@@ -119,7 +119,7 @@ final class ConfusionTables {
         }
         List<Object> predicted = new ArrayList<>(List.of("Predicted"));
         for (int p = 0; p < k; p++) {
-            predicted.add(m.truePositives(p) + m.falsePositives(p));
+            predicted.add(m.predicted(p));
         }
         predicted.add(m.total());
         predicted.addAll(List.of("", "", ""));

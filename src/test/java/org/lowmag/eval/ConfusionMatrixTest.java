@@ -19,6 +19,10 @@ class ConfusionMatrixTest {
         assertEquals(1, m.falseNegatives(0));
         assertEquals(2, m.trueNegatives(0));
         assertEquals(2, m.support(2));
+        // column sums of {{1, 1, 0}, {0, 1, 0}, {1, 0, 1}}
+        assertEquals(2, m.predicted(0));
+        assertEquals(2, m.predicted(1));
+        assertEquals(1, m.predicted(2));
     }
 
     @Test
