@@ -107,15 +107,4 @@ public record RgbImage(int widthPx, int heightPx, byte[][] planes) {
     public int get(int c, int x, int y) {
         return planes[c][y * widthPx + x] & 255;
     }
-
-    /**
-     * Pads to at least {@code minSidePx} on each side with white (slide background), keeping the
-     * image centred; returns this image when it is already large enough.
-     *
-     * @param minSidePx the smallest side wanted
-     * @return the padded image
-     */
-    public RgbImage padToAtLeast(int minSidePx) {
-        return InputPadding.WHITE.apply(this, minSidePx, new int[3]);
-    }
 }

@@ -64,7 +64,10 @@ class ChannelStatsTest {
         for (int k = 0; k < 12; k++) {
             RgbImage img = k % 2 == 0 ? A : B;
             if (k % 3 == 0) {
-                img = Augmentation.paperDefault().sample(k).apply(A.padToAtLeast(3));
+                img =
+                        Augmentation.paperDefault()
+                                .sample(k)
+                                .apply(InputPadding.WHITE.apply(A, 3, new int[3]));
             }
             Path f = dir.resolve("img" + k + ".png");
             ImageFiles.writePng(f, img.toBufferedImage());

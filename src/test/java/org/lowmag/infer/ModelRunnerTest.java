@@ -52,7 +52,7 @@ class ModelRunnerTest {
             }
             ModelRunner runner = new ModelRunner(model);
             ModelRunner.Result r = runner.classify(img, true);
-            RgbImage input = RgbImage.of(img).padToAtLeast(32);
+            RgbImage input = model.info().padder().apply(RgbImage.of(img));
             float[] z =
                     BatchedInference.run(
                                     model, List.of(input), 1 << 20, BatchedInference.Keep.LOGITS)
