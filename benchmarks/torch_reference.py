@@ -133,7 +133,9 @@ def bench_train(a):
                   f"seconds per step of {a.accumulate} tissues; {a.threads} threads")
 
 
-def distill_loss(t_logits, t_map, s_logits, s_map, temperature):
+def distill_parts(t_logits, t_map, s_logits, s_map, temperature):
+    """(soft, pixel): KL(softmax(t/T) || softmax(s/T)) T^2 (batchmean) and
+    (MSE(adaptive_max_pool2d(Ft), Fs) + MSE(bicubic(Ft), Fs)) / 2 at the student map's size."""
     soft = F.kl_div(F.log_softmax(s_logits / temperature, 1),
                     F.softmax(t_logits / temperature, 1),
                     reduction="batchmean") * temperature * temperature
@@ -141,6 +143,11 @@ def distill_loss(t_logits, t_map, s_logits, s_map, temperature):
     pooled = F.adaptive_max_pool2d(t_map, size)
     bicubic = F.interpolate(t_map, size=size, mode="bicubic", align_corners=False)
     pixel = (F.mse_loss(pooled, s_map) + F.mse_loss(bicubic, s_map)) / 2
+    return soft, pixel
+
+
+def distill_loss(t_logits, t_map, s_logits, s_map, temperature):
+    soft, pixel = distill_parts(t_logits, t_map, s_logits, s_map, temperature)
     return soft + pixel
 
 

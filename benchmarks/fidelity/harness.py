@@ -166,7 +166,7 @@ def color_jitter(x, j):
 
 def pad_offsets(h, w, side):
     H, W = max(h, side), max(w, side)
-    top, left = (H - h) // 2, (W - w) // 2  # centred, as LowMag's RgbImage.padToAtLeast
+    top, left = (H - h) // 2, (W - w) // 2  # centred, as LowMag's InputPadding
     return (top, H - h - top), (left, W - w - left)
 
 
@@ -289,14 +289,8 @@ def metrics(truth, pred, k):
 
 
 def distill_loss(t_logits, t_map, s_logits, s_map, temperature):
-    soft = F.kl_div(F.log_softmax(s_logits / temperature, 1),
-                    F.softmax(t_logits / temperature, 1),
-                    reduction="batchmean") * temperature * temperature
-    size = s_map.shape[2:]
-    pooled = F.adaptive_max_pool2d(t_map, size)
-    bicubic = F.interpolate(t_map, size=size, mode="bicubic", align_corners=False)
-    pixel = 0.5 * (F.mse_loss(pooled, s_map) + F.mse_loss(bicubic, s_map))
-    return soft, pixel
+    """(soft, pixel) parts of the paper's loss: benchmarks/torch_reference.py's."""
+    return torch_reference.distill_parts(t_logits, t_map, s_logits, s_map, temperature)
 
 
 def parse_args(argv=None):
