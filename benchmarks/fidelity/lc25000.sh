@@ -6,7 +6,8 @@
 #
 #   benchmarks/fidelity/lc25000.sh OUT [part ...]
 #
-# parts: prepare baselines padding init teacher kd (default: all). Needs Debian's python3-torch.
+# parts: prepare baselines padding init teacher kd (default: all); SEEDS="1 2" limits the seeds.
+# Needs Debian's python3-torch.
 # Time on 2 cores: baselines about 2 minutes a run; teachers 10-30 minutes a run.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +18,7 @@ parts=(${parts[*]})
 data="$root/../shared/data/lc25000-lung"
 ds="$out/lc-ds"; wide="$out/lc-wide"
 lowmag="$root/lowmag"; py=(/usr/bin/python3 "$here/harness.py")
-seeds=(0 1 2)
+seeds=(${SEEDS:-0 1 2})  # SEEDS="1 2" runs only those seeds
 has() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 
 # LowMag run NAME (train or distill, then evaluation of model/best and model/last on the wide view)
