@@ -61,6 +61,20 @@ final class SynthesizeCommand implements Callable<Integer> {
     String sizeUm;
 
     @Option(
+            names = "--pieces",
+            defaultValue = "2,5",
+            description = "Fewest,most tissue pieces per slide (default: ${DEFAULT-VALUE}).")
+    String pieces;
+
+    @Option(
+            names = "--tissue-um",
+            defaultValue = "500,2000",
+            description =
+                    "Smallest,largest tissue piece diameter in micrometres (default:"
+                            + " ${DEFAULT-VALUE}).")
+    String tissueUm;
+
+    @Option(
             names = "--quality",
             defaultValue = "0.9",
             description = "JPEG quality of the tiles, in (0, 1] (default: ${DEFAULT-VALUE}).")
@@ -73,8 +87,23 @@ final class SynthesizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        double[] size = parseSize(sizeUm);
-        SynthesisParams params = SynthesisParams.of(mpp, size[0], size[1]);
+        double[] size = parsePair("--size-um", sizeUm, "4000,3000");
+        double[] pieceRange = parsePair("--pieces", pieces, "2,5");
+        double[] tissueRange = parsePair("--tissue-um", tissueUm, "500,2000");
+        if (pieceRange[0] != Math.rint(pieceRange[0])
+                || pieceRange[1] != Math.rint(pieceRange[1])) {
+            throw new IllegalArgumentException(
+                    "--pieces '" + pieces + "' must be two whole numbers MIN,MAX (e.g. 2,5)");
+        }
+        SynthesisParams params =
+                new SynthesisParams(
+                        mpp,
+                        size[0],
+                        size[1],
+                        (int) pieceRange[0],
+                        (int) pieceRange[1],
+                        tissueRange[0],
+                        tissueRange[1]);
         if (!(quality > 0 && quality <= 1)) {
             throw new IllegalArgumentException("--quality must be in (0, 1], got " + quality);
         }
@@ -107,24 +136,25 @@ final class SynthesizeCommand implements Callable<Integer> {
     }
 
     /**
-     * Parses {@code W,H} in micrometres.
+     * Parses {@code A,B}.
      *
-     * @param text the size
-     * @return width and height
+     * @param flag the option, for the message
+     * @param text the value
+     * @param example a valid value, for the message
+     * @return the two numbers
      */
-    static double[] parseSize(String text) {
+    static double[] parsePair(String flag, String text, String example) {
         String[] parts = text.split(",");
+        String msg = flag + " '" + text + "' is not two numbers A,B (e.g. " + example + ")";
         if (parts.length != 2) {
-            throw new IllegalArgumentException(
-                    "--size-um '" + text + "' is not WIDTH,HEIGHT in um (e.g. 4000,3000)");
+            throw new IllegalArgumentException(msg);
         }
         try {
             return new double[] {
                 Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "--size-um '" + text + "' is not WIDTH,HEIGHT in um (e.g. 4000,3000)", e);
+            throw new IllegalArgumentException(msg, e);
         }
     }
 }

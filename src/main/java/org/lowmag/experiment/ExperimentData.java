@@ -140,17 +140,40 @@ final class ExperimentData {
 
     /**
      * @param r a run
-     * @return the tissues it trains on per epoch
+     * @return the tissues it trains on per epoch: the train split, or for distillation its splits
+     *     and every tissue of its other (auxiliary) datasets
+     */
+    List<TissueRecord> trainingSet(RunSpec r) {
+        if (r.kind() != RunKind.DISTILL) {
+            return dataset.split("train");
+        }
+        List<TissueRecord> out = new ArrayList<>(dataset.split(r.splits().toArray(String[]::new)));
+        for (Path p : r.unlabeled()) {
+            out.addAll(others.get(p).tissues());
+        }
+        return out;
+    }
+
+    /**
+     * @param r a run
+     * @return the number of tissues it trains on per epoch
      */
     int trainingTissues(RunSpec r) {
-        if (r.kind() != RunKind.DISTILL) {
-            return dataset.split("train").size();
-        }
-        int n = dataset.split(r.splits().toArray(String[]::new)).size();
-        for (Path p : r.unlabeled()) {
-            n += others.get(p).tissues().size();
-        }
-        return n;
+        return trainingSet(r).size();
+    }
+
+    /**
+     * @param tissues some tissues
+     * @param mag a magnification
+     * @return the mean of {@code widthPx * heightPx} over those that have an image at {@code mag}
+     *     (0 when none has)
+     */
+    static double meanPixels(List<TissueRecord> tissues, double mag) {
+        return tissues.stream()
+                .flatMap(t -> t.image(mag).stream())
+                .mapToDouble(i -> (double) i.widthPx() * i.heightPx())
+                .average()
+                .orElse(0);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.lowmag.dataset.Augmentation;
+import org.lowmag.dataset.TissueRecord;
 import org.lowmag.train.RunFolder;
 import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
@@ -103,7 +104,7 @@ public final class ExperimentRunner {
     private Summary runAll(ExperimentPlan plan, ExperimentData data) throws IOException {
         RunLauncher launcher = new RunLauncher(config, layout);
         List<RunSpec> runs = plan.runs();
-        ExperimentProgress progress = new ExperimentProgress(out, runs.size(), config.teacherMag());
+        ExperimentProgress progress = new ExperimentProgress(out, runs.size());
         int[] counts = new int[RunStatus.values().length];
         int evaluated = 0;
         for (int i = 0; i < runs.size(); i++) {
@@ -172,22 +173,30 @@ public final class ExperimentRunner {
         long t0 = System.nanoTime();
         launcher.make(r, status == RunStatus.RESUMABLE);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double units = progress.units(r, Math.max(0, r.epochs() - done), data.trainingTissues(r));
-        progress.finished(i + 1, r, seconds, units, unitsLeft(runs, i + 1, progress, data));
+        double units = units(r, Math.max(0, r.epochs() - done), data);
+        progress.finished(i + 1, r, seconds, units, unitsLeft(runs, i + 1, data));
     }
 
     private static String resumeNote(int epochsDone) {
         return epochsDone > 0 ? ", resuming after epoch " + epochsDone : "";
     }
 
-    private double unitsLeft(
-            List<RunSpec> runs, int from, ExperimentProgress progress, ExperimentData data) {
+    private double units(RunSpec r, int epochs, ExperimentData data) {
+        List<TissueRecord> tissues = data.trainingSet(r);
+        return ExperimentProgress.units(
+                r,
+                epochs,
+                tissues.size(),
+                ExperimentData.meanPixels(tissues, r.magnification()),
+                ExperimentData.meanPixels(tissues, config.teacherMag()));
+    }
+
+    private double unitsLeft(List<RunSpec> runs, int from, ExperimentData data) {
         double left = 0;
         for (RunSpec r : runs.subList(from, runs.size())) {
             Path dir = layout.runDir(r.name());
             if (RunStatus.of(dir) != RunStatus.FINISHED) {
-                int epochs = Math.max(0, r.epochs() - RunStatus.epochsDone(dir));
-                left += progress.units(r, epochs, data.trainingTissues(r));
+                left += units(r, Math.max(0, r.epochs() - RunStatus.epochsDone(dir)), data);
             }
         }
         return left;

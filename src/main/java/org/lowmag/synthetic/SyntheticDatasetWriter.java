@@ -35,7 +35,14 @@ public final class SyntheticDatasetWriter {
     public static final String GENERATOR = "lowmag synthesize";
 
     private static final List<String> FINGERPRINT =
-            List.of("generator_version", "seed", "mpp", "size_um", "jpeg_quality");
+            List.of(
+                    "generator_version",
+                    "seed",
+                    "mpp",
+                    "size_um",
+                    "tissue_pieces",
+                    "tissue_diameter_um",
+                    "jpeg_quality");
 
     /**
      * What to make.

@@ -43,5 +43,58 @@ class SynthesizeCommandTest {
         assertEquals(2, LowMag.execute("synthesize", "--out", dir.toString(), "--mpp", "0"));
         assertEquals(2, LowMag.execute("synthesize", "--out", dir.toString(), "--quality", "2"));
         assertEquals(2, LowMag.execute("synthesize"));
+        assertEquals(2, LowMag.execute("synthesize", "--out", dir.toString(), "--pieces", "3,2"));
+        assertEquals(2, LowMag.execute("synthesize", "--out", dir.toString(), "--pieces", "1.5,2"));
+        assertEquals(
+                2, LowMag.execute("synthesize", "--out", dir.toString(), "--tissue-um", "100,300"));
+    }
+
+    @Test
+    void piecesAndTissueSizeShapeTheSlides() throws IOException {
+        int rc =
+                LowMag.execute(
+                        "synthesize",
+                        "--out",
+                        dir.toString(),
+                        "--slides-per-class",
+                        "2",
+                        "--unlabeled",
+                        "0",
+                        "--mpp",
+                        "2",
+                        "--size-um",
+                        "1200,900",
+                        "--pieces",
+                        "1,1",
+                        "--tissue-um",
+                        "300,400");
+        assertEquals(0, rc);
+        List<String> tissues = Files.readAllLines(dir.resolve("tissues.csv"));
+        // one piece per slide, 6 slides; each box at most ~400 um (200 px at 2 um/px) plus its
+        // irregular outline
+        assertEquals(7, tissues.size());
+        for (String row : tissues.subList(1, tissues.size())) {
+            String[] f = row.split(",");
+            assertTrue(Integer.parseInt(f[4]) <= 260 && Integer.parseInt(f[5]) <= 260, row);
+        }
+        // the same folder with other pieces is refused, not mixed
+        assertEquals(
+                1,
+                LowMag.execute(
+                        "synthesize",
+                        "--out",
+                        dir.toString(),
+                        "--slides-per-class",
+                        "2",
+                        "--unlabeled",
+                        "0",
+                        "--mpp",
+                        "2",
+                        "--size-um",
+                        "1200,900",
+                        "--pieces",
+                        "1,2",
+                        "--tissue-um",
+                        "300,400"));
     }
 }
