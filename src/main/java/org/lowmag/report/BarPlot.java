@@ -37,7 +37,7 @@ final class BarPlot {
         CategoryAxis x = new CategoryAxis(xLabel);
         x.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(14f));
         x.setTickLabelFont(ChartStyle.LABEL_FONT);
-        NumberAxis y = new NumberAxis(yLabel);
+        NumberAxis y = new PercentAxis(yLabel);
         y.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(14f));
         y.setTickLabelFont(ChartStyle.LABEL_FONT);
         y.setRange(0, Math.max(1e-9, renderer.maxHigh() * 1.05));

@@ -181,7 +181,7 @@ final class CostPlot {
     }
 
     private static NumberAxis valueAxis(String yLabel) {
-        NumberAxis y = new NumberAxis(yLabel);
+        NumberAxis y = new PercentAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         y.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(14f));
         y.setTickLabelFont(ChartStyle.LABEL_FONT);

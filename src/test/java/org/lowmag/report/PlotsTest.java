@@ -84,6 +84,38 @@ class PlotsTest {
     }
 
     /**
+     * A teacher at 100% used to push the axis to 110 with a "105" tick; the room above the data
+     * stays (for the magnification labels) but no tick reads more than 100.
+     */
+    @Test
+    void percentAxisHasNoTickAbove100() {
+        List<CostPoint> points =
+                List.of(
+                        new CostPoint("teacher", 5, 0.5, 1.0, 1.0, 1.0),
+                        new CostPoint("baseline", 1.25, 0.05, 0.6, 0.5, 0.7));
+        JFreeChart chart = Plots.costChart(points, "t", "Accuracy (%)");
+        java.awt.image.BufferedImage img = chart.createBufferedImage(800, 500);
+        assertNotNull(img);
+        org.jfree.chart.axis.NumberAxis y =
+                (org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis();
+        assertTrue(y instanceof PercentAxis);
+        assertTrue(y.getUpperBound() > 100, "room for the labels above 100");
+        java.awt.Graphics2D g = img.createGraphics();
+        @SuppressWarnings("unchecked")
+        List<org.jfree.chart.axis.Tick> ticks =
+                y.refreshTicks(
+                        g,
+                        new org.jfree.chart.axis.AxisState(),
+                        new java.awt.geom.Rectangle2D.Double(0, 0, 700, 400),
+                        org.jfree.chart.ui.RectangleEdge.LEFT);
+        g.dispose();
+        assertFalse(ticks.isEmpty());
+        for (org.jfree.chart.axis.Tick t : ticks) {
+            assertTrue(((org.jfree.chart.axis.ValueTick) t).getValue() <= 100, t.getText());
+        }
+    }
+
+    /**
      * Arms that share a magnification used to print the same label ("0.625x") at almost the same
      * place; now no point carries a label and each magnification is written once, on a marker at
      * its cost.
