@@ -14,11 +14,15 @@ import org.lowmag.util.AtomicFiles;
  * {@code results.csv}: one row per evaluated run (the teacher, the student arms, then the ablation
  * cells as arm {@code ablation-<resize>}), metrics as fractions with their CI bounds: {@code arm,
  * magnification, run, tissues, exact_accuracy, exact_accuracy_ci_low, exact_accuracy_ci_high,
- * accuracy, ..., recall_ci_high, gflops_mean, seconds_per_tissue, seed, statistic}; a run's row has
- * {@code statistic = value}. With several seeds each cell's runs are followed by four summary rows
- * over its evaluated seeds, {@code statistic} = {@code mean}, {@code sd} (sample standard
- * deviation), {@code min}, {@code max}, of the runs' point values, GFLOPs and seconds; their {@code
- * run} is the cell's base name ({@code kd-2.5x}), their seed and CI columns are empty.
+ * accuracy, ..., recall_ci_high, gflops_mean, seconds_per_tissue, seed, statistic, degenerate}; a
+ * run's row has {@code statistic = value} and {@code degenerate} empty, or what makes the model
+ * degenerate ({@link org.lowmag.eval.Degeneracy}: {@code never predicts normal}) so that a reader
+ * of the table alone cannot take a model that ignores a class for a good one. With several seeds
+ * each cell's runs are followed by four summary rows over its evaluated seeds, {@code statistic} =
+ * {@code mean}, {@code sd} (sample standard deviation), {@code min}, {@code max}, of the runs'
+ * point values, GFLOPs and seconds; their {@code run} is the cell's base name ({@code kd-2.5x}),
+ * their seed and CI columns are empty, and their {@code degenerate} says how many of the seeds'
+ * models are degenerate ({@code 1 of 3}), empty when none is.
  */
 final class ResultsCsv {
 
@@ -46,6 +50,7 @@ final class ResultsCsv {
         h.add("seconds_per_tissue");
         h.add("seed");
         h.add("statistic");
+        h.add("degenerate");
         return h;
     }
 
@@ -72,6 +77,8 @@ final class ResultsCsv {
         row.add(Double.toString(r.secondsPerTissue()));
         row.add(Long.toString(r.seed()));
         row.add("value");
+        org.lowmag.eval.Degeneracy d = r.degeneracy();
+        row.add(d.degenerate() ? d.describe(r.classes()) : "");
         return row;
     }
 
@@ -101,6 +108,8 @@ final class ResultsCsv {
             row.add(Double.toString(pick(seconds, stat)));
             row.add("");
             row.add(stat);
+            int bad = c.degenerateRuns().size();
+            row.add(bad == 0 ? "" : bad + " of " + c.results().size());
             out.add(row);
         }
         return out;

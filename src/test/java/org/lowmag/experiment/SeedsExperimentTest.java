@@ -140,7 +140,9 @@ class SeedsExperimentTest {
     @Order(3)
     void theCsvsHoldRunsSummariesAndComparisons() throws IOException {
         List<String> lines = Files.readAllLines(out.resolve("results.csv"));
-        assertTrue(lines.get(0).endsWith(",seconds_per_tissue,seed,statistic"), lines.get(0));
+        assertTrue(
+                lines.get(0).endsWith(",seconds_per_tissue,seed,statistic,degenerate"),
+                lines.get(0));
         List<String> keys =
                 lines.stream()
                         .skip(1)
