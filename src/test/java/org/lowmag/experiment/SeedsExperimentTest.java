@@ -147,7 +147,7 @@ class SeedsExperimentTest {
                 lines.stream()
                         .skip(1)
                         .map(l -> l.split(",", -1))
-                        .map(c -> c[2] + "/" + c[c.length - 2] + "/" + c[c.length - 1])
+                        .map(c -> c[2] + "/" + c[c.length - 3] + "/" + c[c.length - 2])
                         .toList();
         assertEquals(
                 List.of(
