@@ -1,63 +1,100 @@
 package org.lowmag.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lowmag.dataset.Csv;
+import org.lowmag.dataset.Magnification;
+import org.lowmag.experiment.PaperStory;
 import org.lowmag.util.Progress;
 
-/** The demo's closing lines: where everything is, and teacher vs baseline vs student. */
+/**
+ * The demo's closing lines: every model's exact accuracy with its 95% CI and cost, magnification by
+ * magnification, then the paper's claim checked in plain words ({@link PaperStory}), and where the
+ * report and predictions are.
+ */
 final class DemoSummary {
+
+    private static final List<String> ARMS = List.of("baseline", "kd", "kd+aux");
 
     private DemoSummary() {}
 
     static void print(Path out, DemoCommand.Plan p, double seconds) throws IOException {
-        Path results = out.resolve("experiment/results.csv");
+        print(out, p, seconds, System.out);
+    }
+
+    static void print(Path out, DemoCommand.Plan p, double seconds, PrintStream o)
+            throws IOException {
+        Path exp = out.resolve("experiment");
         List<List<String>> rows;
-        try (var r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
+        try (Reader r =
+                Files.newBufferedReader(exp.resolve("results.csv"), StandardCharsets.UTF_8)) {
             rows = Csv.parse(r);
         }
         Map<String, Integer> col = new HashMap<>();
         for (int i = 0; i < rows.get(0).size(); i++) {
             col.put(rows.get(0).get(i), i);
         }
-        System.out.println();
-        System.out.println(
+        o.println();
+        o.println(
                 "LowMag demo (SYNTHETIC data) finished in "
                         + Progress.formatSeconds(seconds)
-                        + ". Test-set exact accuracy (fraction correct) and cost per forward"
-                        + " pass:");
-        String studentMag = org.lowmag.dataset.Magnification.format(p.studentMags().get(0));
-        for (String[] want :
-                new String[][] {
-                    {"teacher", org.lowmag.dataset.Magnification.format(p.teacherMag())},
-                    {"baseline", studentMag},
-                    {"kd", studentMag},
-                    {"kd+aux", studentMag}
-                }) {
+                        + ". Test-set exact accuracy (fraction correct, 95% CI resampling"
+                        + " patients) and cost per forward pass:");
+        List<String[]> want = new ArrayList<>();
+        want.add(new String[] {"teacher", Magnification.format(p.teacherMag())});
+        for (double m : p.studentMags()) {
+            ARMS.forEach(a -> want.add(new String[] {a, Magnification.format(m)}));
+        }
+        for (String[] w : want) {
             for (List<String> row : rows.subList(1, rows.size())) {
-                if (row.get(col.get("arm")).equals(want[0])
-                        && row.get(col.get("magnification")).equals(want[1])) {
-                    System.out.printf(
+                if (row.get(col.get("arm")).equals(w[0])
+                        && row.get(col.get("magnification")).equals(w[1])) {
+                    String flag =
+                            row.size() > col.get("degenerate")
+                                    ? row.get(col.get("degenerate"))
+                                    : "";
+                    o.printf(
                             Locale.ROOT,
-                            "  %-9s at %5sx: accuracy %6.2f%%  %.4f GFLOPs%n",
-                            want[0],
-                            want[1],
-                            100 * Double.parseDouble(row.get(col.get("exact_accuracy"))),
-                            Double.parseDouble(row.get(col.get("gflops_mean"))));
+                            "  %-8s at %5sx: %6.2f%% (%5.1f-%5.1f)  %.4f GFLOPs%s%n",
+                            w[0],
+                            w[1],
+                            100 * number(row, col, "exact_accuracy"),
+                            100 * number(row, col, "exact_accuracy_ci_low"),
+                            100 * number(row, col, "exact_accuracy_ci_high"),
+                            number(row, col, "gflops_mean"),
+                            flag.isEmpty() ? "" : "  DEGENERATE: " + flag);
                 }
             }
         }
-        System.out.println(
+        Path paired = exp.resolve("paired.csv");
+        if (Files.isRegularFile(paired)) {
+            List<PaperStory.Line> story;
+            try (Reader r = Files.newBufferedReader(paired, StandardCharsets.UTF_8)) {
+                story = PaperStory.lines(PaperStory.readPairedCsv(r));
+            }
+            if (!story.isEmpty()) {
+                o.println("Does distillation work here? (the paper's claim, in plain words)");
+                story.forEach(l -> o.println("  " + l.text()));
+            }
+        }
+        o.println(
                 "Report: "
-                        + out.resolve("experiment/report.html")
+                        + exp.resolve("report.html")
                         + " (and report.md,"
                         + " accuracy_vs_gflops.png); predictions: "
                         + out.resolve("predict"));
+    }
+
+    private static double number(List<String> row, Map<String, Integer> col, String key) {
+        return Double.parseDouble(row.get(col.get(key)));
     }
 }

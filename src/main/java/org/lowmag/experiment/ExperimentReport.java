@@ -84,6 +84,7 @@ final class ExperimentReport {
             doc.paragraph(seedsNote());
         }
         Headline.write(doc, config, plan, res);
+        story(doc, paired);
         ReportSections.data(doc, config, data, layout);
         results(doc, res, models, cost, exact);
         ConfusionTables.write(doc, models);
@@ -260,6 +261,24 @@ final class ExperimentReport {
                         + " timed pass). Measured on this machine while whatever else ran on it"
                         + " ran: compare runs of one report, not machines"
                         + (config.severalSeeds() ? "; means over seeds." : "."));
+    }
+
+    /** The paper's claim checked in plain words ({@link PaperStory}), when it can be. */
+    private static void story(ReportDocument doc, List<PairedComparisons.Comparison> paired) {
+        List<PaperStory.Line> lines = PaperStory.lines(PaperStory.of(paired));
+        if (lines.isEmpty()) {
+            return;
+        }
+        doc.heading(2, "Does distillation work here?");
+        doc.paragraph(
+                "The paper's claim: at low magnification a model trained from scratch loses"
+                        + " accuracy against the high-magnification teacher, and a distilled"
+                        + " student recovers most of it. Checked on exact accuracy (fraction"
+                        + " correct) with the paired bootstrap of the Paired comparisons section;"
+                        + " a magnification shows the effect when the baseline is clearly below"
+                        + " the teacher, the distilled student clearly above the baseline, and it"
+                        + " recovers at least half of the loss.");
+        lines.forEach(l -> doc.paragraph(l.text()));
     }
 
     /** The paired comparison table, or a line saying that no pair is evaluated yet. */
