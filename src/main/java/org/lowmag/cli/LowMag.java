@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
             FinetuneCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
+            ExportCommand.class,
             ExperimentCommand.class,
             FlopsCommand.class,
             SynthesizeCommand.class,

@@ -3,6 +3,7 @@ package org.lowmag.dataset;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.WritableRaster;
 
 /**
  * An 8-bit RGB image as planar bytes: {@code planes[c][y * widthPx + x]} for channel {@code c} in
@@ -41,7 +42,8 @@ public record RgbImage(int widthPx, int heightPx, byte[][] planes) {
         int w = img.getWidth();
         int h = img.getHeight();
         byte[][] planes = new byte[3][w * h];
-        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+        boolean compact = compact(img);
+        if (compact && img.getType() == BufferedImage.TYPE_3BYTE_BGR) {
             byte[] bgr = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
             for (int i = 0; i < w * h; i++) {
                 planes[2][i] = bgr[3 * i];
@@ -50,7 +52,7 @@ public record RgbImage(int widthPx, int heightPx, byte[][] planes) {
             }
             return new RgbImage(w, h, planes);
         }
-        if (img.getType() == BufferedImage.TYPE_INT_RGB) {
+        if (compact && img.getType() == BufferedImage.TYPE_INT_RGB) {
             int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
             fillFromArgb(px, planes, false);
             return new RgbImage(w, h, planes);
@@ -63,6 +65,21 @@ public record RgbImage(int widthPx, int heightPx, byte[][] planes) {
         }
         fillFromArgb(all, planes, img.getColorModel().hasAlpha());
         return new RgbImage(w, h, planes);
+    }
+
+    /**
+     * Whether the image's pixels are its data buffer's, row after row with nothing between them:
+     * not so for a {@link BufferedImage#getSubimage sub-image}, which shares its parent's buffer.
+     */
+    private static boolean compact(BufferedImage img) {
+        WritableRaster r = img.getRaster();
+        int bands = img.getType() == BufferedImage.TYPE_3BYTE_BGR ? 3 : 1;
+        return r.getParent() == null
+                && r.getSampleModelTranslateX() == 0
+                && r.getSampleModelTranslateY() == 0
+                && r.getDataBuffer().getNumBanks() == 1
+                && r.getDataBuffer().getOffset() == 0
+                && r.getDataBuffer().getSize() == (long) r.getWidth() * r.getHeight() * bands;
     }
 
     private static void fillFromArgb(int[] px, byte[][] planes, boolean alpha) {
