@@ -49,11 +49,32 @@ final class DemoCommand implements Callable<Integer> {
             description = "Seed of the data and every run (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    /** The demo's size. */
+    /**
+     * The demo's size.
+     *
+     * @param slidesPerClass labelled slides per class
+     * @param unlabeled unlabelled slides (the auxiliary set)
+     * @param sizeUm slide width,height (um)
+     * @param mpp micrometres per pixel of the generated slides
+     * @param pieces fewest,most tissue pieces per slide
+     * @param tissueUm smallest,largest tissue diameter (um)
+     * @param splitFractions train,val,test percentages of the labelled patients
+     * @param teacherMag the teacher's magnification
+     * @param studentMags the students' magnifications
+     * @param teacherEpochs the teacher's epochs
+     * @param studentEpochs the baseline's and KD's epochs
+     * @param auxEpochs KD (aux)'s epochs (each sees the unlabelled tissues too)
+     * @param bootstrap bootstrap resamples
+     * @param accumulate tissues per optimizer step
+     */
     record Plan(
             int slidesPerClass,
             int unlabeled,
             String sizeUm,
+            double mpp,
+            String pieces,
+            String tissueUm,
+            String splitFractions,
             double teacherMag,
             List<Double> studentMags,
             int teacherEpochs,
@@ -62,10 +83,43 @@ final class DemoCommand implements Callable<Integer> {
             int bootstrap,
             int accumulate) {}
 
+    /**
+     * The full demo: 45 labelled slides per class from about 100 patients (35% of them, 36, in the
+     * test split), 135 unlabelled slides, one or two 0.4-0.8 mm tissue pieces per slide at 10x (1
+     * um/px); a 5x teacher and 1.25x students. The quick demo is a smoke test of every step.
+     */
     static Plan plan(boolean quick) {
         return quick
-                ? new Plan(4, 4, "2400,1800", 2.5, List.of(0.625), 4, 4, 3, 1000, 4)
-                : new Plan(12, 18, "4000,3000", 5, List.of(1.25, 0.625), 14, 14, 8, 10000, 4);
+                ? new Plan(
+                        4,
+                        4,
+                        "2400,1800",
+                        1.0,
+                        "2,5",
+                        "500,2000",
+                        "60,20,20",
+                        2.5,
+                        List.of(0.625),
+                        4,
+                        4,
+                        3,
+                        1000,
+                        4)
+                : new Plan(
+                        45,
+                        135,
+                        "1500,1200",
+                        1.0,
+                        "1,2",
+                        "400,800",
+                        "50,15,35",
+                        5,
+                        List.of(1.25),
+                        20,
+                        20,
+                        10,
+                        10000,
+                        4);
     }
 
     @Override
@@ -86,6 +140,12 @@ final class DemoCommand implements Callable<Integer> {
                 "" + p.unlabeled(),
                 "--size-um",
                 p.sizeUm(),
+                "--mpp",
+                "" + p.mpp(),
+                "--pieces",
+                p.pieces(),
+                "--tissue-um",
+                p.tissueUm(),
                 "--seed",
                 "" + seed);
         List<String> heldOut = holdOut(data);
@@ -103,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
                 "--mags",
                 mags,
                 "--split-fractions",
-                "60,20,20",
+                p.splitFractions(),
                 "--seed",
                 "" + seed,
                 "--out",

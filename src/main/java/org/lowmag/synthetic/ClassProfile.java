@@ -80,23 +80,23 @@ record ClassProfile(
                             /* cytoplasmH */ 0.32);
             case DYSPLASIA ->
                     new ClassProfile(
-                            /* nucleusDiameterUm */ 9.0,
-                            /* diameterCv */ 0.2,
-                            /* aspectMax */ 1.8,
-                            /* irregularity */ 0.1,
-                            /* nucleusH */ 1.55,
-                            /* nucleusHSd */ 0.22,
-                            /* texture */ 0.5,
-                            /* liningSpacingUm */ 5.2,
-                            /* depthMin */ 0.4,
-                            /* depthMax */ 0.9,
-                            /* mitosisRate */ 0.025,
-                            /* gobletPerNucleus */ 0.1,
-                            /* stromaE */ 0.68,
+                            /* nucleusDiameterUm */ 11.0,
+                            /* diameterCv */ 0.25,
+                            /* aspectMax */ 2.2,
+                            /* irregularity */ 0.14,
+                            /* nucleusH */ 1.7,
+                            /* nucleusHSd */ 0.25,
+                            /* texture */ 0.6,
+                            /* liningSpacingUm */ 5.0,
+                            /* depthMin */ 0.3,
+                            /* depthMax */ 0.95,
+                            /* mitosisRate */ 0.04,
+                            /* gobletPerNucleus */ 0.05,
+                            /* stromaE */ 0.62,
                             /* stromaH */ 0.0,
-                            /* stromaCellRate */ 0.6,
-                            /* cytoplasmE */ 0.32,
-                            /* cytoplasmH */ 0.04);
+                            /* stromaCellRate */ 0.35,
+                            /* cytoplasmE */ 0.28,
+                            /* cytoplasmH */ 0.0);
             case CARCINOMA ->
                     new ClassProfile(
                             /* nucleusDiameterUm */ 8.0,

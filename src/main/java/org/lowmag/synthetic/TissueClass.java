@@ -19,11 +19,11 @@ public enum TissueClass {
      * close to normal.
      */
     DYSPLASIA(
-            "same gland architecture and density as normal; lining nuclei enlarged (x1.5,"
-                    + " 9 um), hyperchromatic, pleomorphic, stratified and more numerous, with"
-                    + " occasional mitoses and few goblet cells; paler cytoplasm and fewer"
+            "same gland architecture and density as normal; lining nuclei enlarged (x1.8,"
+                    + " 11 um), hyperchromatic, pleomorphic, elongated, stratified and more"
+                    + " numerous, with mitoses and few goblet cells; paler cytoplasm and fewer"
                     + " stromal cells so that the mean low-magnification colour stays close to"
-                    + " normal"),
+                    + " normal: plain at 5x, only a darker, blotchier gland lining at 1.25x"),
     /** The coarse-scale class: disorganised architecture, visible at low magnification. */
     CARCINOMA(
             "disorganised architecture: crowded, fused, irregular glands of varied size,"
