@@ -193,6 +193,19 @@ public final class PaperStory {
                                                         ? ", clearly above"
                                                         : ", not clearly different")
                                 .append(")."));
+        if (!student.equals("KD")) {
+            ds.stream()
+                    .filter(d -> d.labelA().equals("KD") && d.labelB().equals("Baseline"))
+                    .findFirst()
+                    .ifPresent(
+                            kd ->
+                                    sb.append(" Without the unlabelled slides, KD is ")
+                                            .append(signed(kd.diff().value(), "above", "below"))
+                                            .append(" the baseline ")
+                                            .append(interval(kd.diff()))
+                                            .append(clarity(kd.diff()))
+                                            .append(")."));
+        }
         boolean shown = lossClear && gainClear && recovered >= MOST;
         sb.append(' ');
         if (shown) {
@@ -216,6 +229,13 @@ public final class PaperStory {
                             + " accuracy lost.");
         }
         return Optional.of(new Line(mag, sb.toString(), shown));
+    }
+
+    /** ", clearly above", ", clearly below" or ", not clearly different" for a difference. */
+    private static String clarity(Estimate e) {
+        return e.ciLow() > 0
+                ? ", clearly above"
+                : e.ciHigh() < 0 ? ", clearly below" : ", not clearly different";
     }
 
     private static boolean isTeacher(String label) {
