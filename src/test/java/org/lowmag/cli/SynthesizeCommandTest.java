@@ -49,26 +49,29 @@ class SynthesizeCommandTest {
                 2, LowMag.execute("synthesize", "--out", dir.toString(), "--tissue-um", "100,300"));
     }
 
+    /** Two slides per class, no unlabelled ones, 1.2 x 0.9 mm at 2 um/px, the given pieces. */
+    private int smallSet(String pieces) {
+        return LowMag.execute(
+                "synthesize",
+                "--out",
+                dir.toString(),
+                "--slides-per-class",
+                "2",
+                "--unlabeled",
+                "0",
+                "--mpp",
+                "2",
+                "--size-um",
+                "1200,900",
+                "--pieces",
+                pieces,
+                "--tissue-um",
+                "300,400");
+    }
+
     @Test
     void piecesAndTissueSizeShapeTheSlides() throws IOException {
-        int rc =
-                LowMag.execute(
-                        "synthesize",
-                        "--out",
-                        dir.toString(),
-                        "--slides-per-class",
-                        "2",
-                        "--unlabeled",
-                        "0",
-                        "--mpp",
-                        "2",
-                        "--size-um",
-                        "1200,900",
-                        "--pieces",
-                        "1,1",
-                        "--tissue-um",
-                        "300,400");
-        assertEquals(0, rc);
+        assertEquals(0, smallSet("1,1"));
         List<String> tissues = Files.readAllLines(dir.resolve("tissues.csv"));
         // one piece per slide, 6 slides; each box at most ~400 um (200 px at 2 um/px) plus its
         // irregular outline
@@ -78,23 +81,6 @@ class SynthesizeCommandTest {
             assertTrue(Integer.parseInt(f[4]) <= 260 && Integer.parseInt(f[5]) <= 260, row);
         }
         // the same folder with other pieces is refused, not mixed
-        assertEquals(
-                1,
-                LowMag.execute(
-                        "synthesize",
-                        "--out",
-                        dir.toString(),
-                        "--slides-per-class",
-                        "2",
-                        "--unlabeled",
-                        "0",
-                        "--mpp",
-                        "2",
-                        "--size-um",
-                        "1200,900",
-                        "--pieces",
-                        "1,2",
-                        "--tissue-um",
-                        "300,400"));
+        assertEquals(1, smallSet("1,2"));
     }
 }
