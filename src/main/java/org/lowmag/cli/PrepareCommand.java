@@ -144,6 +144,12 @@ final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        MagnificationResolver scale =
+                new MagnificationResolver(
+                        sourceMag == null
+                                ? OptionalDouble.empty()
+                                : OptionalDouble.of(Magnification.parse(sourceMag)),
+                        sourceMpp == null ? OptionalDouble.empty() : OptionalDouble.of(sourceMpp));
         PrepareConfig cfg =
                 new PrepareConfig(
                         out,
@@ -151,7 +157,8 @@ final class PrepareCommand implements Callable<Integer> {
                         fractions,
                         unlabeledPercent,
                         seed,
-                        force);
+                        force,
+                        scale);
         PrepareJob.Result result;
         if (input.images != null) {
             if (sourceMag == null) {
@@ -210,12 +217,7 @@ final class PrepareCommand implements Callable<Integer> {
     }
 
     private PrepareJob.Result prepareSlides(PrepareConfig cfg) throws IOException {
-        MagnificationResolver resolver =
-                new MagnificationResolver(
-                        sourceMag == null
-                                ? OptionalDouble.empty()
-                                : OptionalDouble.of(Magnification.parse(sourceMag)),
-                        sourceMpp == null ? OptionalDouble.empty() : OptionalDouble.of(sourceMpp));
+        MagnificationResolver resolver = cfg.scale();
         SlideListInput.Listing listing = SlideListInput.list(input.slides, labels);
         if (!listing.ignored().isEmpty()) {
             List<String> ignored = listing.ignored();
