@@ -65,7 +65,7 @@ public final class DistillJob {
                     c.architecture() != null ? c.architecture() : teacher.info().architecture();
             Map<String, Object> recorded = new LinkedHashMap<>(c.toMap());
             recorded.put("architecture", archName);
-            run.start(resume, recorded);
+            boolean fromCheckpoint = run.start(resume, recorded);
             ImageCache cache = new ImageCache(c.loop().cacheBytes());
             TissueImages tImgs =
                     new TissueImages(
@@ -89,7 +89,7 @@ public final class DistillJob {
                             .toList();
             try (NDManager optState = NDManager.newBaseManager();
                     LowMagModel student =
-                            resume
+                            fromCheckpoint
                                     ? LowMagModel.load(Checkpoint.modelDir(run.checkpoint()))
                                     : createStudent(c, archName, teacher, unpadded)) {
                 TissueImages sImgs = unpadded.withPadder(student.info().padder());
@@ -108,7 +108,7 @@ public final class DistillJob {
                                 (float) c.loop().weightDecay(),
                                 optState);
                 LoopState state =
-                        resume
+                        fromCheckpoint
                                 ? Checkpoint.restore(run.checkpoint(), adam, optState)
                                 : new LoopState();
                 DistillObjective objective =

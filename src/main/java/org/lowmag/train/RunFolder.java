@@ -57,44 +57,60 @@ public record RunFolder(Path dir) {
     }
 
     /**
-     * Prepares the folder for a new run or a resume.
+     * Prepares the folder for a new run or a resume, first repairing what a kill left ({@link
+     * RunFolderRepair}). A folder whose run reached no checkpoint (killed in its first minutes, or
+     * stopped by a data error) is no dead end: {@code --resume} starts it from nothing (with the
+     * same settings), and a new run may take it over (its partial {@code model/} and {@code
+     * metrics.csv} are removed). A resume rewrites {@code metrics.csv} from the checkpoint's
+     * history, so a kill between the checkpoint and the metrics leaves no row missing.
      *
      * @param resume whether the user asked to resume
      * @param config the configuration (written as {@code config.json} on a new run; compared on
      *     resume)
-     * @throws LowMagException when a new run would overwrite an existing one, or a resume has no
-     *     checkpoint or other settings ({@link ResumeCheck})
+     * @return whether the run continues from {@code checkpoint/} (else it starts from epoch 1)
+     * @throws LowMagException when a new run would overwrite a run that has a checkpoint or has
+     *     finished, or a resume has other settings ({@link ResumeCheck})
      */
-    public void start(boolean resume, Map<String, Object> config) {
+    public boolean start(boolean resume, Map<String, Object> config) {
         Path cfg = dir.resolve("config.json");
         try {
+            RunFolderRepair.repair(this).forEach(this::log);
+            boolean hasCheckpoint = RunFolderRepair.complete(checkpoint());
             if (resume) {
-                if (!Files.isDirectory(checkpoint())) {
-                    throw new LowMagException(
-                            "cannot resume "
-                                    + dir
-                                    + ": it has no checkpoint/ (start it without"
-                                    + " --resume)");
-                }
                 ResumeCheck.check(dir, config);
-                log("resumed");
-                return;
-            }
-            if (Files.exists(cfg) || Files.isDirectory(dir.resolve("model"))) {
+                if (hasCheckpoint) {
+                    syncMetrics();
+                    log("resumed");
+                    return true;
+                }
+                log("resumed: no checkpoint yet, starting from epoch 1");
+            } else if (finished() || Files.isDirectory(checkpoint())) {
                 throw new LowMagException(
                         "run folder "
                                 + dir
                                 + " already holds a run: use --resume to continue it,"
                                 + " or choose a new --out");
+            } else if (Files.exists(cfg) || Files.isDirectory(dir.resolve("model"))) {
+                log("restarted: the previous run here reached no checkpoint");
             }
+            Checkpoint.deleteTree(checkpoint());
+            Checkpoint.deleteTree(dir.resolve("model"));
+            Files.deleteIfExists(dir.resolve("metrics.csv"));
             Files.createDirectories(dir);
             Map<String, Object> all = new LinkedHashMap<>(config);
             all.put("provenance", Provenance.current().toMap());
             Json.write(cfg, all);
             log("started");
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Rewrites {@code metrics.csv} from the checkpoint's history (the rows it vouches for). */
+    private void syncMetrics() throws IOException {
+        LoopState state = Json.read(checkpoint().resolve("state.json"), LoopState.class);
+        writeMetrics(state.history());
     }
 
     /**
