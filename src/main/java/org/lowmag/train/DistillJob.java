@@ -40,6 +40,10 @@ public final class DistillJob {
      * @throws IOException when files cannot be written
      */
     public static LoopState run(DistillRunConfig c, boolean resume) throws IOException {
+        return new RunFolder(c.out()).whileLocked(() -> runLocked(c, resume));
+    }
+
+    private static LoopState runLocked(DistillRunConfig c, boolean resume) throws IOException {
         Dataset ds = Dataset.open(c.data());
         try (LowMagModel teacher = LowMagModel.load(ModelPaths.resolve(c.teacher()))) {
             freeze(teacher);

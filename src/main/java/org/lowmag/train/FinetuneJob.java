@@ -39,6 +39,13 @@ public final class FinetuneJob {
     public static LoopState run(
             Path modelDir, Path data, Path out, LoopConfig loop, Augmentation aug, boolean resume)
             throws IOException {
+        return new RunFolder(out)
+                .whileLocked(() -> runLocked(modelDir, data, out, loop, aug, resume));
+    }
+
+    private static LoopState runLocked(
+            Path modelDir, Path data, Path out, LoopConfig loop, Augmentation aug, boolean resume)
+            throws IOException {
         Dataset ds = Dataset.open(data);
         RunFolder run = new RunFolder(out);
         Map<String, Object> cfg = new LinkedHashMap<>();

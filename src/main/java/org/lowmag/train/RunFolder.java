@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lowmag.util.AtomicFiles;
+import org.lowmag.util.FolderLock;
 import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 import org.lowmag.util.Provenance;
@@ -27,6 +28,9 @@ public record RunFolder(Path dir) {
 
     /** Marker written when a run has finished all its epochs (or stopped early). */
     public static final String DONE_FILE = "DONE";
+
+    /** Lock file held while a run writes into the folder ({@link #lock}). */
+    public static final String LOCK_FILE = ".run.lock";
 
     /**
      * @return the best model's folder
@@ -54,6 +58,35 @@ public record RunFolder(Path dir) {
      */
     public boolean finished() {
         return Files.isRegularFile(dir.resolve(DONE_FILE));
+    }
+
+    /**
+     * Runs work while holding the folder's lock ({@value #LOCK_FILE}), which keeps other runs
+     * (train, distill, finetune, in any process) out; {@link #start} belongs inside it.
+     *
+     * @param work the run
+     * @param <T> its result
+     * @return the work's result
+     * @throws LowMagException when another run holds the folder
+     * @throws IOException when the work fails or the folder cannot be created
+     */
+    public <T> T whileLocked(FolderLock.Work<T> work) throws IOException {
+        return FolderLock.holding(
+                dir,
+                LOCK_FILE,
+                "another run is writing into "
+                        + dir
+                        + " now: wait for it to end, or choose another --out",
+                work);
+    }
+
+    /**
+     * @return whether a run can resume from this folder: it has a checkpoint, or one a kill left in
+     *     {@code .checkpoint.old} (which {@link #start} recovers)
+     */
+    public boolean resumable() {
+        return RunFolderRepair.complete(checkpoint())
+                || RunFolderRepair.complete(dir.resolve(RunFolderRepair.OLD_CHECKPOINT));
     }
 
     /**

@@ -31,6 +31,10 @@ public final class TrainJob {
      * @throws IOException when files cannot be written
      */
     public static LoopState run(TrainConfig c, boolean resume) throws IOException {
+        return new RunFolder(c.out()).whileLocked(() -> runLocked(c, resume));
+    }
+
+    private static LoopState runLocked(TrainConfig c, boolean resume) throws IOException {
         Dataset ds = Dataset.open(c.data());
         ds.requireMagnification(c.magnification());
         List<TissueRecord> train = ds.split("train");
