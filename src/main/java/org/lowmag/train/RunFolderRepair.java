@@ -55,7 +55,9 @@ final class RunFolderRepair {
                 done.add("removed the unfinished checkpoint " + name);
             }
         }
-        removeTempFiles(dir, done);
+        for (Path p : AtomicFiles.removeLeftovers(dir, 3)) {
+            done.add("removed the unfinished file " + p);
+        }
         Path models = dir.resolve("model");
         if (Files.isDirectory(models)) {
             for (Path p : children(models)) {
@@ -76,18 +78,6 @@ final class RunFolderRepair {
         return Files.isRegularFile(checkpoint.resolve("state.json"))
                 && Files.isRegularFile(checkpoint.resolve("optimizer.ndlist"))
                 && Files.isDirectory(Checkpoint.modelDir(checkpoint));
-    }
-
-    private static void removeTempFiles(Path dir, List<String> done) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir, 3)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")) {
-                    Files.deleteIfExists(p);
-                    done.add("removed the unfinished file " + dir.relativize(p));
-                }
-            }
-        }
     }
 
     private static List<Path> children(Path dir) throws IOException {
