@@ -16,8 +16,8 @@ import org.lowmag.util.LowMagException;
 
 /**
  * An image folder as dataset input: either a manifest {@code image,label,group} (paths relative to
- * the folder; an empty label marks an unlabelled image), or class sub-folders ({@code
- * DIR/CLASS/image.png}, each image its own group).
+ * the folder and inside it, {@link ListedPath}; an empty label marks an unlabelled image), or class
+ * sub-folders ({@code DIR/CLASS/image.png}, each image its own group).
  */
 public final class ImageFolderInput {
 
@@ -71,7 +71,8 @@ public final class ImageFolderInput {
             }
             String image = row.get(0);
             String group = row.get(2).isEmpty() ? image : row.get(2);
-            items.add(new PrepareItem(idOf(image), dir.resolve(image), group, row.get(1)));
+            Path file = ListedPath.resolve(dir, image, manifest + " line " + (i + 1));
+            items.add(new PrepareItem(idOf(image), file, group, row.get(1)));
         }
         return items;
     }

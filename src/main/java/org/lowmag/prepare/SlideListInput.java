@@ -189,7 +189,7 @@ public final class SlideListInput {
         String patient = fields.get(col.patient());
         return new PrepareItem(
                 id,
-                dir.resolve(slide),
+                ListedPath.resolve(dir, slide, labels + " line " + line),
                 patient.isEmpty() ? id : patient,
                 fields.get(col.label()),
                 where);
