@@ -29,7 +29,14 @@ public final class ImageFiles {
         if (!Files.isRegularFile(file)) {
             throw new LowMagException("image " + file + " is missing");
         }
-        BufferedImage img = ImageIO.read(file.toFile());
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            // decoders name neither the file nor the fault ("Error reading PNG image data")
+            throw new IOException(
+                    "image " + file + " cannot be read, it is truncated or corrupt: " + e, e);
+        }
         if (img == null) {
             throw new LowMagException(
                     "image "
