@@ -180,6 +180,14 @@ final class PrepareCommand implements Callable<Integer> {
             result = prepareSlides(cfg);
         }
         System.err.printf("prepared %d tissues into %s%n", result.tissues(), out);
+        result.gaps()
+                .forEach(
+                        g ->
+                                System.err.println(
+                                        "warning: "
+                                                + g
+                                                + ": it cannot be validated or tested there; give"
+                                                + " it more patients/groups"));
         result.failures().forEach((id, msg) -> System.err.println("failed: " + id + ": " + msg));
         if (!result.failures().isEmpty()) {
             System.err.printf("%d input(s) failed; see above%n", result.failures().size());

@@ -62,9 +62,13 @@ public final class PrepareJob {
      * @param tissues tissues written
      * @param failures item id to error message
      * @param sourceMagnifications source file to its magnification, for the items that succeeded
+     * @param gaps classes that miss a split ({@link SplitAssigner#gaps}): too few groups
      */
     public record Result(
-            int tissues, Map<String, String> failures, Map<String, Double> sourceMagnifications) {}
+            int tissues,
+            Map<String, String> failures,
+            Map<String, Double> sourceMagnifications,
+            List<String> gaps) {}
 
     private PrepareJob() {}
 
@@ -86,12 +90,10 @@ public final class PrepareJob {
             List<String> sources,
             String unit)
             throws IOException {
+        Map<String, String> groupLabels = groupLabels(items);
         Map<String, String> splits =
                 SplitAssigner.assign(
-                        groupLabels(items),
-                        cfg.splitFractions(),
-                        cfg.unlabeledPercent(),
-                        cfg.seed());
+                        groupLabels, cfg.splitFractions(), cfg.unlabeledPercent(), cfg.seed());
         TreeSet<String> classes = new TreeSet<>();
         items.stream().map(PrepareItem::label).filter(l -> !l.isEmpty()).forEach(classes::add);
         if (classes.size() < 2) {
@@ -146,7 +148,11 @@ public final class PrepareJob {
                         Provenance.current().toMap());
         Json.write(cfg.out().resolve(Dataset.INFO_FILE), info);
         PrepareSettings.finish(cfg.out(), settings);
-        return new Result(all.size(), new TreeMap<>(failures), new TreeMap<>(mags));
+        return new Result(
+                all.size(),
+                new TreeMap<>(failures),
+                new TreeMap<>(mags),
+                SplitAssigner.gaps(groupLabels, splits, cfg.splitFractions()));
     }
 
     private static List<TissueRecord> withSplit(
