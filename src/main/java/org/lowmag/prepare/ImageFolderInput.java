@@ -1,8 +1,8 @@
 package org.lowmag.prepare;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class ImageFolderInput {
 
     private static List<PrepareItem> fromManifest(Path dir, Path manifest) throws IOException {
         List<List<String>> rows;
-        try (BufferedReader r = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+        try (Reader r = new StringReader(Csv.readText(manifest))) {
             rows = Csv.parse(r);
         }
         if (rows.isEmpty() || !rows.get(0).equals(List.of("image", "label", "group"))) {

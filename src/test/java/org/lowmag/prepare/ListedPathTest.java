@@ -59,4 +59,17 @@ class ListedPathTest {
                 assertThrows(LowMagException.class, () -> SlideListInput.list(dir, labels));
         assertTrue(e.getMessage().contains("'/etc/passwd' is an absolute path"), e::getMessage);
     }
+
+    @Test
+    void aManifestThatIsNotUtf8IsNamedNotReportedAsInputLength() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("imgs"));
+        Path manifest = tmp.resolve("latin1.csv");
+        Files.write(
+                manifest,
+                "image,label,group\ncaf\u00e9.png,x,g\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        LowMagException e =
+                assertThrows(LowMagException.class, () -> ImageFolderInput.list(dir, manifest));
+        assertTrue(e.getMessage().startsWith(manifest + " is not UTF-8 text"), e::getMessage);
+    }
 }
