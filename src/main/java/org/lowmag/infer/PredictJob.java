@@ -40,6 +40,13 @@ import org.lowmag.util.Progress;
  */
 public final class PredictJob {
 
+    /** Why a slide that an earlier process died reading is not read again. */
+    static final String DIED =
+            "an earlier 'lowmag predict' into this folder died while reading this slide (a crash"
+                    + " in the native slide library on a corrupt file, or a hard kill; a slide"
+                    + " read at the same time may be the cause): not read again; --force tries it"
+                    + " again";
+
     /** Lock file that keeps two predictions out of one output folder. */
     public static final String LOCK_FILE = ".predict.lock";
 
@@ -177,8 +184,14 @@ public final class PredictJob {
                             resampler,
                             c.heatmaps(),
                             c.heatmapScale());
-            List<SlideOutcome> outcomes =
-                    runAll(c, slides, s -> predictOne(c, predictor, modelDir, origin, s));
+            List<SlideOutcome> outcomes;
+            try (CrashJournal journal = new CrashJournal(c.out())) {
+                outcomes =
+                        runAll(
+                                c,
+                                slides,
+                                s -> predictOne(c, predictor, modelDir, origin, journal, s));
+            }
             Path summary = c.out().resolve("summary.csv");
             List<SlideOutcome> rows = new ArrayList<>(outcomes);
             rows.addAll(EarlierPredictions.read(c.out(), slides.keySet(), model.info().classes()));
@@ -250,6 +263,7 @@ public final class PredictJob {
             SlidePredictor predictor,
             Path modelDir,
             PredictionOrigin origin,
+            CrashJournal journal,
             Map.Entry<String, Path> s) {
         String name = s.getKey();
         Path slide = s.getValue();
@@ -261,8 +275,17 @@ public final class PredictJob {
                 return SummaryCsv.fromExisting(
                         json, slide, name, classes, truth, SlideOutcome.Status.SKIPPED);
             }
-            SlideResult r = predictor.predict(slide, name);
-            PredictionWriter.write(r, c.out(), modelDir, predictor.info(), truth, origin);
+            if (!c.force() && journal.diedReading(name)) {
+                return SlideOutcome.failed(slide, name, DIED, truth, origin.modelPath());
+            }
+            SlideResult r;
+            journal.begin(name);
+            try {
+                r = predictor.predict(slide, name);
+                PredictionWriter.write(r, c.out(), modelDir, predictor.info(), truth, origin);
+            } finally {
+                journal.end(name);
+            }
             SlideLabelRule.SlideLabel l = r.slideLabel();
             return new SlideOutcome(
                     slide,

@@ -250,6 +250,43 @@ class PredictJobTest {
         assertTrue(Files.notExists(out.resolve("two-blobs.json")));
     }
 
+    /**
+     * A process that died inside a native read left the slide's marker: the next run reports the
+     * slide failed (and the batch finishes) instead of crashing on it again; --force retries it.
+     */
+    @Test
+    void aSlideThatAnEarlierRunDiedReadingIsReportedNotReadAgain() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(CrashJournal.marker(out, "two-blobs"), "");
+        SyntheticSlides.RecordingOpener opener = new SyntheticSlides.RecordingOpener();
+        PredictJob.Result r = PredictJob.run(config(model5x, List.of(slide), out, false, opener));
+        SlideOutcome o = r.slides().get(0);
+        assertEquals(SlideOutcome.Status.FAILED, o.status());
+        assertEquals(PredictJob.DIED, o.message());
+        assertTrue(opener.requests.isEmpty(), "not opened");
+        assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(1).contains("died while"));
+
+        PredictJob.Result forced =
+                PredictJob.run(config(model5x, List.of(slide), out, true, opener));
+        assertEquals(SlideOutcome.Status.OK, forced.slides().get(0).status());
+        assertTrue(Files.notExists(CrashJournal.marker(out, "two-blobs")), "cleared when done");
+    }
+
+    @Test
+    void aSlideThatFailsWithAnErrorLeavesNoMarker() throws IOException {
+        Path out = tmp.resolve("out");
+        PredictJob.run(
+                config(
+                        model5x,
+                        List.of(tmp.resolve("missing.svs")),
+                        out,
+                        false,
+                        new SyntheticSlides.RecordingOpener()));
+        try (var files = Files.list(out)) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(".reading")));
+        }
+    }
+
     @Test
     void theSummaryListsEverySlideInTheFolderNotOnlyThisRunsOnes() throws IOException {
         Path slides = Files.createDirectories(tmp.resolve("slides"));
