@@ -85,7 +85,7 @@ public record RunFolder(Path dir) {
      *     {@code .checkpoint.old} (which {@link #start} recovers)
      */
     public boolean resumable() {
-        return RunFolderRepair.complete(checkpoint())
+        return Files.isDirectory(checkpoint())
                 || RunFolderRepair.complete(dir.resolve(RunFolderRepair.OLD_CHECKPOINT));
     }
 

@@ -82,6 +82,7 @@ class RunFolderRecoveryTest {
         RunFolder run = new RunFolder(dir);
         run.start(false, config(1e-3));
         checkpoint(dir.resolve(RunFolderRepair.OLD_CHECKPOINT), 2);
+        assertTrue(run.resumable(), "an experiment resumes it rather than clearing the folder");
         assertTrue(run.start(true, config(1e-3)), "resumes from the recovered checkpoint");
         assertTrue(Files.isRegularFile(run.checkpoint().resolve("state.json")));
         assertFalse(Files.exists(dir.resolve(RunFolderRepair.OLD_CHECKPOINT)));
