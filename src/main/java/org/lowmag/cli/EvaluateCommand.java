@@ -1,9 +1,11 @@
 package org.lowmag.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.infer.EvaluateJob;
 import picocli.CommandLine.Command;
@@ -99,6 +101,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 split,
                 m.get("tissues"),
                 summary(m));
+        if (m.get("classes_without_tissues") instanceof List<?> absent && !absent.isEmpty()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "note: the %s split has no tissue of class %s: its F1, precision and recall"
+                            + " are 0 and count in the macro averages%n",
+                    split,
+                    absent.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
         return 0;
     }
 

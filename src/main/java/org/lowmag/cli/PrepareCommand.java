@@ -144,6 +144,12 @@ final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        MagnificationResolver scale =
+                new MagnificationResolver(
+                        sourceMag == null
+                                ? OptionalDouble.empty()
+                                : OptionalDouble.of(Magnification.parse(sourceMag)),
+                        sourceMpp == null ? OptionalDouble.empty() : OptionalDouble.of(sourceMpp));
         PrepareConfig cfg =
                 new PrepareConfig(
                         out,
@@ -151,7 +157,8 @@ final class PrepareCommand implements Callable<Integer> {
                         fractions,
                         unlabeledPercent,
                         seed,
-                        force);
+                        force,
+                        scale);
         PrepareJob.Result result;
         if (input.images != null) {
             if (sourceMag == null) {
@@ -173,6 +180,14 @@ final class PrepareCommand implements Callable<Integer> {
             result = prepareSlides(cfg);
         }
         System.err.printf("prepared %d tissues into %s%n", result.tissues(), out);
+        result.gaps()
+                .forEach(
+                        g ->
+                                System.err.println(
+                                        "warning: "
+                                                + g
+                                                + ": it cannot be validated or tested there; give"
+                                                + " it more patients/groups"));
         result.failures().forEach((id, msg) -> System.err.println("failed: " + id + ": " + msg));
         if (!result.failures().isEmpty()) {
             System.err.printf("%d input(s) failed; see above%n", result.failures().size());
@@ -210,12 +225,7 @@ final class PrepareCommand implements Callable<Integer> {
     }
 
     private PrepareJob.Result prepareSlides(PrepareConfig cfg) throws IOException {
-        MagnificationResolver resolver =
-                new MagnificationResolver(
-                        sourceMag == null
-                                ? OptionalDouble.empty()
-                                : OptionalDouble.of(Magnification.parse(sourceMag)),
-                        sourceMpp == null ? OptionalDouble.empty() : OptionalDouble.of(sourceMpp));
+        MagnificationResolver resolver = cfg.scale();
         SlideListInput.Listing listing = SlideListInput.list(input.slides, labels);
         if (!listing.ignored().isEmpty()) {
             List<String> ignored = listing.ignored();

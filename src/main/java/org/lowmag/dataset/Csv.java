@@ -2,8 +2,13 @@ package org.lowmag.dataset;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lowmag.util.LowMagException;
 
 /** Minimal RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
 public final class Csv {
@@ -33,6 +38,24 @@ public final class Csv {
             }
         }
         return sb.append('\n').toString();
+    }
+
+    /**
+     * Reads a CSV file's text, which must be UTF-8 (a Latin-1 file otherwise fails with only "Input
+     * length = 1").
+     *
+     * @param file the file
+     * @return its text
+     * @throws IOException when it cannot be read
+     * @throws LowMagException naming the file when it is not UTF-8
+     */
+    public static String readText(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new LowMagException(
+                    file + " is not UTF-8 text (" + e + "): save it as UTF-8 and try again", e);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.lowmag.slide.StrictImages;
 import org.lowmag.util.AtomicFiles;
 import org.lowmag.util.LowMagException;
 
@@ -29,7 +30,7 @@ public final class ImageFiles {
         if (!Files.isRegularFile(file)) {
             throw new LowMagException("image " + file + " is missing");
         }
-        BufferedImage img = ImageIO.read(file.toFile());
+        BufferedImage img = StrictImages.read(file);
         if (img == null) {
             throw new LowMagException(
                     "image "

@@ -86,4 +86,43 @@ public final class SplitAssigner {
         }
         return out;
     }
+
+    /**
+     * The splits each class misses: a class with too few groups (one image, one patient) lands in
+     * train only, so it can neither be validated nor tested, and its test F1 counts as 0 in the
+     * macro average. Only splits with a non-zero fraction count as missed.
+     *
+     * @param groupLabels each group's label ("" for unlabelled, not counted)
+     * @param splits each group's split ({@link #assign})
+     * @param fractions train/val/test percentages
+     * @return one line per class that misses a split ({@code class 'x' (1 group) has none in val,
+     *     test}), by class name
+     */
+    public static List<String> gaps(
+            Map<String, String> groupLabels, Map<String, String> splits, List<Integer> fractions) {
+        Map<String, List<String>> byLabel = new TreeMap<>();
+        groupLabels.forEach(
+                (g, label) -> {
+                    if (!label.isEmpty()) {
+                        byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(splits.get(g));
+                    }
+                });
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byLabel.entrySet()) {
+            List<String> missed = new ArrayList<>();
+            for (int i = 0; i < SPLITS.size(); i++) {
+                if (fractions.get(i) > 0 && !e.getValue().contains(SPLITS.get(i))) {
+                    missed.add(SPLITS.get(i));
+                }
+            }
+            if (!missed.isEmpty()) {
+                int n = e.getValue().size();
+                out.add(
+                        String.format(
+                                "class '%s' (%d group%s) has none in %s",
+                                e.getKey(), n, n == 1 ? "" : "s", String.join(", ", missed)));
+            }
+        }
+        return out;
+    }
 }

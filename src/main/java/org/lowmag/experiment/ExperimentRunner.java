@@ -2,11 +2,8 @@ package org.lowmag.experiment;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +13,8 @@ import java.util.stream.Stream;
 import org.lowmag.dataset.Augmentation;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.train.RunFolder;
+import org.lowmag.util.FolderLock;
 import org.lowmag.util.Json;
-import org.lowmag.util.LowMagException;
 import org.lowmag.util.Provenance;
 
 /**
@@ -67,26 +64,21 @@ public final class ExperimentRunner {
      */
     public Summary run(Path configFile) throws IOException {
         Files.createDirectories(layout.dir());
-        try (FileChannel ch =
-                        FileChannel.open(
-                                layout.file(LOCK_FILE),
-                                StandardOpenOption.CREATE,
-                                StandardOpenOption.WRITE);
-                FileLock lock = ch.tryLock()) {
-            if (lock == null) {
-                throw new LowMagException(
-                        "another 'lowmag experiment' is running in "
-                                + layout.dir()
-                                + ": wait for it (or use --report-only to see its results so far)");
-            }
-            ExperimentPlan plan = ExperimentPlan.of(config);
-            ExperimentData data = ExperimentData.open(config);
-            writeExperimentJson(configFile, plan);
-            Summary s = runAll(plan, data);
-            new ExperimentReport(config, plan, data, layout).write();
-            out.println("[experiment] report: " + layout.file(ExperimentReport.MARKDOWN));
-            return s;
-        }
+        return FolderLock.holding(
+                layout.dir(),
+                LOCK_FILE,
+                "another 'lowmag experiment' is running in "
+                        + layout.dir()
+                        + ": wait for it (or use --report-only to see its results so far)",
+                () -> {
+                    ExperimentPlan plan = ExperimentPlan.of(config);
+                    ExperimentData data = ExperimentData.open(config);
+                    writeExperimentJson(configFile, plan);
+                    Summary s = runAll(plan, data);
+                    new ExperimentReport(config, plan, data, layout).write();
+                    out.println("[experiment] report: " + layout.file(ExperimentReport.MARKDOWN));
+                    return s;
+                });
     }
 
     /**

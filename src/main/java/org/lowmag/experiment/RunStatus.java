@@ -32,7 +32,7 @@ public enum RunStatus {
         if (run.finished()) {
             return FINISHED;
         }
-        if (Files.isDirectory(run.checkpoint())) {
+        if (run.resumable()) {
             return RESUMABLE;
         }
         return isEmpty(dir) ? NEW : STARTED;

@@ -15,6 +15,7 @@ import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.dataset.TissueRecord;
+import org.lowmag.eval.AbsentClasses;
 import org.lowmag.eval.Bootstrap;
 import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.eval.MetricsReport;
@@ -170,6 +171,7 @@ public final class EvaluateJob {
             json.put("data", c.data().toAbsolutePath().toString());
             json.put("split", c.split());
             json.put("tissues", tissues.size());
+            json.put("classes_without_tissues", AbsentClasses.of(truth, info.classes()));
             json.put("gflops_mean", gflopsTotal / tissues.size());
             json.put("gflops_total", gflopsTotal);
             json.put("seconds_per_tissue", timing.medianPerItem());

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +21,9 @@ import org.lowmag.resample.LanczosResampler;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
 import org.lowmag.tissue.TissueParams;
+import org.lowmag.util.AtomicFiles;
+import org.lowmag.util.FolderLock;
+import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 import org.lowmag.util.Progress;
 
@@ -26,11 +31,24 @@ import org.lowmag.util.Progress;
  * {@code lowmag predict}: classifies every tissue of every slide at the model's magnification and
  * writes, per slide, {@code SLIDE.json}, {@code SLIDE.geojson} and (optionally) one heatmap per
  * class, then {@code summary.csv} over all slides. Slides run {@code threads} at a time; a slide
- * that fails is reported in the summary and the others go on; a slide whose {@code SLIDE.json}
- * exists is skipped unless {@code force}. With known labels ({@code --labels}) each slide's truth
- * is written beside its label and the slides classified correctly are counted.
+ * that fails is reported in the summary and the others go on; a slide whose {@code SLIDE.json} was
+ * made by the same model and settings ({@link PredictionOrigin}) is skipped unless {@code force},
+ * one made by another is predicted again. {@code summary.csv} lists every slide predicted into the
+ * folder, also by earlier runs ({@link EarlierPredictions}), each with its model. The folder is
+ * locked ({@value #LOCK_FILE}) while the job runs. With known labels ({@code --labels}) each
+ * slide's truth is written beside its label and the slides classified correctly are counted.
  */
 public final class PredictJob {
+
+    /** Why a slide that an earlier process died reading is not read again. */
+    static final String DIED =
+            "an earlier 'lowmag predict' into this folder died while reading this slide (a crash"
+                    + " in the native slide library on a corrupt file, or a hard kill; a slide"
+                    + " read at the same time may be the cause): not read again; --force tries it"
+                    + " again";
+
+    /** Lock file that keeps two predictions out of one output folder. */
+    public static final String LOCK_FILE = ".predict.lock";
 
     private PredictJob() {}
 
@@ -137,9 +155,20 @@ public final class PredictJob {
      * @throws LowMagException when a known label is not a class of the model
      */
     public static Result run(Config c) throws IOException {
+        return FolderLock.holding(
+                c.out(),
+                LOCK_FILE,
+                "another 'lowmag predict' is writing into "
+                        + c.out()
+                        + " now: wait for it to end, or choose another --out",
+                () -> runLocked(c));
+    }
+
+    private static Result runLocked(Config c) throws IOException {
         Map<String, Path> slides = SlideInputs.expand(c.inputs(), c.out());
         Path modelDir = ModelPaths.resolve(c.model());
-        Files.createDirectories(c.out());
+        AtomicFiles.removeLeftovers(c.out(), 1);
+        PredictionOrigin origin = PredictionOrigin.of(modelDir, settings(c));
         int cores = Runtime.getRuntime().availableProcessors();
         try (LowMagModel model = LowMagModel.load(modelDir);
                 LanczosResampler resampler =
@@ -155,12 +184,33 @@ public final class PredictJob {
                             resampler,
                             c.heatmaps(),
                             c.heatmapScale());
-            List<SlideOutcome> outcomes =
-                    runAll(c, slides, s -> predictOne(c, predictor, modelDir, s));
+            List<SlideOutcome> outcomes;
+            try (CrashJournal journal = new CrashJournal(c.out())) {
+                outcomes =
+                        runAll(
+                                c,
+                                slides,
+                                s -> predictOne(c, predictor, modelDir, origin, journal, s));
+            }
             Path summary = c.out().resolve("summary.csv");
-            SummaryCsv.write(summary, model.info().classes(), outcomes);
+            List<SlideOutcome> rows = new ArrayList<>(outcomes);
+            rows.addAll(EarlierPredictions.read(c.out(), slides.keySet(), model.info().classes()));
+            SummaryCsv.write(summary, model.info().classes(), rows);
             return new Result(outcomes, summary, model.info().classes());
         }
+    }
+
+    /** The settings that shape a slide's outputs, recorded in its {@link PredictionOrigin}. */
+    private static Map<String, Object> settings(Config c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("heatmaps", c.heatmaps());
+        m.put("heatmap_scale", c.heatmapScale().name());
+        OptionalDouble mag = c.magnifications().sourceMag();
+        OptionalDouble mpp = c.magnifications().sourceMpp();
+        m.put("source_mag", mag.isPresent() ? Double.toString(mag.getAsDouble()) : "");
+        m.put("source_mpp", mpp.isPresent() ? Double.toString(mpp.getAsDouble()) : "");
+        m.put("tissue", c.tissue().toString());
+        return m;
     }
 
     /** One slide's work. */
@@ -209,18 +259,33 @@ public final class PredictJob {
     }
 
     private static SlideOutcome predictOne(
-            Config c, SlidePredictor predictor, Path modelDir, Map.Entry<String, Path> s) {
+            Config c,
+            SlidePredictor predictor,
+            Path modelDir,
+            PredictionOrigin origin,
+            CrashJournal journal,
+            Map.Entry<String, Path> s) {
         String name = s.getKey();
         Path slide = s.getValue();
         Path json = PredictionWriter.jsonFile(c.out(), name);
         List<String> classes = predictor.classes();
         String truth = c.truth().of(name).orElse("");
         try {
-            if (!c.force() && Files.exists(json)) {
-                return SummaryCsv.fromExisting(json, slide, name, classes, truth);
+            if (!c.force() && madeBy(json, origin)) {
+                return SummaryCsv.fromExisting(
+                        json, slide, name, classes, truth, SlideOutcome.Status.SKIPPED);
             }
-            SlideResult r = predictor.predict(slide, name);
-            PredictionWriter.write(r, c.out(), modelDir, predictor.info(), truth);
+            if (!c.force() && journal.diedReading(name)) {
+                return SlideOutcome.failed(slide, name, DIED, truth, origin.modelPath());
+            }
+            SlideResult r;
+            journal.begin(name);
+            try {
+                r = predictor.predict(slide, name);
+                PredictionWriter.write(r, c.out(), modelDir, predictor.info(), truth, origin);
+            } finally {
+                journal.end(name);
+            }
             SlideLabelRule.SlideLabel l = r.slideLabel();
             return new SlideOutcome(
                     slide,
@@ -231,9 +296,11 @@ public final class PredictJob {
                     truth,
                     l.probabilities(),
                     r.tissues().size(),
-                    r.seconds());
+                    r.seconds(),
+                    origin.modelPath());
         } catch (NoSuchFileException e) {
-            return SlideOutcome.failed(slide, name, "file not found: " + e.getMessage(), truth);
+            return SlideOutcome.failed(
+                    slide, name, "file not found: " + e.getMessage(), truth, origin.modelPath());
         } catch (IOException
                 | UncheckedIOException
                 | LowMagException
@@ -241,7 +308,20 @@ public final class PredictJob {
                 | IllegalArgumentException
                 | IllegalStateException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return SlideOutcome.failed(slide, name, msg.replace('\n', ' '), truth);
+            return SlideOutcome.failed(
+                    slide, name, msg.replace('\n', ' '), truth, origin.modelPath());
+        }
+    }
+
+    /** Whether the slide's JSON exists and was made by this model with these settings. */
+    private static boolean madeBy(Path json, PredictionOrigin origin) throws IOException {
+        if (!Files.isRegularFile(json)) {
+            return false;
+        }
+        try {
+            return origin.made(Json.readTree(json).getAsJsonObject());
+        } catch (JsonParseException | IllegalStateException e) {
+            return false;
         }
     }
 }

@@ -50,10 +50,16 @@ public final class PredictionJson {
      * @param heatmapFiles names of the heatmap files written (empty when none)
      * @param truth the slide's known label ({@code --labels}), or empty: when known, {@code truth}
      *     and {@code correct} follow {@code label}
+     * @param origin the model and settings that made it
      * @return the {@code SLIDE.json} tree
      */
     public static Map<String, Object> slide(
-            SlideResult r, Path modelDir, ModelInfo info, List<String> heatmapFiles, String truth) {
+            SlideResult r,
+            Path modelDir,
+            ModelInfo info,
+            List<String> heatmapFiles,
+            String truth,
+            PredictionOrigin origin) {
         List<String> classes = info.classes();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("slide", r.slide().toAbsolutePath().toString());
@@ -67,6 +73,7 @@ public final class PredictionJson {
         model.put("classes", classes);
         model.put("magnification", info.magnification());
         m.put("model", model);
+        m.put(PredictionOrigin.KEY, origin.toMap());
         m.put("read", plan(r.plan()));
         String label = classes.get(r.slideLabel().label());
         m.put("label", label);

@@ -41,10 +41,16 @@ public final class PredictionWriter {
      * @param modelDir the model folder
      * @param info the model's metadata
      * @param truth the slide's known label, or empty
+     * @param origin the model and settings that made it
      * @throws IOException when writing fails
      */
     public static void write(
-            SlideResult r, Path outDir, Path modelDir, ModelInfo info, String truth)
+            SlideResult r,
+            Path outDir,
+            Path modelDir,
+            ModelInfo info,
+            String truth,
+            PredictionOrigin origin)
             throws IOException {
         List<String> heatmapFiles = new ArrayList<>();
         for (int k = 0; k < r.heatmaps().size(); k++) {
@@ -56,6 +62,6 @@ public final class PredictionWriter {
                 outDir.resolve(r.name() + ".geojson"), PredictionJson.geoJson(r, info.classes()));
         Json.write(
                 jsonFile(outDir, r.name()),
-                PredictionJson.slide(r, modelDir, info, heatmapFiles, truth));
+                PredictionJson.slide(r, modelDir, info, heatmapFiles, truth, origin));
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param probabilities slide probabilities per class (empty when failed)
  * @param tissues number of tissues
  * @param seconds wall time of the prediction (from the JSON when skipped)
+ * @param model the model folder that made (or tried) it
  */
 public record SlideOutcome(
         Path slide,
@@ -24,7 +25,8 @@ public record SlideOutcome(
         String truth,
         double[] probabilities,
         int tissues,
-        double seconds) {
+        double seconds,
+        String model) {
 
     /** What happened to a slide. */
     public enum Status {
@@ -33,7 +35,9 @@ public record SlideOutcome(
         /** Its JSON already existed; not predicted again. */
         SKIPPED,
         /** It could not be predicted. */
-        FAILED
+        FAILED,
+        /** Not among this run's slides: predicted into the output folder by an earlier run. */
+        EARLIER
     }
 
     /**
@@ -41,11 +45,13 @@ public record SlideOutcome(
      * @param name its output name
      * @param message why
      * @param truth its known label, or empty
+     * @param model the model folder that tried it
      * @return a failure
      */
-    public static SlideOutcome failed(Path slide, String name, String message, String truth) {
+    public static SlideOutcome failed(
+            Path slide, String name, String message, String truth, String model) {
         return new SlideOutcome(
-                slide, name, Status.FAILED, message, "", truth, new double[0], 0, 0);
+                slide, name, Status.FAILED, message, "", truth, new double[0], 0, 0, model);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.lowmag.infer;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ public final class TruthLabels {
             throw new LowMagException(
                     "--labels " + file + " not found (a CSV slide,patient,label)");
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = Csv.readText(file).lines().toList();
         int header = -1;
         int slideCol = -1;
         int labelCol = -1;

@@ -1,8 +1,8 @@
 package org.lowmag.prepare;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import org.lowmag.util.LowMagException;
 
 /**
  * An image folder as dataset input: either a manifest {@code image,label,group} (paths relative to
- * the folder; an empty label marks an unlabelled image), or class sub-folders ({@code
- * DIR/CLASS/image.png}, each image its own group).
+ * the folder and inside it, {@link ListedPath}; an empty label marks an unlabelled image), or class
+ * sub-folders ({@code DIR/CLASS/image.png}, each image its own group).
  */
 public final class ImageFolderInput {
 
@@ -56,7 +56,7 @@ public final class ImageFolderInput {
 
     private static List<PrepareItem> fromManifest(Path dir, Path manifest) throws IOException {
         List<List<String>> rows;
-        try (BufferedReader r = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+        try (Reader r = new StringReader(Csv.readText(manifest))) {
             rows = Csv.parse(r);
         }
         if (rows.isEmpty() || !rows.get(0).equals(List.of("image", "label", "group"))) {
@@ -71,7 +71,8 @@ public final class ImageFolderInput {
             }
             String image = row.get(0);
             String group = row.get(2).isEmpty() ? image : row.get(2);
-            items.add(new PrepareItem(idOf(image), dir.resolve(image), group, row.get(1)));
+            Path file = ListedPath.resolve(dir, image, manifest + " line " + (i + 1));
+            items.add(new PrepareItem(idOf(image), file, group, row.get(1)));
         }
         return items;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lowmag.dataset.Magnification;
+import org.lowmag.slide.MagnificationResolver;
 
 /**
  * Settings of {@code lowmag prepare}.
@@ -16,6 +17,7 @@ import org.lowmag.dataset.Magnification;
  *     set)
  * @param seed split seed
  * @param force rewrite tissue images that already exist (otherwise an interrupted run resumes)
+ * @param scale the user's {@code --source-mag}/{@code --source-mpp} (recorded with the settings)
  */
 public record PrepareConfig(
         Path out,
@@ -23,7 +25,8 @@ public record PrepareConfig(
         List<Integer> splitFractions,
         double unlabeledPercent,
         long seed,
-        boolean force) {
+        boolean force,
+        MagnificationResolver scale) {
 
     /** Validates and copies. */
     public PrepareConfig {
@@ -44,6 +47,8 @@ public record PrepareConfig(
         m.put("split_fractions", splitFractions);
         m.put("unlabeled_percent", unlabeledPercent);
         m.put("seed", seed);
+        m.put("source_mag", scale.sourceMag().isPresent() ? scale.sourceMag().getAsDouble() : "");
+        m.put("source_mpp", scale.sourceMpp().isPresent() ? scale.sourceMpp().getAsDouble() : "");
         return m;
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +27,8 @@ import org.lowmag.util.Provenance;
  * Builds a dataset: assigns groups to splits, cuts every item's tissues at every magnification in
  * parallel (one item per worker of the common fork-join pool), and writes {@code manifest.csv} and
  * {@code dataset.json} last (atomically), so an interrupted run leaves no manifest and re-running
- * resumes from the images already written. A failing item is reported and skipped; the rest go on.
+ * resumes from the images already written, when its settings are the same ({@link PrepareSettings}:
+ * else it is refused with what differs). A failing item is reported and skipped; the rest go on.
  */
 public final class PrepareJob {
 
@@ -60,9 +62,13 @@ public final class PrepareJob {
      * @param tissues tissues written
      * @param failures item id to error message
      * @param sourceMagnifications source file to its magnification, for the items that succeeded
+     * @param gaps classes that miss a split ({@link SplitAssigner#gaps}): too few groups
      */
     public record Result(
-            int tissues, Map<String, String> failures, Map<String, Double> sourceMagnifications) {}
+            int tissues,
+            Map<String, String> failures,
+            Map<String, Double> sourceMagnifications,
+            List<String> gaps) {}
 
     private PrepareJob() {}
 
@@ -84,12 +90,10 @@ public final class PrepareJob {
             List<String> sources,
             String unit)
             throws IOException {
+        Map<String, String> groupLabels = groupLabels(items);
         Map<String, String> splits =
                 SplitAssigner.assign(
-                        groupLabels(items),
-                        cfg.splitFractions(),
-                        cfg.unlabeledPercent(),
-                        cfg.seed());
+                        groupLabels, cfg.splitFractions(), cfg.unlabeledPercent(), cfg.seed());
         TreeSet<String> classes = new TreeSet<>();
         items.stream().map(PrepareItem::label).filter(l -> !l.isEmpty()).forEach(classes::add);
         if (classes.size() < 2) {
@@ -97,6 +101,9 @@ public final class PrepareJob {
                     "need labelled items of at least 2 classes, found " + classes);
         }
         Files.createDirectories(cfg.out());
+        Map<String, Object> settings = new LinkedHashMap<>(cfg.toMap());
+        settings.put("sources", sources);
+        PrepareSettings.claim(cfg.out(), settings, cfg.force());
         List<List<TissueRecord>> perItem =
                 Collections.synchronizedList(
                         new ArrayList<>(Collections.nCopies(items.size(), List.of())));
@@ -140,7 +147,12 @@ public final class PrepareJob {
                         sources,
                         Provenance.current().toMap());
         Json.write(cfg.out().resolve(Dataset.INFO_FILE), info);
-        return new Result(all.size(), new TreeMap<>(failures), new TreeMap<>(mags));
+        PrepareSettings.finish(cfg.out(), settings);
+        return new Result(
+                all.size(),
+                new TreeMap<>(failures),
+                new TreeMap<>(mags),
+                SplitAssigner.gaps(groupLabels, splits, cfg.splitFractions()));
     }
 
     private static List<TissueRecord> withSplit(

@@ -2,7 +2,6 @@ package org.lowmag.prepare;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class SlideListInput {
             throw new LowMagException(
                     "labels file " + labels + " not found (a CSV slide,patient,label)");
         }
-        List<String> lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
+        List<String> lines = Csv.readText(labels).lines().toList();
         int headerLine = firstNonBlank(lines);
         if (headerLine < 0) {
             throw new LowMagException(
@@ -189,7 +188,7 @@ public final class SlideListInput {
         String patient = fields.get(col.patient());
         return new PrepareItem(
                 id,
-                dir.resolve(slide),
+                ListedPath.resolve(dir, slide, labels + " line " + line),
                 patient.isEmpty() ? id : patient,
                 fields.get(col.label()),
                 where);

@@ -55,6 +55,9 @@ public final class TissueCutter {
         void render(List<Double> mags, ImageSink sink) throws IOException;
     }
 
+    /** Smallest side of a tissue image, in pixels. */
+    public static final int MIN_SIDE_PX = 4;
+
     private final Path out;
     private final List<Double> mags;
     private final LanczosResampler resampler;
@@ -154,6 +157,7 @@ public final class TissueCutter {
             renderer.render(
                     List.copyOf(todo),
                     (mag, img) -> {
+                        checkSize(id, mag, img);
                         ImageFiles.writePng(out.resolve(relativePath(id, mag)), img);
                         sizes.put(mag, new int[] {img.getWidth(), img.getHeight()});
                     });
@@ -170,6 +174,26 @@ public final class TissueCutter {
                     new TissueRecord.TissueImage(relativePath(id, mag), size[0], size[1]));
         }
         return images;
+    }
+
+    /**
+     * Refuses a tissue image too small to hold anything a network could classify (a magnification
+     * like {@code --mags 0.001} gives 1x1 px tissues, which would otherwise train).
+     */
+    static void checkSize(String id, double mag, BufferedImage img) {
+        if (img.getWidth() < MIN_SIDE_PX || img.getHeight() < MIN_SIDE_PX) {
+            throw new LowMagException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s: at %sx the tissue is only %dx%d px (under %d px a side): drop %sx"
+                                    + " from --mags",
+                            id,
+                            Magnification.format(mag),
+                            img.getWidth(),
+                            img.getHeight(),
+                            MIN_SIDE_PX,
+                            Magnification.format(mag)));
+        }
     }
 
     /** The size of an already written image, from its header, or null. */

@@ -75,7 +75,7 @@ public final class ImageSlideReader extends AbstractSlideReader {
                                     + " pixels read into memory; convert it to a"
                                     + " tiled pyramidal TIFF (e.g. vips tiffsave --tile --pyramid)");
                 }
-                BufferedImage image = reader.read(0);
+                BufferedImage image = StrictImages.decode(reader, path);
                 String format = reader.getFormatName();
                 return new ImageSlideReader(path, RgbPixels.toRgb(image), w, h, format);
             } finally {

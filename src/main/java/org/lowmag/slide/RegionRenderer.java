@@ -3,8 +3,6 @@ package org.lowmag.slide;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.stream.IntStream;
 
 /**
  * Turns a {@link RegionRequest} into pixels: picks the level with {@link LevelChooser}, reads it in
@@ -12,8 +10,9 @@ import java.util.stream.IntStream;
  * AreaWeights}. Output pixel {@code (i, j)} covers level-0 {@code [x + i * w / W, x + (i + 1) * w /
  * W)} horizontally (W = output width) and likewise vertically. Blocks keep memory bounded: each
  * reads at most about {@link #MAX_SOURCE_BLOCK} source pixels a side. Blocks are rendered in
- * parallel (common fork-join pool) into disjoint parts of the output, so the pixels do not depend
- * on the order; sources must be thread-safe, as every reader's is.
+ * parallel ({@link BlockTasks}: the rendering returns, also after a failure, only when every block
+ * has ended) into disjoint parts of the output, so the pixels do not depend on the order; sources
+ * must be thread-safe, as every reader's is.
  */
 final class RegionRenderer {
 
@@ -54,25 +53,15 @@ final class RegionRenderer {
         int blockH = blockSize(stepY);
         int blocksAcross = (outW + blockW - 1) / blockW;
         int blocks = blocksAcross * ((outH + blockH - 1) / blockH);
-        IntStream all = IntStream.range(0, blocks);
-        try {
-            (blocks > 1 ? all.parallel() : all)
-                    .forEach(
-                            b -> {
-                                int bx = (b % blocksAcross) * blockW;
-                                int by = (b / blocksAcross) * blockH;
-                                int bw = Math.min(blockW, outW - bx);
-                                int bh = Math.min(blockH, outH - by);
-                                try {
-                                    renderBlock(
-                                            source, level, wx, wy, bx, by, bw, bh, outPixels, outW);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        BlockTasks.runAll(
+                blocks,
+                b -> {
+                    int bx = (b % blocksAcross) * blockW;
+                    int by = (b / blocksAcross) * blockH;
+                    int bw = Math.min(blockW, outW - bx);
+                    int bh = Math.min(blockH, outH - by);
+                    renderBlock(source, level, wx, wy, bx, by, bw, bh, outPixels, outW);
+                });
         return out;
     }
 

@@ -120,7 +120,8 @@ public final class SlideReaders {
      * @param path a file
      * @return what its first bytes say
      * @throws NoSuchFileException when it is missing
-     * @throws IOException when it is a directory, unreadable or empty
+     * @throws IOException when it is a directory, not a regular file (a FIFO would block the read
+     *     forever), unreadable or empty
      */
     static Signature signature(Path path) throws IOException {
         if (!Files.exists(path)) {
@@ -128,6 +129,10 @@ public final class SlideReaders {
         }
         if (Files.isDirectory(path)) {
             throw new IOException(path + " is a directory, not a slide file");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new IOException(
+                    path + " is not a regular file (a FIFO, socket or device?), not a slide file");
         }
         if (!Files.isReadable(path)) {
             throw new AccessDeniedException(path.toString(), null, "slide file is not readable");

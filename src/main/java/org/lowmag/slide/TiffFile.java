@@ -56,7 +56,18 @@ final class TiffFile {
         head.order(order);
         boolean big = head.getShort(2) == 43;
         long firstIfd = big ? head.getLong(8) : head.getInt(4) & 0xFFFFFFFFL;
-        if (head.position() < (big ? 16 : 8) || firstIfd < 8 || firstIfd >= size) {
+        if (head.position() < (big ? 16 : 8)) {
+            throw new IOException(
+                    path + " is truncated: it has " + size + " bytes, less than a TIFF header");
+        }
+        if (firstIfd < (big ? 16 : 8)) {
+            throw new IOException(
+                    String.format(
+                            "%s is corrupt: its header puts the first TIFF directory at byte %d,"
+                                    + " inside the header itself",
+                            path, firstIfd));
+        }
+        if (firstIfd >= size) {
             throw new IOException(
                     String.format(
                             "%s is truncated or corrupt: its first TIFF directory should start at"
@@ -112,8 +123,10 @@ final class TiffFile {
                         path
                                 + " uses JPEG 2000 tiles (TIFF compression "
                                 + level.compression
-                                + "), which the pure-Java TIFF reader cannot decode; OpenSlide"
-                                + " can (install libopenslide0)");
+                                + "), which the pure-Java TIFF reader cannot decode"
+                                + (OpenSlideReader.isAvailable()
+                                        ? ""
+                                        : "; OpenSlide can (install libopenslide0)"));
             }
             if (!SUPPORTED_COMPRESSIONS.contains(level.compression)) {
                 throw new UnsupportedSlideException(

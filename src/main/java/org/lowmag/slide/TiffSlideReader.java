@@ -215,6 +215,7 @@ public final class TiffSlideReader extends AbstractSlideReader {
         try {
             long size = channel.size();
             ByteOrder order = TiffFile.readHeader(channel, path, size);
+            TiffDirectoryChain.check(channel, path, order, size);
             List<TiffTags> ifds = TiffFile.readDirectories(path);
             TiffLayout layout = TiffLayout.of(ifds, size);
             TiffFile.checkDecodable(path, layout);

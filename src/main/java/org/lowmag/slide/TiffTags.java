@@ -98,6 +98,17 @@ final class TiffTags {
             }
             return out;
         }
+        if (v instanceof Exception e) {
+            // TwelveMonkeys keeps the error it met reading the values in their place
+            throw new IOException(
+                    where
+                            + ": TIFF tag "
+                            + tag
+                            + " cannot be read ("
+                            + e
+                            + "): the file is truncated or corrupt",
+                    e);
+        }
         throw new IOException(
                 where
                         + ": TIFF tag "

@@ -119,6 +119,7 @@ final class TiffTileDecoder implements AutoCloseable {
         long total = 0;
         for (int p = 0; p < page.planes; p++) {
             byte[] bytes = readBytes(page.offset(tile, p), page.byteCount(tile, p));
+            checkJpegSize(page, tile, bytes, width, height);
             data.add(bytes);
             total += bytes.length;
         }
@@ -141,6 +142,25 @@ final class TiffTileDecoder implements AutoCloseable {
         fields.add(Field.longs(offsetsTag, new long[page.planes])); // patched below
         fields.sort(Comparator.comparingInt(Field::tag));
         return layout(fields, data, total, offsetsTag);
+    }
+
+    /**
+     * A JPEG tile must be exactly TileWidth x TileLength (edge tiles too): a decoder would crop a
+     * larger one to the declared size and lose its pixels without a word.
+     */
+    private void checkJpegSize(TiffPage page, int tile, byte[] bytes, int width, int height)
+            throws IOException {
+        if (!page.tiled || page.compression != 7) {
+            return;
+        }
+        int[] size = JpegFrame.size(bytes);
+        if (size != null && (size[0] != width || size[1] != height)) {
+            throw new IOException(
+                    String.format(
+                            "%s: tile %d of IFD %d holds a %dx%d JPEG but the file says its tiles"
+                                    + " are %dx%d (TileWidth, TileLength): the file is corrupt",
+                            path, tile, page.ifd, size[0], size[1], width, height));
+        }
     }
 
     private byte[] layout(List<Field> fields, List<byte[]> data, long dataBytes, int offsetsTag) {

@@ -40,6 +40,10 @@ public final class DistillJob {
      * @throws IOException when files cannot be written
      */
     public static LoopState run(DistillRunConfig c, boolean resume) throws IOException {
+        return new RunFolder(c.out()).whileLocked(() -> runLocked(c, resume));
+    }
+
+    private static LoopState runLocked(DistillRunConfig c, boolean resume) throws IOException {
         Dataset ds = Dataset.open(c.data());
         try (LowMagModel teacher = LowMagModel.load(ModelPaths.resolve(c.teacher()))) {
             freeze(teacher);
@@ -65,7 +69,7 @@ public final class DistillJob {
                     c.architecture() != null ? c.architecture() : teacher.info().architecture();
             Map<String, Object> recorded = new LinkedHashMap<>(c.toMap());
             recorded.put("architecture", archName);
-            run.start(resume, recorded);
+            boolean fromCheckpoint = run.start(resume, recorded);
             ImageCache cache = new ImageCache(c.loop().cacheBytes());
             TissueImages tImgs =
                     new TissueImages(
@@ -89,7 +93,7 @@ public final class DistillJob {
                             .toList();
             try (NDManager optState = NDManager.newBaseManager();
                     LowMagModel student =
-                            resume
+                            fromCheckpoint
                                     ? LowMagModel.load(Checkpoint.modelDir(run.checkpoint()))
                                     : createStudent(c, archName, teacher, unpadded)) {
                 TissueImages sImgs = unpadded.withPadder(student.info().padder());
@@ -108,7 +112,7 @@ public final class DistillJob {
                                 (float) c.loop().weightDecay(),
                                 optState);
                 LoopState state =
-                        resume
+                        fromCheckpoint
                                 ? Checkpoint.restore(run.checkpoint(), adam, optState)
                                 : new LoopState();
                 DistillObjective objective =

@@ -39,6 +39,13 @@ public final class FinetuneJob {
     public static LoopState run(
             Path modelDir, Path data, Path out, LoopConfig loop, Augmentation aug, boolean resume)
             throws IOException {
+        return new RunFolder(out)
+                .whileLocked(() -> runLocked(modelDir, data, out, loop, aug, resume));
+    }
+
+    private static LoopState runLocked(
+            Path modelDir, Path data, Path out, LoopConfig loop, Augmentation aug, boolean resume)
+            throws IOException {
         Dataset ds = Dataset.open(data);
         RunFolder run = new RunFolder(out);
         Map<String, Object> cfg = new LinkedHashMap<>();
@@ -47,7 +54,9 @@ public final class FinetuneJob {
         cfg.put("data", data.toAbsolutePath().toString());
         cfg.put("loop", loop);
         cfg.put("augmentation", aug);
-        Path source = resume ? Checkpoint.modelDir(run.checkpoint()) : ModelPaths.resolve(modelDir);
+        Path base = ModelPaths.resolve(modelDir);
+        boolean fromCheckpoint = run.start(resume, cfg);
+        Path source = fromCheckpoint ? Checkpoint.modelDir(run.checkpoint()) : base;
         try (NDManager optState = NDManager.newBaseManager();
                 LowMagModel model = LowMagModel.load(source)) {
             ModelInfo info = model.info();
@@ -68,13 +77,14 @@ public final class FinetuneJob {
             if (train.isEmpty()) {
                 throw new LowMagException("dataset " + data + " has no labelled train split");
             }
-            run.start(resume, cfg);
             model.net().freezeParameters(true);
             model.net().fc().freezeParameters(false);
             TrainJob.enableGradients(model);
             Adam adam = new Adam(model.net().getParameters(), (float) loop.weightDecay(), optState);
             LoopState state =
-                    resume ? Checkpoint.restore(run.checkpoint(), adam, optState) : new LoopState();
+                    fromCheckpoint
+                            ? Checkpoint.restore(run.checkpoint(), adam, optState)
+                            : new LoopState();
             ImageCache cache = new ImageCache(loop.cacheBytes());
             Padder padder = info.padder();
             List<TissueRecord> val = ds.split("val");

@@ -78,6 +78,11 @@ public record LoopConfig(
         if (patience < 0) {
             throw new IllegalArgumentException("--patience must be >= 0, got " + patience);
         }
+        if (!(checkpointMinutes >= 0) || Double.isInfinite(checkpointMinutes)) {
+            throw new IllegalArgumentException(
+                    "--checkpoint-minutes must be >= 0 (0 = only at epoch ends), got "
+                            + checkpointMinutes);
+        }
         if (maxBatchPixels < 1 || maxTissuePixels < 1 || cacheBytes < 0) {
             throw new IllegalArgumentException("batch, tissue and cache limits must be positive");
         }

@@ -31,6 +31,10 @@ public final class TrainJob {
      * @throws IOException when files cannot be written
      */
     public static LoopState run(TrainConfig c, boolean resume) throws IOException {
+        return new RunFolder(c.out()).whileLocked(() -> runLocked(c, resume));
+    }
+
+    private static LoopState runLocked(TrainConfig c, boolean resume) throws IOException {
         Dataset ds = Dataset.open(c.data());
         ds.requireMagnification(c.magnification());
         List<TissueRecord> train = ds.split("train");
@@ -43,7 +47,7 @@ public final class TrainJob {
         }
         List<TissueRecord> val = ds.split("val");
         RunFolder run = new RunFolder(c.out());
-        run.start(resume, c.toMap());
+        boolean fromCheckpoint = run.start(resume, c.toMap());
         ImageCache cache = new ImageCache(c.loop().cacheBytes());
         TissueImages unpadded =
                 new TissueImages(
@@ -56,7 +60,7 @@ public final class TrainJob {
         Map<String, Integer> index = ds.classIndex();
         try (NDManager optState = NDManager.newBaseManager();
                 LowMagModel model =
-                        resume
+                        fromCheckpoint
                                 ? LowMagModel.load(Checkpoint.modelDir(run.checkpoint()))
                                 : create(c, ds, unpadded)) {
             TissueImages trainImgs = unpadded.withPadder(model.info().padder());
@@ -72,7 +76,9 @@ public final class TrainJob {
             Adam adam =
                     new Adam(model.net().getParameters(), (float) c.loop().weightDecay(), optState);
             LoopState state =
-                    resume ? Checkpoint.restore(run.checkpoint(), adam, optState) : new LoopState();
+                    fromCheckpoint
+                            ? Checkpoint.restore(run.checkpoint(), adam, optState)
+                            : new LoopState();
             EpochTrainer trainer = new EpochTrainer(model, adam, run, c.loop(), train.size());
             SupervisedObjective objective =
                     new SupervisedObjective(

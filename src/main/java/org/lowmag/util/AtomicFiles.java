@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a reader (or a crash) never sees a half-written one: the content goes to a
@@ -28,6 +31,32 @@ public final class AtomicFiles {
          * @throws IOException when writing fails
          */
         void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Deletes the temporary files that writes killed midway left ({@code .NAME.N.tmp}). Call it
+     * only while no other process writes into the folder (under its {@link FolderLock}).
+     *
+     * @param dir the folder
+     * @param depth how many folder levels to search ({@code 1}: only {@code dir}'s files)
+     * @return the files deleted, relative to {@code dir}
+     * @throws IOException when the folder cannot be listed or a file deleted
+     */
+    public static List<Path> removeLeftovers(Path dir, int depth) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> removed = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(p);
+                    removed.add(dir.relativize(p));
+                }
+            }
+        }
+        return removed;
     }
 
     /**

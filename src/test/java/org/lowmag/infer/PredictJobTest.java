@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.RegionRequest;
 import org.lowmag.tissue.TissueParams;
+import org.lowmag.util.FolderLock;
 import org.lowmag.util.LowMagException;
 
 /**
@@ -116,7 +117,8 @@ class PredictJobTest {
         }
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(
-                "slide,label,truth,correct,p_benign,p_tumour,tissues,seconds,status", csv.get(0));
+                "slide,label,truth,correct,p_benign,p_tumour,tissues,seconds,status,model",
+                csv.get(0));
         String[] row = csv.get(1).split(",", -1);
         assertEquals("", row[2], "no truth without --labels: " + csv.get(1));
         assertEquals("", row[3], csv.get(1));
@@ -188,12 +190,120 @@ class PredictJobTest {
         assertEquals(readsBefore, opener.requests.size(), "the slide was not read again");
         assertEquals(written, Files.getLastModifiedTime(json));
         assertEquals(first.slides().get(0).label(), again.slides().get(0).label());
-        assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(1).endsWith(",ok"));
+        assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(1).contains(",ok,"));
 
         PredictJob.Result forced =
                 PredictJob.run(config(model5x, List.of(slide), out, true, opener));
         assertEquals(SlideOutcome.Status.OK, forced.slides().get(0).status());
         assertTrue(Files.getLastModifiedTime(json).compareTo(written) > 0);
+    }
+
+    @Test
+    void aPredictionByAnotherModelOrWithOtherSettingsIsRedoneNotReported() throws IOException {
+        Path out = tmp.resolve("out");
+        SyntheticSlides.RecordingOpener opener = new SyntheticSlides.RecordingOpener();
+        PredictJob.run(config(model5x, List.of(slide), out, false, opener));
+        Path other = SyntheticSlides.model(tmp.resolve("other5x"), 5.0);
+        int reads = opener.requests.size();
+        PredictJob.Result r = PredictJob.run(config(other, List.of(slide), out, false, opener));
+        assertEquals(SlideOutcome.Status.OK, r.slides().get(0).status(), "not skipped");
+        assertTrue(opener.requests.size() > reads, "the slide was read again");
+        String made = json(out.resolve("two-blobs.json")).get("made_by").toString();
+        assertTrue(made.contains("other5x"), made);
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertTrue(csv.get(1).endsWith("other5x"), "summary names the model: " + csv.get(1));
+
+        reads = opener.requests.size();
+        PredictJob.Config noHeatmaps =
+                new PredictJob.Config(
+                        other,
+                        List.of(slide),
+                        out,
+                        TruthLabels.none(),
+                        false,
+                        HeatmapScale.FIXED,
+                        false,
+                        new MagnificationResolver(OptionalDouble.of(20), OptionalDouble.empty()),
+                        TissueParams.tissueloc(),
+                        1,
+                        opener);
+        assertEquals(SlideOutcome.Status.OK, PredictJob.run(noHeatmaps).slides().get(0).status());
+        assertEquals(
+                SlideOutcome.Status.SKIPPED, PredictJob.run(noHeatmaps).slides().get(0).status());
+    }
+
+    @Test
+    void aSecondPredictIntoTheSameFolderIsRefusedWhileTheFirstRuns() throws IOException {
+        Path out = tmp.resolve("out");
+        PredictJob.Config c =
+                config(model5x, List.of(slide), out, false, new SyntheticSlides.RecordingOpener());
+        LowMagException e =
+                assertThrows(
+                        LowMagException.class,
+                        () ->
+                                FolderLock.holding(
+                                        out,
+                                        PredictJob.LOCK_FILE,
+                                        "held",
+                                        () -> PredictJob.run(c)));
+        assertTrue(e.getMessage().contains("another 'lowmag predict' is writing"), e::getMessage);
+        assertTrue(Files.notExists(out.resolve("two-blobs.json")));
+    }
+
+    /**
+     * A process that died inside a native read left the slide's marker: the next run reports the
+     * slide failed (and the batch finishes) instead of crashing on it again; --force retries it.
+     */
+    @Test
+    void aSlideThatAnEarlierRunDiedReadingIsReportedNotReadAgain() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(CrashJournal.marker(out, "two-blobs"), "");
+        SyntheticSlides.RecordingOpener opener = new SyntheticSlides.RecordingOpener();
+        PredictJob.Result r = PredictJob.run(config(model5x, List.of(slide), out, false, opener));
+        SlideOutcome o = r.slides().get(0);
+        assertEquals(SlideOutcome.Status.FAILED, o.status());
+        assertEquals(PredictJob.DIED, o.message());
+        assertTrue(opener.requests.isEmpty(), "not opened");
+        assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(1).contains("died while"));
+
+        PredictJob.Result forced =
+                PredictJob.run(config(model5x, List.of(slide), out, true, opener));
+        assertEquals(SlideOutcome.Status.OK, forced.slides().get(0).status());
+        assertTrue(Files.notExists(CrashJournal.marker(out, "two-blobs")), "cleared when done");
+    }
+
+    @Test
+    void aSlideThatFailsWithAnErrorLeavesNoMarker() throws IOException {
+        Path out = tmp.resolve("out");
+        PredictJob.run(
+                config(
+                        model5x,
+                        List.of(tmp.resolve("missing.svs")),
+                        out,
+                        false,
+                        new SyntheticSlides.RecordingOpener()));
+        try (var files = Files.list(out)) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(".reading")));
+        }
+    }
+
+    @Test
+    void theSummaryListsEverySlideInTheFolderNotOnlyThisRunsOnes() throws IOException {
+        Path slides = Files.createDirectories(tmp.resolve("slides"));
+        Files.copy(slide, slides.resolve("a.tif"));
+        Files.copy(slide, slides.resolve("b.tif"));
+        Path out = tmp.resolve("out");
+        SyntheticSlides.RecordingOpener opener = new SyntheticSlides.RecordingOpener();
+        PredictJob.run(config(model5x, List.of(slides.resolve("a.tif")), out, false, opener));
+        PredictJob.Result r =
+                PredictJob.run(
+                        config(model5x, List.of(slides.resolve("b.tif")), out, false, opener));
+        assertEquals(1, r.slides().size());
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(3, csv.size(), csv.toString());
+        assertTrue(csv.get(1).contains("b.tif") && csv.get(1).contains(",ok,"), csv.get(1));
+        assertTrue(csv.get(2).contains("a.tif") && csv.get(2).contains(",ok,"), csv.get(2));
+        assertTrue(csv.get(2).endsWith("model5x"), csv.get(2));
     }
 
     /**

@@ -73,7 +73,15 @@ class PrepareSlidesTest {
 
     private PrepareJob.Result run(boolean force) throws IOException {
         opened.clear();
-        PrepareConfig cfg = new PrepareConfig(out, MAGS, List.of(34, 33, 33), 0, 1, force);
+        PrepareConfig cfg =
+                new PrepareConfig(
+                        out,
+                        MAGS,
+                        List.of(34, 33, 33),
+                        0,
+                        1,
+                        force,
+                        new MagnificationResolver(OptionalDouble.of(20), OptionalDouble.empty()));
         List<PrepareItem> items = SlideListInput.list(slides, shared.resolve("labels.csv")).items();
         try (LanczosResampler resampler = new LanczosResampler(1)) {
             SlideTissueCutter cutter =
