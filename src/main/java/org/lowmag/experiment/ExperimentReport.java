@@ -275,9 +275,10 @@ final class ExperimentReport {
                         + " accuracy against the high-magnification teacher, and a distilled"
                         + " student recovers most of it. Checked on exact accuracy (fraction"
                         + " correct) with the paired bootstrap of the Paired comparisons section;"
-                        + " a magnification shows the effect when the baseline is clearly below"
-                        + " the teacher, the distilled student clearly above the baseline, and it"
-                        + " recovers at least half of the loss.");
+                        + " a distilled student shows the effect when the baseline is clearly below"
+                        + " the teacher, the student is clearly above the baseline, and it"
+                        + " recovers at least half of the loss; each student is judged on its"
+                        + " own.");
         lines.forEach(l -> doc.paragraph(l.text()));
     }
 
