@@ -72,6 +72,7 @@ public final class Nnpack {
         try {
             setEnabledInLibtorch(false);
             applied = true;
+            LOG.debug("NNPACK off in libtorch (-D{}=on keeps it on)", PROPERTY);
             return "off";
         } catch (UnsatisfiedLinkError e) {
             applied = true;

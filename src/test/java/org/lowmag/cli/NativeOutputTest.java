@@ -1,10 +1,12 @@
 package org.lowmag.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,7 @@ class NativeOutputTest {
                 ChildJvm.lowmag(tmp.resolve("quiet.log"), 300, List.of(), train(data, "quiet"));
         assertEquals(0, quiet.exitCode(), quiet.output());
         assertEquals(0, nnpackLines(quiet.output()), quiet.output());
+        assertFalse(quiet.output().contains("[DEBUG]"), quiet.output());
 
         ChildJvm.Result loud =
                 ChildJvm.lowmag(
@@ -72,6 +75,20 @@ class NativeOutputTest {
         assumeTrue(
                 loud.output().contains(NNPACK_WARNING),
                 "this CPU supports NNPACK: libtorch prints no NNPACK warning even with NNPACK on");
+    }
+
+    /** {@code --log-level debug} reaches slf4j-simple in a fresh JVM: LowMag's debug line shows. */
+    @Test
+    void logLevelDebugShowsDebugLines() throws Exception {
+        Path data = tmp.resolve("data");
+        TinyDatasets.write(data, 2, 1, 19, List.of(10.0), 3L);
+        List<String> args = new ArrayList<>(List.of(train(data, "debug")));
+        args.addAll(List.of("--log-level", "debug"));
+        ChildJvm.Result r =
+                ChildJvm.lowmag(
+                        tmp.resolve("debug.log"), 300, List.of(), args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("[DEBUG] NNPACK off in libtorch"), r.output());
     }
 
     /** The acceptance check: {@code lowmag demo --quick} prints no NNPACK line. */
