@@ -13,6 +13,7 @@ import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
 import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -117,8 +118,11 @@ final class PredictCommand implements Callable<Integer> {
             description = "Slides predicted at once (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Mixin DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         MagnificationResolver mags =
                 new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
         PredictJob.Result r =
