@@ -20,10 +20,15 @@ import org.slf4j.LoggerFactory;
  * not take, and on a CPU NNPACK does not support (this machine's AMD EPYC) every asking logs that
  * warning again (through c10's logger, which {@code TORCH_CPP_LOG_LEVEL} does not reach): 99.6% of
  * the demo's output. With the user flag off, libtorch's convolution dispatch ({@code
- * ConvParams::use_nnpack}) stops before asking. Nothing else changes: NNPACK is only chosen for a
- * float CPU convolution with a batch of at least 16 that oneDNN did not take, and oneDNN takes
- * every such batch where libtorch is built with it (all of DJL's CPU builds), so convolutions run
- * the same kernels with and without this switch. {@code -Dlowmag.nnpack=on} leaves NNPACK on.
+ * ConvParams::use_nnpack}) stops before asking. Nothing else should change: libtorch only chooses
+ * NNPACK for a float CPU convolution with a batch of at least 16 that oneDNN did not take, and
+ * oneDNN takes every such batch where libtorch is built with it (DJL's linux-x86_64 build: {@code
+ * demo --quick} gives identical results with and without this switch); elsewhere those convolutions
+ * run on libtorch's own kernels instead. {@code -Dlowmag.nnpack=on} leaves NNPACK on.
+ *
+ * <p>The three symbols below are exported, with these names, by the {@code torch_cpu} library of
+ * all four {@code pytorch-native-cpu} 2.7.1 jars (linux-x86_64, linux-aarch64, osx-aarch64,
+ * win-x86_64); the call has only been run on linux-x86_64.
  *
  * <p>How: DJL does not expose the flag, so the two exported C++ functions are called through JNA
  * from the libtorch DJL loaded: {@code at::globalContext()} returns the context, and the member
