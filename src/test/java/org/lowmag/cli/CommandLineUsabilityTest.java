@@ -13,10 +13,14 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.ImageFiles;
+import org.lowmag.dataset.TissueRecord;
 import picocli.CommandLine;
 
 /**
@@ -121,6 +125,39 @@ class CommandLineUsabilityTest {
         assertEquals(0, p.code(), p.text());
         JsonObject j = JsonParser.parseString(p.text()).getAsJsonObject();
         assertEquals(20.0, j.get("magnification").getAsDouble());
+    }
+
+    /**
+     * {@code prepare --source-mag 20x --mags 10x,5x}: 64x48 px images at 20x become 32x24, 16x12.
+     */
+    @Test
+    void prepareTakesMagnificationsWithAnX() throws IOException {
+        Path images = tmp.resolve("images");
+        for (String cls : List.of("x", "y")) {
+            for (int i = 0; i < 2; i++) {
+                BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+                img.setRGB(i, i, 0x123456);
+                ImageFiles.write(images.resolve(cls).resolve("im" + i + ".png"), img);
+            }
+        }
+        Path out = tmp.resolve("ds");
+        Printed p =
+                run(
+                        "prepare",
+                        "--images",
+                        images.toString(),
+                        "--source-mag",
+                        "20x",
+                        "--mags",
+                        "10x,5X",
+                        "--out",
+                        out.toString());
+        assertEquals(0, p.code(), p.text());
+        Dataset ds = Dataset.open(out);
+        TissueRecord t = ds.tissues().get(0);
+        assertEquals(32, t.image(10).orElseThrow().widthPx());
+        assertEquals(12, t.image(5).orElseThrow().heightPx());
+        assertEquals(20.0, ds.info().sourceMagnification());
     }
 
     @Test
