@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --device}, the flag of every command that runs a network (a picocli mixin): train,
- * distill, finetune (through {@link RunOptions}), evaluate, predict and experiment.
+ * distill, finetune (through {@link RunOptions}), evaluate, predict, experiment and demo.
  */
 final class DeviceOption {
 

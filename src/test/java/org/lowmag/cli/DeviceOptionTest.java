@@ -1,11 +1,15 @@
 package org.lowmag.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.engine.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Every command that runs a network takes {@code --device}, and checks it before any work. */
@@ -13,7 +17,7 @@ import picocli.CommandLine;
 class DeviceOptionTest {
 
     private static final String[] NETWORK_COMMANDS = {
-        "train", "distill", "finetune", "evaluate", "predict", "experiment"
+        "train", "distill", "finetune", "evaluate", "predict", "experiment", "demo"
     };
 
     @Test
@@ -56,6 +60,25 @@ class DeviceOptionTest {
                         "gpu",
                         "slide.svs");
         assertTrue(predict.contains("--device gpu: the PyTorch engine sees no GPU"), predict);
+    }
+
+    @Test
+    void theDemoRefusesAMissingGpuBeforeAnyWork(@TempDir Path tmp) {
+        assumeTrue(
+                Engine.getEngine("PyTorch").getGpuCount() == 0,
+                "this machine has a GPU (GpuDeviceTest runs on it)");
+        Path out = tmp.resolve("demo");
+        String demo =
+                CliRun.run(
+                        LowMag.EXIT_USAGE,
+                        "demo",
+                        "--quick",
+                        "--out",
+                        out.toString(),
+                        "--device",
+                        "gpu");
+        assertTrue(demo.contains("--device gpu: the PyTorch engine sees no GPU"), demo);
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     @Test
