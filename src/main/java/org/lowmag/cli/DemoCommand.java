@@ -15,6 +15,7 @@ import org.lowmag.util.AtomicFiles;
 import org.lowmag.util.LowMagException;
 import org.lowmag.util.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,6 +43,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "A small, fast run (smoke test, CI).")
     boolean quick;
+
+    @Mixin DeviceOption device;
 
     @Option(
             names = "--seed",
@@ -126,6 +129,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
+        device.apply(); // a GPU that is not there is refused before any work
         Plan p = plan(quick);
         Files.createDirectories(out);
         Path data = out.resolve("data");
@@ -176,12 +180,14 @@ final class DemoCommand implements Callable<Integer> {
                 "experiment",
                 config.toString(),
                 "--out",
-                out.resolve("experiment").toString());
+                out.resolve("experiment").toString(),
+                "--device",
+                device.device);
         String mag = org.lowmag.dataset.Magnification.format(p.studentMags().get(0));
         step(
                 4,
                 "classify two held-out slides at " + mag + "x",
-                predictArgs(out, data, mag, heldOut).toArray(String[]::new));
+                predictArgs(out, data, mag, heldOut, device.device).toArray(String[]::new));
         DemoSummary.print(out, p, (System.nanoTime() - t0) / 1e9);
         return 0;
     }
@@ -189,9 +195,10 @@ final class DemoCommand implements Callable<Integer> {
     /**
      * The demo's {@code predict}: the held-out slides with the student of {@code mag}, heatmaps,
      * and {@code labels.csv} (which lists every synthesized slide, the held-out ones with their
-     * labels) as their truth.
+     * labels) as their truth, on the demo's {@code --device}.
      */
-    static List<String> predictArgs(Path out, Path data, String mag, List<String> heldOut) {
+    static List<String> predictArgs(
+            Path out, Path data, String mag, List<String> heldOut, String device) {
         List<String> predict =
                 new ArrayList<>(
                         List.of(
@@ -202,7 +209,9 @@ final class DemoCommand implements Callable<Integer> {
                                 "--labels",
                                 data.resolve("labels.csv").toString(),
                                 "--out",
-                                out.resolve("predict").toString()));
+                                out.resolve("predict").toString(),
+                                "--device",
+                                device));
         heldOut.forEach(s -> predict.add(data.resolve(s).toString()));
         return predict;
     }

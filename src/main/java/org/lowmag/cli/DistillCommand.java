@@ -34,7 +34,7 @@ final class DistillCommand implements Callable<Integer> {
     @Option(
             names = "--mag",
             required = true,
-            description = "Student magnification (below the teacher's).")
+            description = "Student magnification, e.g. 2.5 or 2.5x (below the teacher's).")
     String mag;
 
     @Option(

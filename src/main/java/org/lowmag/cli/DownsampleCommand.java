@@ -40,13 +40,18 @@ final class DownsampleCommand implements Callable<Integer> {
             description = "Input pixels per output pixel (e.g. 4; non-integers allowed).")
     Double factor;
 
-    @Option(names = "--mag", paramLabel = "M", description = "Target magnification (e.g. 5).")
+    @Option(
+            names = "--mag",
+            converter = MagnificationConverter.class,
+            paramLabel = "M",
+            description = "Target magnification (e.g. 5 or 5x).")
     Double mag;
 
     @Option(
             names = "--source-mag",
+            converter = MagnificationConverter.class,
             paramLabel = "S",
-            description = "Magnification of IN (e.g. 20); factor = S / M.")
+            description = "Magnification of IN (e.g. 20 or 20x); factor = S / M.")
     Double sourceMag;
 
     @Option(

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.infer.EvaluateJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lowmag evaluate}: metrics with bootstrap CIs and cost. */
@@ -82,8 +83,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Most pixels per forward pass (default: ${DEFAULT-VALUE}).")
     long maxBatchPixels;
 
+    @Mixin DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         Map<String, Object> m =
                 EvaluateJob.run(
                         new EvaluateJob.Config(

@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import org.lowmag.experiment.ConfigReader;
 import org.lowmag.experiment.ExperimentConfig;
 import org.lowmag.experiment.ExperimentRunner;
-import org.lowmag.model.Engines;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,11 +47,7 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "Only rewrite the report from the runs and evaluations finished so far.")
     boolean reportOnly;
 
-    @Option(
-            names = "--device",
-            defaultValue = "cpu",
-            description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin DeviceOption device;
 
     @Override
     public Integer call() throws Exception {
@@ -61,7 +57,7 @@ final class ExperimentCommand implements Callable<Integer> {
             runner.reportOnly();
             return 0;
         }
-        Engines.useDevice(device);
+        device.apply();
         ExperimentRunner.Summary s = runner.run(config);
         System.err.printf(
                 "[experiment] done: %d runs made, %d resumed, %d already finished; %d evaluations%n",

@@ -44,8 +44,10 @@ final class InfoCommand implements Callable<Integer> {
 
     @Option(
             names = "--source-mag",
+            converter = MagnificationConverter.class,
             paramLabel = "M",
-            description = "Magnification of level 0 (e.g. 20), overriding the slide's record.")
+            description =
+                    "Magnification of level 0 (e.g. 20 or 20x), overriding the slide's record.")
     Double sourceMag;
 
     @Option(

@@ -54,6 +54,21 @@ public final class LowMag implements Runnable {
             description = "Print stack traces and debug details on errors.")
     boolean verbose;
 
+    /**
+     * Sets the log level while the command line is parsed (before anything logs).
+     *
+     * @param level the level
+     */
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            scope = CommandLine.ScopeType.INHERIT,
+            description =
+                    "What LowMag and DJL log to stderr: error, warn, info, debug (default: warn).")
+    void setLogLevel(LogLevel level) {
+        level.apply();
+    }
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -96,6 +111,9 @@ public final class LowMag implements Runnable {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
         err.println("error: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+        }
         err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         return EXIT_USAGE;
     }

@@ -13,6 +13,7 @@ import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
 import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -87,9 +88,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(
             names = "--source-mag",
+            converter = MagnificationConverter.class,
             paramLabel = "M",
             description =
-                    "Magnification of the slides' level 0 (overrides what the slides record;"
+                    "Magnification of the slides' level 0, e.g. 20 or 20x (overrides what the slides record;"
                             + " needed when they record none).")
     Double sourceMag;
 
@@ -105,7 +107,7 @@ final class PredictCommand implements Callable<Integer> {
             description =
                     "Ignore tissue pieces smaller than this many thumbnail pixels (the"
                             + " thumbnail's longest side is 2048 px, or the slide's when smaller);"
-                            + " default: LowMag's tissue defaults (pieces under 0.1% of the"
+                            + " default: LowMag's tissue defaults (pieces under 0.1%% of the"
                             + " thumbnail's area are dropped, as in 'lowmag tissue').")
     Integer minSizePx;
 
@@ -116,8 +118,11 @@ final class PredictCommand implements Callable<Integer> {
             description = "Slides predicted at once (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Mixin DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         MagnificationResolver mags =
                 new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
         PredictJob.Result r =

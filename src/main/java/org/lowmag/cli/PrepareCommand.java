@@ -112,8 +112,8 @@ final class PrepareCommand implements Callable<Integer> {
             defaultValue = "10,5,2.5,1.25,0.625",
             split = ",",
             description =
-                    "Magnifications to cut (default: ${DEFAULT-VALUE}); none may exceed a"
-                            + " source's (by more than 1%).")
+                    "Magnifications to cut, as 10,2.5 or 10x,2.5x (default: ${DEFAULT-VALUE}); none may exceed a"
+                            + " source's (by more than 1%%).")
     List<String> mags;
 
     @Option(

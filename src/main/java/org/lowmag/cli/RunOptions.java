@@ -1,7 +1,7 @@
 package org.lowmag.cli;
 
 import java.nio.file.Path;
-import org.lowmag.model.Engines;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The run-folder and device flags shared by train, distill and finetune (a picocli mixin). */
@@ -13,15 +13,11 @@ final class RunOptions {
     @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint.")
     boolean resume;
 
-    @Option(
-            names = "--device",
-            defaultValue = "cpu",
-            description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin DeviceOption device;
 
     /** Selects the device (a usage error when no GPU is available). */
     void applyDevice() {
-        Engines.useDevice(device);
+        device.apply();
     }
 
     /** Prints where the best model is. */

@@ -66,7 +66,7 @@ final class TissueCommand implements Callable<Integer> {
             paramLabel = "NAME",
             description =
                     "Parameter set the other flags override: lowmag (sigma 5, pieces of at least"
-                            + " 0.1% of the overview; default) or tissueloc (tissueloc's library"
+                            + " 0.1%% of the overview; default) or tissueloc (tissueloc's library"
                             + " defaults: sigma 13, pieces of at least 10000 px).")
     Preset preset;
 

@@ -29,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--mag",
             required = true,
-            description = "Magnification to train at, e.g. 10 or 2.5.")
+            description = "Magnification to train at, e.g. 10, 2.5 or 2.5x.")
     String mag;
 
     @Option(

@@ -20,9 +20,13 @@ public final class Engines {
     private Engines() {}
 
     /**
-     * @return the device models are created on (CPU unless {@link #useDevice} chose a GPU)
+     * The device models are created on. The first call loads the PyTorch engine and applies {@link
+     * Nnpack} (NNPACK off), so every model LowMag creates or loads runs with it.
+     *
+     * @return the device (CPU unless {@link #useDevice} chose a GPU)
      */
     public static Device device() {
+        Nnpack.apply();
         return device;
     }
 

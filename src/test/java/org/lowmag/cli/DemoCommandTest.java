@@ -39,7 +39,8 @@ class DemoCommandTest {
         String demoLabels = Files.readString(data.resolve("labels-demo.csv"));
         assertFalse(demoLabels.contains("s-1.svs") || demoLabels.contains("s-4.svs"), demoLabels);
 
-        List<String> args = DemoCommand.predictArgs(tmp, data, "0.625", held);
+        List<String> args = DemoCommand.predictArgs(tmp, data, "0.625", held, "cpu");
+        assertEquals("cpu", args.get(args.indexOf("--device") + 1));
         int i = args.indexOf("--labels");
         TruthLabels truth = TruthLabels.read(Path.of(args.get(i + 1)));
         List<String> slides = args.subList(args.size() - 2, args.size());
