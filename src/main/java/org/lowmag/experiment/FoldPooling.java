@@ -108,43 +108,23 @@ final class FoldPooling {
      * @throws IOException when files cannot be read or written
      */
     Map<String, Object> pool(RunSpec r, List<String> foldRuns) throws IOException {
-        List<String> header = null;
-        Map<String, List<String>> rowById = new HashMap<>();
-        Map<String, List<String>> idsByRun = new LinkedHashMap<>();
-        for (String f : foldRuns) {
-            List<List<String>> rows = readCsv(layout.evalDir(f).resolve("predictions.csv"));
-            if (header == null) {
-                header = rows.get(0);
-            } else if (!header.equals(rows.get(0))) {
-                throw new LowMagException(
-                        "the predictions.csv of " + f + " has other columns than the other folds'");
-            }
-            int tissueCol = header.indexOf("tissue");
-            List<String> ids = new ArrayList<>();
-            for (List<String> row : rows.subList(1, rows.size())) {
-                ids.add(row.get(tissueCol));
-                rowById.put(row.get(tissueCol), row);
-            }
-            idsByRun.put(f, ids);
-        }
+        Rows rows = readFolds(foldRuns);
         List<String> order = data.evaluatedTissues().stream().map(t -> t.id()).toList();
         try {
-            checkCoverage(idsByRun, new LinkedHashSet<>(order));
+            checkCoverage(rows.idsByRun(), new LinkedHashSet<>(order));
         } catch (LowMagException e) {
             throw new LowMagException(
                     "cannot pool the folds of " + r.name() + ": " + e.getMessage(), e);
         }
-        StringBuilder csv = new StringBuilder(Csv.line(header));
+        StringBuilder csv = new StringBuilder(Csv.line(rows.header()));
         List<String> classes = data.dataset().info().classes();
         int[] truth = new int[order.size()];
         int[] pred = new int[order.size()];
-        int truthCol = header.indexOf("truth");
-        int predCol = header.indexOf("predicted");
         for (int i = 0; i < order.size(); i++) {
-            List<String> row = rowById.get(order.get(i));
+            List<String> row = rows.byId().get(order.get(i));
             csv.append(Csv.line(row));
-            truth[i] = classes.indexOf(row.get(truthCol));
-            pred[i] = classes.indexOf(row.get(predCol));
+            truth[i] = classIndex(classes, row.get(rows.header().indexOf("truth")), r);
+            pred[i] = classIndex(classes, row.get(rows.header().indexOf("predicted")), r);
         }
         BootstrapConfig boot = config.bootstrapConfig();
         String[] groups = null;
@@ -161,10 +141,59 @@ final class FoldPooling {
         json.put("fold_runs", foldRuns);
         json.put("tissues", order.size());
         json.put("provenance", Provenance.current().toMap());
-        Path dir = layout.evalDir(r.name());
-        AtomicFiles.writeString(dir.resolve("predictions.csv"), csv.toString());
+        AtomicFiles.writeString(
+                layout.evalDir(r.name()).resolve("predictions.csv"), csv.toString());
         Json.write(layout.metrics(r.name()), json);
         return json;
+    }
+
+    /**
+     * The fold runs' prediction rows.
+     *
+     * @param header the columns, the same in every fold
+     * @param byId each row by tissue id
+     * @param idsByRun each fold run's tissue ids, in file order
+     */
+    private record Rows(
+            List<String> header,
+            Map<String, List<String>> byId,
+            Map<String, List<String>> idsByRun) {}
+
+    private Rows readFolds(List<String> foldRuns) throws IOException {
+        List<String> header = null;
+        Map<String, List<String>> byId = new HashMap<>();
+        Map<String, List<String>> idsByRun = new LinkedHashMap<>();
+        for (String f : foldRuns) {
+            List<List<String>> rows = readCsv(layout.evalDir(f).resolve("predictions.csv"));
+            if (header == null) {
+                header = rows.get(0);
+            } else if (!header.equals(rows.get(0))) {
+                throw new LowMagException(
+                        "the predictions.csv of " + f + " has other columns than the other folds'");
+            }
+            int tissueCol = header.indexOf("tissue");
+            List<String> ids = new ArrayList<>();
+            for (List<String> row : rows.subList(1, rows.size())) {
+                ids.add(row.get(tissueCol));
+                byId.put(row.get(tissueCol), row);
+            }
+            idsByRun.put(f, ids);
+        }
+        return new Rows(header, byId, idsByRun);
+    }
+
+    private static int classIndex(List<String> classes, String name, RunSpec r) {
+        int i = classes.indexOf(name);
+        if (i < 0) {
+            throw new LowMagException(
+                    "a fold of "
+                            + r.name()
+                            + " predicted class '"
+                            + name
+                            + "', which the dataset has not: "
+                            + classes);
+        }
+        return i;
     }
 
     /** The folds' role, magnification, GFLOPs and timing, pooled. */
