@@ -278,4 +278,53 @@ class FoldsExperimentTest {
                         && e.getMessage().contains("is the main dataset; with folds"),
                 e.getMessage());
     }
+
+    /**
+     * Seeds and folds together: every run per seed and fold, each seed's cell pooled over its
+     * folds, all seeds on the same folds (seeded with the first seed), paired over the seeds.
+     */
+    @Test
+    @Order(9)
+    void seedsAndFoldsTogether() throws IOException {
+        Path cfg = tmp.resolve("seeds-folds.yaml");
+        Files.writeString(
+                cfg,
+                CONFIG.formatted(2)
+                        .replace("arms: [baseline, kd]", "arms: [baseline]")
+                        .replace("seed: 3", "seeds: [5, 6]"));
+        Path dir = tmp.resolve("seeds-folds");
+        ExperimentRunner.Summary s =
+                new ExperimentRunner(
+                                ConfigReader.read(cfg),
+                                dir,
+                                new PrintStream(new ByteArrayOutputStream()))
+                        .run(cfg);
+        assertEquals(new ExperimentRunner.Summary(8, 0, 0, 8), s);
+        JsonObject b =
+                Json.readTree(dir.resolve("runs/baseline-1x-seed6-fold1/config.json"))
+                        .getAsJsonObject();
+        assertEquals(6, b.getAsJsonObject("loop").get("seed").getAsInt());
+        assertTrue(b.get("data").getAsString().endsWith("folds/fold1"));
+        assertEquals(
+                5,
+                Json.readTree(dir.resolve("folds/folds.json"))
+                        .getAsJsonObject()
+                        .get("seed")
+                        .getAsInt(),
+                "one fold assignment for all seeds, from the first");
+        for (String cell : List.of("teacher-seed5", "teacher-seed6", "baseline-1x-seed6")) {
+            List<String> ids = column(dir.resolve("eval/" + cell + "/predictions.csv"), "tissue");
+            assertEquals(labelledIds(), new HashSet<>(ids), cell);
+            assertEquals(24, ids.size(), cell);
+        }
+        List<String> paired = Files.readAllLines(dir.resolve("paired.csv"));
+        assertTrue(
+                paired.get(1)
+                        .contains(
+                                "baseline-1x-seed5;baseline-1x-seed6,teacher-seed5;teacher-seed6,"),
+                paired.get(1));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("Every run is repeated with seeds 5, 6"), md);
+        assertTrue(md.contains("| baseline-1x-seed6-fold1 "), md);
+    }
 }
