@@ -23,7 +23,10 @@ import picocli.CommandLine.Parameters;
                     + " OUT/report.md, report.html, results.csv, paired.csv,"
                     + " accuracy_vs_gflops.png, ablation.png. With 'seeds: [0, 1, 2]' every run"
                     + " is made once per seed (<run>-seed<k>) and the report shows means over"
-                    + " seeds and paired comparisons of the arms.",
+                    + " seeds and paired comparisons of the arms. With 'folds: K' (small"
+                    + " datasets) the labelled patients are re-split into K folds (OUT/folds/),"
+                    + " every run is made once per fold (<run>-fold<k>) and each arm is"
+                    + " evaluated on its pooled out-of-fold predictions.",
             "Finished runs (DONE) and evaluations (metrics.json) are skipped, runs with a"
                     + " checkpoint resumed: re-run the same command to continue an interrupted"
                     + " experiment."

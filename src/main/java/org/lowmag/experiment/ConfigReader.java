@@ -50,6 +50,7 @@ public final class ConfigReader {
                     "lr",
                     "seed",
                     "seeds",
+                    "folds",
                     "bootstrap",
                     "bootstrap_unit",
                     "temperature",
@@ -128,7 +129,8 @@ public final class ConfigReader {
                 (int) root.integer("bootstrap", 10_000),
                 bootstrapUnit(root),
                 root.number("temperature", 1.0),
-                setup(root));
+                setup(root),
+                folds(root));
     }
 
     /** {@code init}, {@code padding}, {@code pad_to}; LowMag's defaults where absent. */
@@ -182,6 +184,21 @@ public final class ConfigReader {
             out.add(ConfigNode.toInteger(root.key("seeds"), o));
         }
         return out;
+    }
+
+    /** {@code folds: K}; absent: no cross-validation. */
+    private static int folds(ConfigNode root) {
+        if (!root.has("folds")) {
+            return ExperimentConfig.NO_FOLDS;
+        }
+        long k = root.integer("folds", ExperimentConfig.NO_FOLDS);
+        if (k < 2 || k > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "folds: must be at least 2 (group K-fold cross-validation; leave it out to use"
+                            + " the dataset's own test split), got "
+                            + k);
+        }
+        return (int) k;
     }
 
     private static BootstrapConfig.Unit bootstrapUnit(ConfigNode root) {

@@ -40,6 +40,11 @@ import org.lowmag.train.ModelSetup;
  *     (the manifest's group column: patients, sets of near-duplicate images)
  * @param temperature the distillation temperature {@code T}
  * @param setup initialisation and input padding of every trained or distilled network
+ * @param folds {@code K} for group {@code K}-fold cross-validation ({@code folds: K}, at least 2),
+ *     or {@link #NO_FOLDS}: the labelled groups of the dataset's train, val and test splits are
+ *     re-split into {@code K} folds ({@link org.lowmag.dataset.GroupFolds}), every run is made once
+ *     per fold, and each arm is evaluated on the pooled out-of-fold predictions (see {@link
+ *     ExperimentPlan})
  */
 public record ExperimentConfig(
         Path dataset,
@@ -57,7 +62,11 @@ public record ExperimentConfig(
         int bootstrap,
         BootstrapConfig.Unit bootstrapUnit,
         double temperature,
-        ModelSetup setup) {
+        ModelSetup setup,
+        int folds) {
+
+    /** {@code folds} of an experiment without cross-validation (the dataset's own test split). */
+    public static final int NO_FOLDS = 0;
 
     /** Copies and validates, naming the key of a bad value. */
     public ExperimentConfig {
@@ -113,6 +122,42 @@ public record ExperimentConfig(
             throw new IllegalArgumentException(
                     "temperature: must be finite and positive, got " + temperature);
         }
+        checkFolds(folds, kdSplits, auxiliary);
+    }
+
+    /**
+     * With folds, every fold's test tissues must stay unseen by its runs, so no run may distil on
+     * the {@code test} split (the folds re-split train, val and test).
+     */
+    private static void checkFolds(int folds, List<String> kdSplits, List<AuxSet> auxiliary) {
+        if (folds == NO_FOLDS) {
+            return;
+        }
+        if (folds < 2) {
+            throw new IllegalArgumentException(
+                    "folds: must be at least 2 (group K-fold cross-validation; leave it out to"
+                            + " use the dataset's own test split), got "
+                            + folds);
+        }
+        String why =
+                ": 'test' cannot be distilled on with folds: each fold's test tissues come from"
+                        + " the dataset's train, val and test splits and must stay unseen by"
+                        + " that fold's runs";
+        if (kdSplits.contains(RunLauncher.TEST_SPLIT)) {
+            throw new IllegalArgumentException("kd_splits" + why);
+        }
+        for (AuxSet a : auxiliary) {
+            if (a.splits().contains(RunLauncher.TEST_SPLIT)) {
+                throw new IllegalArgumentException("auxiliary." + a.name() + ".splits" + why);
+            }
+        }
+    }
+
+    /**
+     * @return whether the experiment cross-validates over folds
+     */
+    public boolean hasFolds() {
+        return folds != NO_FOLDS;
     }
 
     private static void checkMag(String key, double mag) {
@@ -239,7 +284,8 @@ public record ExperimentConfig(
 
     /**
      * @return the resolved configuration for {@code experiment.json} and the report ({@code seed}
-     *     with one seed, as before seeds existed; {@code seeds} with several)
+     *     with one seed, as before seeds existed; {@code seeds} with several; {@code folds} only
+     *     when cross-validating)
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -279,6 +325,9 @@ public record ExperimentConfig(
             m.put("seeds", seeds);
         } else {
             m.put("seed", firstSeed());
+        }
+        if (hasFolds()) {
+            m.put("folds", folds);
         }
         m.put("bootstrap", bootstrap);
         m.put("bootstrap_unit", bootstrapUnit.key());

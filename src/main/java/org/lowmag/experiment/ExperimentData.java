@@ -3,6 +3,7 @@ package org.lowmag.experiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.lowmag.dataset.Dataset;
+import org.lowmag.dataset.GroupFolds;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.synthetic.SyntheticDatasetWriter;
@@ -21,6 +23,10 @@ import org.lowmag.util.LowMagException;
  * there, every split named by {@code kd_splits} or an auxiliary set has tissues, and the test split
  * has labelled tissues, each with a group when the bootstrap resamples groups. Also counts the
  * tissues each run trains on (for the time estimate) and describes the data for the report.
+ *
+ * <p>With {@code folds: K} it also assigns the labelled groups of the train, val and test splits to
+ * folds ({@link GroupFolds}, seeded with the first seed): the evaluated tissues are then all of
+ * those (each tested by one fold), and a fold run trains on its fold's view of the dataset.
  */
 final class ExperimentData {
 
@@ -29,10 +35,13 @@ final class ExperimentData {
 
     private final Dataset dataset;
     private final Map<Path, Dataset> others;
+    private final GroupFolds folds;
+    private final Map<Integer, Dataset> views = new HashMap<>();
 
-    private ExperimentData(Dataset dataset, Map<Path, Dataset> others) {
+    private ExperimentData(Dataset dataset, Map<Path, Dataset> others, GroupFolds folds) {
         this.dataset = dataset;
         this.others = others;
+        this.folds = folds;
     }
 
     /**
@@ -51,7 +60,8 @@ final class ExperimentData {
         for (String s : c.kdSplits()) {
             requireSplit("kd_splits", ds, s);
         }
-        if (testTissues(ds).isEmpty()) {
+        GroupFolds folds = c.hasFolds() ? folds(c, ds) : null;
+        if (evaluatedTissues(ds, folds).isEmpty()) {
             throw new LowMagException(
                     "dataset: "
                             + c.dataset()
@@ -59,27 +69,57 @@ final class ExperimentData {
                             + " evaluated");
         }
         if (c.bootstrapUnit() == BootstrapConfig.Unit.GROUP) {
-            requireGroups(c, ds);
+            requireGroups(c, ds, folds);
         }
         Map<Path, Dataset> others = new LinkedHashMap<>();
         for (AuxSet a : c.auxiliary()) {
             String key = "auxiliary." + a.name();
             a.splits().forEach(s -> requireSplit(key + ".splits", ds, s));
             for (Path p : a.datasets()) {
+                if (folds != null && sameFolder(p, c.dataset())) {
+                    throw new LowMagException(
+                            key
+                                    + ".datasets: "
+                                    + p
+                                    + " is the main dataset; with folds its labelled tissues are"
+                                    + " each fold's test tissues, so they cannot also be distilled"
+                                    + " on: use its unlabeled split (splits: [unlabeled]) instead");
+                }
                 Dataset o = openKey(key + ".datasets", p);
                 mags.forEach(m -> requireMag(key + ".datasets", o, m));
                 others.put(p, o);
             }
         }
-        return new ExperimentData(ds, others);
+        return new ExperimentData(ds, others, folds);
     }
 
-    /** The group bootstrap needs the group of every evaluated (labelled test) tissue. */
-    private static void requireGroups(ExperimentConfig c, Dataset ds) {
-        for (TissueRecord t : testTissues(ds)) {
+    /**
+     * Assigns the folds, naming the {@code folds} key when the dataset has too few groups.
+     *
+     * @throws LowMagException when a class has too few labelled groups for {@code K} folds
+     */
+    private static GroupFolds folds(ExperimentConfig c, Dataset ds) {
+        try {
+            return GroupFolds.assign(
+                    GroupFolds.groupLabels(ds.tissues()), c.folds(), c.firstSeed());
+        } catch (IllegalArgumentException e) {
+            throw new LowMagException(
+                    "folds: " + e.getMessage() + " (dataset " + c.dataset() + ")", e);
+        }
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** The group bootstrap needs the group of every evaluated tissue. */
+    private static void requireGroups(ExperimentConfig c, Dataset ds, GroupFolds folds) {
+        for (TissueRecord t : evaluatedTissues(ds, folds)) {
             if (t.group() == null || t.group().isBlank()) {
                 throw new LowMagException(
-                        "bootstrap_unit: group resamples the test split by group, but tissue "
+                        "bootstrap_unit: group resamples the "
+                                + (folds == null ? "test split" : "folds' test tissues")
+                                + " by group, but tissue "
                                 + t.id()
                                 + " of dataset "
                                 + c.dataset()
@@ -88,8 +128,47 @@ final class ExperimentData {
         }
     }
 
-    private static List<TissueRecord> testTissues(Dataset ds) {
+    /**
+     * The evaluated tissues: the labelled tissues of the test split, or with folds every folded
+     * tissue ({@link GroupFolds#folded}), each in one fold's test split.
+     */
+    private static List<TissueRecord> evaluatedTissues(Dataset ds, GroupFolds folds) {
+        if (folds != null) {
+            return ds.tissues().stream().filter(GroupFolds::folded).toList();
+        }
         return ds.split(RunLauncher.TEST_SPLIT).stream().filter(TissueRecord::labelled).toList();
+    }
+
+    /**
+     * @return the evaluated tissues (the labelled test split, or with folds every folded tissue)
+     */
+    List<TissueRecord> evaluatedTissues() {
+        return evaluatedTissues(dataset, folds);
+    }
+
+    /**
+     * @return the fold assignment, or empty without folds
+     */
+    Optional<GroupFolds> folds() {
+        return Optional.ofNullable(folds);
+    }
+
+    /**
+     * @param fold a fold {@code k}
+     * @return fold {@code k}'s view of the main dataset ({@link GroupFolds#view}), in the main
+     *     dataset's folder (its image paths are absolute)
+     */
+    synchronized Dataset foldView(int fold) {
+        if (folds == null) {
+            throw new IllegalStateException("the experiment has no folds");
+        }
+        return views.computeIfAbsent(
+                fold,
+                k ->
+                        new Dataset(
+                                dataset.dir(),
+                                dataset.info(),
+                                folds.view(dataset.tissues(), dataset.dir(), k)));
     }
 
     private static Dataset openKey(String key, Path dir) {
@@ -144,10 +223,11 @@ final class ExperimentData {
      *     and every tissue of its other (auxiliary) datasets
      */
     List<TissueRecord> trainingSet(RunSpec r) {
+        Dataset ds = r.hasFold() ? foldView(r.fold()) : dataset;
         if (r.kind() != RunKind.DISTILL) {
-            return dataset.split("train");
+            return ds.split("train");
         }
-        List<TissueRecord> out = new ArrayList<>(dataset.split(r.splits().toArray(String[]::new)));
+        List<TissueRecord> out = new ArrayList<>(ds.split(r.splits().toArray(String[]::new)));
         for (Path p : r.unlabeled()) {
             out.addAll(others.get(p).tissues());
         }
@@ -177,18 +257,20 @@ final class ExperimentData {
     }
 
     /**
-     * @return the number of distinct groups among the evaluated (labelled test) tissues
+     * @return the number of distinct groups among the evaluated tissues (the labelled test split,
+     *     or with folds all folds' test tissues)
      */
     int testGroups() {
-        return (int) testTissues(dataset).stream().map(TissueRecord::group).distinct().count();
+        return (int) evaluatedTissues().stream().map(TissueRecord::group).distinct().count();
     }
 
     /**
-     * @return the group of each evaluated (labelled test) tissue, by tissue id
+     * @return the group of each evaluated tissue (the labelled test split, or with folds all folds'
+     *     test tissues), by tissue id
      */
     Map<String, String> testGroupOf() {
         Map<String, String> m = new LinkedHashMap<>();
-        testTissues(dataset).forEach(t -> m.put(t.id(), t.group()));
+        evaluatedTissues().forEach(t -> m.put(t.id(), t.group()));
         return m;
     }
 

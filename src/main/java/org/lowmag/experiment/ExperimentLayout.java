@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The fixed layout of an experiment folder: {@code experiment.json}, {@code runs/<run>/}, {@code
- * eval/<run>/} ({@code metrics.json}, {@code predictions.csv}), and the report files at the top.
+ * eval/<run>/} ({@code metrics.json}, {@code predictions.csv}), with {@code folds: K} the fold
+ * views of the dataset ({@code folds/fold<k>/}), and the report files at the top.
  *
  * @param dir the experiment folder ({@code --out})
  */
@@ -38,6 +39,22 @@ public record ExperimentLayout(Path dir) {
      */
     public Path metrics(String run) {
         return evalDir(run).resolve(METRICS_FILE);
+    }
+
+    /**
+     * @return the folder of the fold views of the dataset ({@code folds/})
+     */
+    public Path foldsDir() {
+        return dir.resolve("folds");
+    }
+
+    /**
+     * @param fold a fold {@code k}
+     * @return its view of the dataset ({@code folds/fold<k>}: {@code manifest.csv}, {@code
+     *     dataset.json})
+     */
+    public Path foldDataset(int fold) {
+        return foldsDir().resolve("fold" + fold);
     }
 
     /**

@@ -21,13 +21,30 @@ import org.lowmag.distill.ResizeMode;
  * s} is distilled from {@code teacher-seed<s>}, a fine-tuning starts from the {@code kd+aux} run of
  * its seed. The runs come seed by seed, in the order of {@code seeds}.
  *
+ * <p><b>Folds.</b> With {@code folds: K} every run of a seed exists once per fold {@code k}, named
+ * {@code <run>-fold<k>} ({@code kd-2.5x-fold0}, or {@code kd-2.5x-seed1-fold0} with several seeds),
+ * trained and evaluated on fold {@code k}'s view of the dataset and distilled from the teacher of
+ * its seed and fold; the runs come seed by seed, then fold by fold. The run a result cell reads is
+ * then the fold runs' pooled evaluation, named as the run would be without folds ({@code kd-2.5x},
+ * {@code kd-2.5x-seed1}): it has an evaluation ({@code eval/<name>}, the out-of-fold predictions of
+ * its {@code K} fold runs) but no run folder. Without folds, {@link #evaluated()} is {@link
+ * #runs()}.
+ *
  * @param runs every run, in the order to make them
+ * @param evaluated the runs whose evaluations the results read: {@code runs} without folds, the
+ *     pooled runs (one per seed and base name, {@link RunSpec#NO_FOLD}) with folds
  * @param arms the student arms (expanded ids) in column order
  * @param ablation the ablation cells, by magnification then resize mode (base run names)
  * @param seeds the seeds, at least one
+ * @param folds {@code K}, or {@link ExperimentConfig#NO_FOLDS}
  */
 public record ExperimentPlan(
-        List<RunSpec> runs, List<ArmColumn> arms, List<AblationCell> ablation, List<Long> seeds) {
+        List<RunSpec> runs,
+        List<RunSpec> evaluated,
+        List<ArmColumn> arms,
+        List<AblationCell> ablation,
+        List<Long> seeds,
+        int folds) {
 
     /**
      * A student arm as a column of the results table.
@@ -49,6 +66,7 @@ public record ExperimentPlan(
     /** Copies. */
     public ExperimentPlan {
         runs = List.copyOf(runs);
+        evaluated = List.copyOf(evaluated);
         arms = List.copyOf(arms);
         ablation = List.copyOf(ablation);
         seeds = List.copyOf(seeds);
@@ -132,12 +150,37 @@ public record ExperimentPlan(
                 cells.add(new AblationCell(mag, mode, name));
             }
         }
+        List<RunSpec> seeded = new ArrayList<>();
         List<RunSpec> all = new ArrayList<>();
         for (long seed : c.seeds()) {
             String suffix = suffix(c.seeds(), seed);
-            runs.values().forEach(r -> all.add(r.seeded(suffix, seed)));
+            List<RunSpec> ofSeed = runs.values().stream().map(r -> r.seeded(suffix, seed)).toList();
+            seeded.addAll(ofSeed);
+            if (!c.hasFolds()) {
+                all.addAll(ofSeed);
+            }
+            for (int k = 0; k < c.folds(); k++) {
+                for (RunSpec r : ofSeed) {
+                    all.add(r.folded(k));
+                }
+            }
         }
-        return new ExperimentPlan(all, columns, cells, c.seeds());
+        return new ExperimentPlan(all, seeded, columns, cells, c.seeds(), c.folds());
+    }
+
+    /**
+     * @param evaluatedRun a run of {@link #evaluated()}
+     * @return the names of its fold runs, in fold order (with folds); without folds, the run itself
+     */
+    public List<String> foldRuns(String evaluatedRun) {
+        if (folds == ExperimentConfig.NO_FOLDS) {
+            return List.of(evaluatedRun);
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            out.add(evaluatedRun + RunSpec.foldSuffix(k));
+        }
+        return out;
     }
 
     private static List<ArmColumn> columns(ExperimentConfig c) {

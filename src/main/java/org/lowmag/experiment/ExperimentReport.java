@@ -83,6 +83,9 @@ final class ExperimentReport {
         if (config.severalSeeds()) {
             doc.paragraph(seedsNote());
         }
+        if (config.hasFolds()) {
+            doc.paragraph(FoldsNote.text(config, data));
+        }
         Headline.write(doc, config, plan, res);
         story(doc, paired);
         ReportSections.data(doc, config, data, layout);
@@ -156,7 +159,7 @@ final class ExperimentReport {
                         .count();
         return String.format(
                 Locale.ROOT,
-                "%d of %d runs finished, %d evaluated on the test split. Metrics are percentages"
+                "%d of %d runs finished, %d evaluated %s. Metrics are percentages"
                         + " with 95%% percentile-bootstrap confidence intervals (%d resamples of"
                         + " %s, seed %d). \"Accuracy\" is the paper's: one-vs-rest"
                         + " accuracy averaged over classes; \"exact accuracy\" is the fraction of"
@@ -165,6 +168,7 @@ final class ExperimentReport {
                 finished,
                 plan.runs().size(),
                 res.byRun().size(),
+                config.hasFolds() ? "on their pooled out-of-fold predictions" : "on the test split",
                 config.bootstrap(),
                 resampled(),
                 config.firstSeed());
@@ -172,15 +176,17 @@ final class ExperimentReport {
 
     /** What one bootstrap resample draws, for the summary. */
     private String resampled() {
+        String where = config.hasFolds() ? "all folds' test tissues: the" : "the test split's";
         if (config.bootstrapUnit() == BootstrapConfig.Unit.GROUP) {
             return String.format(
                     Locale.ROOT,
-                    "the test split's %d group%s (the manifest's group column: patients or sets"
+                    "%s %d group%s (the manifest's group column: patients or sets"
                             + " of near-duplicate images), each drawn with all its tissues",
+                    where,
                     data.testGroups(),
                     data.testGroups() == 1 ? "" : "s");
         }
-        return "the test tissues";
+        return config.hasFolds() ? "all folds' pooled test tissues" : "the test tissues";
     }
 
     /**

@@ -23,7 +23,8 @@ public record ExperimentResults(ExperimentPlan plan, Map<String, RunResult> byRu
     }
 
     /**
-     * Reads every {@code metrics.json} of the plan's runs that exists and was made with the
+     * Reads every {@code metrics.json} of the plan's evaluated runs ({@link
+     * ExperimentPlan#evaluated()}: with folds, the pooled ones) that exists and was made with the
      * experiment's bootstrap ({@link EvaluationCheck}); one made with other settings is left out
      * (the next {@code lowmag experiment} redoes it).
      *
@@ -37,7 +38,7 @@ public record ExperimentResults(ExperimentPlan plan, Map<String, RunResult> byRu
             ExperimentPlan plan, ExperimentLayout layout, BootstrapConfig bootstrap)
             throws IOException {
         Map<String, RunResult> m = new LinkedHashMap<>();
-        for (RunSpec r : plan.runs()) {
+        for (RunSpec r : plan.evaluated()) {
             Optional<RunResult> res = RunResult.load(layout, r);
             if (res.isPresent()
                     && EvaluationCheck.difference(layout.metrics(r.name()), bootstrap).isEmpty()) {

@@ -5,16 +5,19 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.lowmag.dataset.Augmentation;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.train.RunFolder;
 import org.lowmag.util.FolderLock;
 import org.lowmag.util.Json;
+import org.lowmag.util.LowMagException;
 import org.lowmag.util.Provenance;
 
 /**
@@ -24,6 +27,11 @@ import org.lowmag.util.Provenance;
  * with a checkpoint are resumed, runs interrupted before their first checkpoint are restarted; so
  * an interrupted experiment continues when the same command is run again. One experiment at a time
  * per folder (a lock file).
+ *
+ * <p>With {@code folds: K} the fold views of the dataset are written (or verified) first ({@link
+ * FoldDatasets}), a folder made with other {@code folds} is refused, and once every fold run of a
+ * cell is evaluated its out-of-fold predictions are pooled ({@link FoldPooling}): again whenever a
+ * fold was evaluated anew or the pooled evaluation is missing or outdated.
  */
 public final class ExperimentRunner {
 
@@ -73,6 +81,10 @@ public final class ExperimentRunner {
                 () -> {
                     ExperimentPlan plan = ExperimentPlan.of(config);
                     ExperimentData data = ExperimentData.open(config);
+                    checkRecordedFolds();
+                    if (config.hasFolds()) {
+                        FoldDatasets.prepare(config, data, layout);
+                    }
                     writeExperimentJson(configFile, plan);
                     Summary s = runAll(plan, data);
                     new ExperimentReport(config, plan, data, layout).write();
@@ -99,6 +111,7 @@ public final class ExperimentRunner {
         ExperimentProgress progress = new ExperimentProgress(out, runs.size());
         int[] counts = new int[RunStatus.values().length];
         int evaluated = 0;
+        Set<String> evaluatedNow = new HashSet<>();
         for (int i = 0; i < runs.size(); i++) {
             RunSpec r = runs.get(i);
             Path dir = layout.runDir(r.name());
@@ -120,14 +133,68 @@ public final class ExperimentRunner {
                 String why = outdated.map(d -> " (its metrics.json has " + d + ")").orElse("");
                 progress.line(i + 1, r.name() + ": evaluating on the test split" + why + " ...");
                 launcher.evaluate(r);
+                evaluatedNow.add(r.name());
                 evaluated++;
             }
+        }
+        if (config.hasFolds()) {
+            poolFolds(plan, data, evaluatedNow);
         }
         return new Summary(
                 counts[RunStatus.NEW.ordinal()] + counts[RunStatus.STARTED.ordinal()],
                 counts[RunStatus.RESUMABLE.ordinal()],
                 counts[RunStatus.FINISHED.ordinal()],
                 evaluated);
+    }
+
+    /**
+     * Pools the fold runs of every evaluated cell whose folds are all evaluated, when a fold was
+     * evaluated now or the pooled evaluation is missing or outdated.
+     */
+    private void poolFolds(ExperimentPlan plan, ExperimentData data, Set<String> evaluatedNow)
+            throws IOException {
+        FoldPooling pooling = new FoldPooling(config, data, layout);
+        for (RunSpec r : plan.evaluated()) {
+            List<String> folds = plan.foldRuns(r.name());
+            boolean fresh = folds.stream().anyMatch(evaluatedNow::contains);
+            if (fresh
+                    || !Files.isRegularFile(layout.metrics(r.name()))
+                    || outdatedEvaluation(r).isPresent()) {
+                pooling.pool(r, folds);
+                out.println(
+                        "[experiment] "
+                                + r.name()
+                                + ": pooled the out-of-fold predictions of "
+                                + folds.size()
+                                + " folds");
+                out.flush();
+            }
+        }
+    }
+
+    /**
+     * Refuses an experiment folder whose {@code experiment.json} records other {@code folds} than
+     * the configuration (its runs were made on other data), unless it holds no run yet.
+     */
+    private void checkRecordedFolds() throws IOException {
+        Path json = layout.file(ExperimentLayout.CONFIG_FILE);
+        if (!Files.isRegularFile(json) || !Files.isDirectory(layout.dir().resolve("runs"))) {
+            return;
+        }
+        int had = FoldDatasets.recordedFolds(json);
+        if (had != config.folds()) {
+            throw new LowMagException(
+                    "folds: "
+                            + json
+                            + " records "
+                            + (had == ExperimentConfig.NO_FOLDS ? "no folds" : "folds: " + had)
+                            + " but the configuration asks for "
+                            + (config.hasFolds() ? "folds: " + config.folds() : "no folds")
+                            + "; the runs in "
+                            + layout.dir()
+                            + " were made on other splits. Use another --out, or the folds they"
+                            + " were made with");
+        }
     }
 
     /**

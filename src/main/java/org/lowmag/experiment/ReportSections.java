@@ -72,8 +72,13 @@ final class ReportSections {
                                         .toList()));
         doc.table(
                 ResultTables.data(data.counts(), data.countColumns()),
-                "Tissues per split and class. Models are evaluated on the test split; KD distils"
-                        + " on "
+                "Tissues per split and class. "
+                        + (c.hasFolds()
+                                ? "With folds these splits are not used as they are: the"
+                                        + " labelled tissues of train, val and test are re-split"
+                                        + " into the folds (see above), and every fold's runs"
+                                        + " distil on their fold's "
+                                : "Models are evaluated on the test split; KD distils on ")
                         + String.join(" + ", c.kdSplits())
                         + " (labels ignored).");
         for (AuxSet a : c.auxiliary()) {

@@ -18,8 +18,10 @@ import org.lowmag.train.TrainJob;
 /**
  * Turns a {@link RunSpec} into the job that makes it ({@link TrainJob}, {@link DistillJob} or
  * {@link FinetuneJob}) with the experiment's settings, and evaluates a finished run on the test
- * split ({@link EvaluateJob}). Every run uses {@link Augmentation#paperDefault()} and the paper's
- * squared-error pixel loss.
+ * split ({@link EvaluateJob}). A run of fold {@code k} trains, distils, fine-tunes and is evaluated
+ * on that fold's view of the dataset ({@link ExperimentLayout#foldDataset}), so its test split is
+ * fold {@code k}. Every run uses {@link Augmentation#paperDefault()} and the paper's squared-error
+ * pixel loss.
  */
 final class RunLauncher {
 
@@ -60,7 +62,7 @@ final class RunLauncher {
             case FINETUNE ->
                     FinetuneJob.run(
                             layout.runDir(r.source()),
-                            config.dataset(),
+                            dataset(r),
                             layout.runDir(r.name()),
                             loop(r),
                             Augmentation.paperDefault(),
@@ -79,11 +81,19 @@ final class RunLauncher {
         return EvaluateJob.run(
                 new EvaluateJob.Config(
                         layout.runDir(r.name()),
-                        config.dataset(),
+                        dataset(r),
                         TEST_SPLIT,
                         layout.evalDir(r.name()),
                         config.bootstrapConfig(),
                         LoopConfig.paperDefaults().maxBatchPixels()));
+    }
+
+    /**
+     * @param r a run
+     * @return the dataset it trains and is evaluated on: its fold's view, or the configured one
+     */
+    Path dataset(RunSpec r) {
+        return r.hasFold() ? layout.foldDataset(r.fold()) : config.dataset();
     }
 
     private LoopConfig loop(RunSpec r) {
@@ -92,7 +102,7 @@ final class RunLauncher {
 
     private TrainConfig trainConfig(RunSpec r) {
         return new TrainConfig(
-                config.dataset(),
+                dataset(r),
                 r.magnification(),
                 layout.runDir(r.name()),
                 config.arch(),
@@ -105,7 +115,7 @@ final class RunLauncher {
     private DistillRunConfig distillConfig(RunSpec r) {
         return new DistillRunConfig(
                 layout.runDir(r.source()),
-                config.dataset(),
+                dataset(r),
                 r.splits(),
                 r.unlabeled(),
                 r.magnification(),
@@ -122,7 +132,7 @@ final class RunLauncher {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", "finetune");
         m.put("model", layout.runDir(r.source()).toAbsolutePath().toString());
-        m.put("data", config.dataset().toAbsolutePath().toString());
+        m.put("data", dataset(r).toAbsolutePath().toString());
         m.put("loop", loop(r));
         m.put("augmentation", Augmentation.paperDefault());
         return m;

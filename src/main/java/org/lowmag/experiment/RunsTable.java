@@ -4,9 +4,12 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.lowmag.dataset.Magnification;
+import org.lowmag.report.CiFormat;
 import org.lowmag.report.ReportDocument;
 import org.lowmag.report.TextTable;
 import org.lowmag.train.RunFolder;
@@ -17,7 +20,9 @@ import org.lowmag.util.Json;
  * those planned (fewer in a finished run: it stopped early), the best epoch (the model evaluated),
  * training tissues per epoch, optimiser steps, and whether evaluated ("yes", "no", or "outdated": a
  * {@code metrics.json} made with another bootstrap, left out). Steps are counted as the loop takes
- * them: with {@code N} training tissues per epoch and {@code A} tissues per step,
+ * them. With folds, each fold run also shows its own test values (exact accuracy and accuracy on
+ * its fold's test tissues, before pooling): with {@code N} training tissues per epoch and {@code A}
+ * tissues per step,
  *
  * <pre>
  *   steps = epochs run x ceil(N / A)
@@ -46,19 +51,26 @@ final class RunsTable {
             ExperimentLayout layout,
             ExperimentResults res)
             throws IOException {
-        TextTable t =
-                new TextTable(
-                        "Run",
-                        "Job",
-                        "Magnification",
-                        "Status",
-                        "Epochs run / planned",
-                        "Best epoch",
-                        "Training tissues / epoch",
-                        "Optimiser steps",
-                        "Evaluated");
+        List<String> header =
+                new ArrayList<>(
+                        List.of(
+                                "Run",
+                                "Job",
+                                "Magnification",
+                                "Status",
+                                "Epochs run / planned",
+                                "Best epoch",
+                                "Training tissues / epoch",
+                                "Optimiser steps",
+                                "Evaluated"));
+        if (config.hasFolds()) {
+            header.addAll(List.of("Fold test tissues", "Fold exact accuracy", "Fold accuracy"));
+        }
+        TextTable t = new TextTable(header.toArray(String[]::new));
         for (RunSpec r : plan.runs()) {
-            row(t, r, data.trainingTissues(r), config.accumulate(), layout, res);
+            List<Object> cells =
+                    row(r, data.trainingTissues(r), config.accumulate(), layout, res, config);
+            t.row(cells.toArray());
         }
         doc.heading(2, "Runs");
         doc.table(
@@ -73,16 +85,23 @@ final class RunsTable {
                         + config.accumulate()
                         + " tissues per step). The best epoch is chosen on the validation split;"
                         + " its model is the one evaluated. A finished run with fewer epochs than"
-                        + " planned stopped early (patience).");
+                        + " planned stopped early (patience)."
+                        + (config.hasFolds()
+                                ? " With folds, run <run>-fold<k> trains on fold k's train"
+                                        + " groups, chooses its best epoch on fold k's val"
+                                        + " groups and is evaluated on fold k's test groups; the"
+                                        + " fold columns show that evaluation, before the folds"
+                                        + " are pooled into the results above."
+                                : ""));
     }
 
-    private static void row(
-            TextTable t,
+    private static List<Object> row(
             RunSpec r,
             int tissues,
             int accumulate,
             ExperimentLayout layout,
-            ExperimentResults res)
+            ExperimentResults res,
+            ExperimentConfig config)
             throws IOException {
         Path dir = layout.runDir(r.name());
         RunStatus status = RunStatus.of(dir);
@@ -93,22 +112,47 @@ final class RunsTable {
                         .orElse(RunStatus.epochsDone(dir));
         long steps = (long) epochs * ((tissues + accumulate - 1) / accumulate);
         boolean early = status == RunStatus.FINISHED && epochs < r.epochs();
-        t.row(
-                r.name(),
-                r.describe(),
-                Magnification.format(r.magnification()) + "x",
-                status.name().toLowerCase(Locale.ROOT),
-                epochs + " / " + r.epochs() + (early ? " (stopped early)" : ""),
-                done.filter(j -> j.has("best_epoch"))
-                        .map(j -> j.get("best_epoch").getAsString())
-                        .orElse(ResultTables.MISSING),
-                tissues,
-                steps,
-                evaluated(r, layout, res));
+        List<Object> cells =
+                new ArrayList<>(
+                        List.of(
+                                r.name(),
+                                r.describe(),
+                                Magnification.format(r.magnification()) + "x",
+                                status.name().toLowerCase(Locale.ROOT),
+                                epochs + " / " + r.epochs() + (early ? " (stopped early)" : ""),
+                                done.filter(j -> j.has("best_epoch"))
+                                        .map(j -> j.get("best_epoch").getAsString())
+                                        .orElse(ResultTables.MISSING),
+                                tissues,
+                                steps));
+        Optional<RunResult> fold = r.hasFold() ? foldResult(r, layout, config) : Optional.empty();
+        cells.add(evaluated(r, layout, res, fold));
+        if (config.hasFolds()) {
+            cells.add(fold.map(f -> (Object) f.tissues()).orElse(ResultTables.MISSING));
+            for (Metric m : List.of(Metric.EXACT_ACCURACY, Metric.ACCURACY)) {
+                cells.add(
+                        fold.map(f -> CiFormat.percent(f.get(m).value()))
+                                .orElse(ResultTables.MISSING));
+            }
+        }
+        return cells;
     }
 
-    private static String evaluated(RunSpec r, ExperimentLayout layout, ExperimentResults res) {
-        if (res.of(r.name()).isPresent()) {
+    /** A fold run's own evaluation, when it exists and was made with the experiment's bootstrap. */
+    private static Optional<RunResult> foldResult(
+            RunSpec r, ExperimentLayout layout, ExperimentConfig config) throws IOException {
+        Optional<RunResult> res = RunResult.load(layout, r);
+        if (res.isPresent()
+                && EvaluationCheck.difference(layout.metrics(r.name()), config.bootstrapConfig())
+                        .isPresent()) {
+            return Optional.empty();
+        }
+        return res;
+    }
+
+    private static String evaluated(
+            RunSpec r, ExperimentLayout layout, ExperimentResults res, Optional<RunResult> fold) {
+        if (res.of(r.name()).isPresent() || fold.isPresent()) {
             return "yes";
         }
         return Files.isRegularFile(layout.metrics(r.name())) ? "outdated" : "no";

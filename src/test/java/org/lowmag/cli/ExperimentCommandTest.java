@@ -99,6 +99,39 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void badFoldsAreErrorsNamingTheKeyBeforeAnyRun() throws IOException {
+        dataset(tmp.resolve("ds"));
+        String base = "dataset: ds\nteacher_mag: 10\nstudent_mags: [2.5]\n";
+        String err =
+                run(
+                        2,
+                        "experiment",
+                        config(base + "folds: 1\n").toString(),
+                        "--out",
+                        tmp.resolve("o1").toString());
+        assertTrue(err.contains("folds: must be at least 2"), err);
+        Path out = tmp.resolve("o");
+        err = run(1, "experiment", config(base + "folds: 2\n").toString(), "--out", out.toString());
+        assertTrue(
+                err.contains("folds: 2 folds need more groups: class 'b' has 1 labelled group"),
+                err);
+        assertTrue(err.contains("these groups allow no folds"), err);
+        assertFalse(Files.exists(out.resolve("runs")));
+        assertFalse(Files.exists(out.resolve("folds")));
+    }
+
+    @Test
+    void theHelpExplainsFolds() {
+        StringWriter help = new StringWriter();
+        CommandLine cl = LowMag.newCommandLine();
+        cl.setOut(new PrintWriter(help, true));
+        assertEquals(0, cl.execute("experiment", "--help"));
+        String text = help.toString().replaceAll("\\s+", " ");
+        assertTrue(text.contains("With 'folds: K' (small datasets)"), text);
+        assertTrue(text.contains("pooled out-of-fold predictions"), text);
+    }
+
+    @Test
     void aMissingDatasetFailsBeforeAnyRun() throws IOException {
         Path f = config("dataset: nowhere\nteacher_mag: 10\nstudent_mags: [2.5]\n");
         String err = run(1, "experiment", f.toString(), "--out", tmp.resolve("o").toString());

@@ -117,6 +117,35 @@ class ConfigReaderTest {
     }
 
     @Test
+    void foldsAreRecordedOnlyWhenGivenAndMustBeAtLeastTwo() {
+        ExperimentConfig none = parse(GOOD);
+        assertEquals(ExperimentConfig.NO_FOLDS, none.folds());
+        assertTrue(!none.hasFolds());
+        assertTrue(!none.toMap().containsKey("folds"), "no folds: recorded as before");
+        ExperimentConfig five = parse(GOOD + "folds: 5\n");
+        assertEquals(5, five.folds());
+        assertEquals(5, five.toMap().get("folds"));
+        for (String bad : List.of("1", "0", "-3")) {
+            String m = error(GOOD + "folds: " + bad + "\n");
+            assertTrue(m.startsWith("folds: must be at least 2"), m);
+            assertTrue(m.endsWith("got " + bad), m);
+        }
+        assertTrue(error(GOOD + "folds: five\n").contains("folds: 'five' is not a number"));
+    }
+
+    @Test
+    void withFoldsNothingDistilsOnTheTestSplit() {
+        String m = error(GOOD + "folds: 3\nkd_splits: [train, val, test]\n");
+        assertTrue(m.startsWith("kd_splits: 'test' cannot be distilled on with folds"), m);
+        m = error(GOOD.replace("[unlabeled]", "[unlabeled, test]") + "folds: 3\n");
+        assertTrue(m.startsWith("auxiliary.aux.splits: 'test' cannot be distilled on"), m);
+        assertEquals(
+                List.of("train", "val", "test"),
+                parse(GOOD + "kd_splits: [train, val, test]\n").kdSplits(),
+                "without folds the choice is the user's");
+    }
+
+    @Test
     void initialisationAndPadding() {
         ExperimentConfig d = parse(GOOD);
         assertEquals(ModelSetup.DEFAULT, d.setup());

@@ -183,4 +183,67 @@ class ExperimentPlanTest {
                 p.ablation().stream().map(ExperimentPlan.AblationCell::run).toList(),
                 "cells keep their base names");
     }
+
+    @Test
+    void withFoldsEveryRunOfEverySeedExistsPerFoldAndCellsReadThePooledRuns() {
+        ExperimentPlan p =
+                plan(
+                        """
+                        dataset: ds
+                        teacher_mag: 10
+                        student_mags: [2.5]
+                        arms: [baseline, kd]
+                        epochs: 3
+                        seeds: [0, 1]
+                        folds: 2
+                        """);
+        assertEquals(
+                List.of(
+                        "teacher-seed0-fold0",
+                        "baseline-2.5x-seed0-fold0",
+                        "kd-2.5x-seed0-fold0",
+                        "teacher-seed0-fold1",
+                        "baseline-2.5x-seed0-fold1",
+                        "kd-2.5x-seed0-fold1",
+                        "teacher-seed1-fold0",
+                        "baseline-2.5x-seed1-fold0",
+                        "kd-2.5x-seed1-fold0",
+                        "teacher-seed1-fold1",
+                        "baseline-2.5x-seed1-fold1",
+                        "kd-2.5x-seed1-fold1"),
+                names(p));
+        RunSpec kd = p.run("kd-2.5x-seed1-fold0");
+        assertEquals("teacher-seed1-fold0", kd.source());
+        assertEquals(1, kd.seed());
+        assertEquals(0, kd.fold());
+        assertEquals(
+                List.of(
+                        "teacher-seed0",
+                        "baseline-2.5x-seed0",
+                        "kd-2.5x-seed0",
+                        "teacher-seed1",
+                        "baseline-2.5x-seed1",
+                        "kd-2.5x-seed1"),
+                p.evaluated().stream().map(RunSpec::name).toList());
+        assertEquals(RunSpec.NO_FOLD, p.evaluated().get(0).fold());
+        assertEquals(List.of("kd-2.5x-seed0", "kd-2.5x-seed1"), p.seedRuns("kd-2.5x"));
+        assertEquals(
+                List.of("kd-2.5x-seed1-fold0", "kd-2.5x-seed1-fold1"), p.foldRuns("kd-2.5x-seed1"));
+    }
+
+    @Test
+    void withoutFoldsTheEvaluatedRunsAreTheRuns() {
+        ExperimentPlan p =
+                plan(
+                        """
+                        dataset: ds
+                        teacher_mag: 10
+                        student_mags: [2.5]
+                        arms: [baseline]
+                        epochs: 3
+                        """);
+        assertEquals(p.runs(), p.evaluated());
+        assertEquals(List.of("teacher"), p.foldRuns("teacher"));
+        assertEquals(RunSpec.NO_FOLD, p.run("teacher").fold());
+    }
 }
