@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                     + " prepare, train a high-magnification teacher and a low-magnification"
                     + " baseline, distil students with and without unlabelled slides, evaluate"
                     + " with CIs, write the report, and predict two held-out slides with heatmaps.",
-            "Default: ~10 minutes on 2 cores; --quick: under a minute (a smoke test)."
+            "Default: about 8 minutes on 2 cores; --quick: about 30 seconds (a smoke test)."
         })
 final class DemoCommand implements Callable<Integer> {
 
