@@ -104,20 +104,7 @@ public record RunSpec(
      *     teacher-seed1-fold0}
      */
     public RunSpec folded(int k) {
-        String suffix = foldSuffix(k);
-        return new RunSpec(
-                name + suffix,
-                arm,
-                kind,
-                magnification,
-                epochs,
-                splits,
-                unlabeled,
-                resize,
-                source == null ? null : source + suffix,
-                auxName,
-                seed,
-                k);
+        return renamed(foldSuffix(k), seed, k);
     }
 
     /**
@@ -135,6 +122,11 @@ public record RunSpec(
      *     kd-2.5x-seed1} distilled from {@code teacher-seed1}
      */
     public RunSpec seeded(String suffix, long loopSeed) {
+        return renamed(suffix, loopSeed, fold);
+    }
+
+    /** This run with {@code suffix} on its name and its source's, another seed and fold. */
+    private RunSpec renamed(String suffix, long loopSeed, int k) {
         return new RunSpec(
                 name + suffix,
                 arm,
@@ -147,7 +139,7 @@ public record RunSpec(
                 source == null ? null : source + suffix,
                 auxName,
                 loopSeed,
-                fold);
+                k);
     }
 
     /**
