@@ -104,6 +104,7 @@ public final class LowMag implements Runnable {
         cl.setExecutionExceptionHandler(LowMag::handleException);
         cl.setParameterExceptionHandler(LowMag::handleUsageError);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setHelpFactory(SpaceWrappingHelp::new); // wrap help at spaces, never inside a file name
         return cl;
     }
 
