@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.lowmag.util.Seeds;
 
@@ -151,7 +150,7 @@ public record GroupFolds(int count, long seed, Map<String, Integer> foldOf, List
         int next = 0;
         for (Map.Entry<String, List<String>> e : byLabel.entrySet()) {
             List<String> groups = new ArrayList<>(e.getValue());
-            shuffle(groups, Seeds.mix(seed, FOLD_STREAM, e.getKey().hashCode()));
+            SplitAssigner.shuffle(groups, Seeds.mix(seed, FOLD_STREAM, e.getKey().hashCode()));
             for (String g : groups) {
                 foldOf.put(g, next);
                 next = (next + 1) % count;
@@ -167,7 +166,8 @@ public record GroupFolds(int count, long seed, Map<String, Integer> foldOf, List
                         others.add(g);
                     }
                 }
-                shuffle(others, Seeds.mix(seed, VAL_STREAM, k, e.getKey().hashCode()));
+                SplitAssigner.shuffle(
+                        others, Seeds.mix(seed, VAL_STREAM, k, e.getKey().hashCode()));
                 int n = Math.max(1, (int) Math.round(others.size() / (double) count));
                 v.addAll(others.subList(0, n));
             }
@@ -191,17 +191,6 @@ public record GroupFolds(int count, long seed, Map<String, Integer> foldOf, List
                 + " (patients) in train/val/test, and every fold must test it and keep one"
                 + " group of it to train and one to validate; "
                 + (max >= 2 ? "use at most " + max + " folds" : "these groups allow no folds");
-    }
-
-    /** Fisher-Yates, as {@link SplitAssigner} shuffles. */
-    private static void shuffle(List<String> groups, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = groups.size() - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            String t = groups.get(i);
-            groups.set(i, groups.get(j));
-            groups.set(j, t);
-        }
     }
 
     /**

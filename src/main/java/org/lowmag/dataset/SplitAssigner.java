@@ -58,13 +58,7 @@ public final class SplitAssigner {
         }
         for (Map.Entry<String, List<String>> e : byLabel.entrySet()) {
             List<String> groups = e.getValue();
-            SplittableRandom r = new SplittableRandom(Seeds.mix(seed, e.getKey().hashCode()));
-            for (int i = groups.size() - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                String t = groups.get(i);
-                groups.set(i, groups.get(j));
-                groups.set(j, t);
-            }
+            shuffle(groups, Seeds.mix(seed, e.getKey().hashCode()));
             int n = groups.size();
             int nUnlabeled = (int) Math.round(n * unlabeledPercent / 100.0);
             int labelled = n - nUnlabeled;
@@ -85,6 +79,23 @@ public final class SplitAssigner {
             }
         }
         return out;
+    }
+
+    /**
+     * Shuffles in place (Fisher-Yates: for {@code i} from the last index down to 1, swap {@code i}
+     * with {@code j = nextInt(i + 1)} of a {@link SplittableRandom} seeded with {@code seed}).
+     *
+     * @param groups the list to shuffle
+     * @param seed the seed
+     */
+    static void shuffle(List<String> groups, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = groups.size() - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            String t = groups.get(i);
+            groups.set(i, groups.get(j));
+            groups.set(j, t);
+        }
     }
 
     /**
