@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +38,7 @@ final class DemoSummary {
                 Files.newBufferedReader(exp.resolve("results.csv"), StandardCharsets.UTF_8)) {
             rows = Csv.parse(r);
         }
-        Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < rows.get(0).size(); i++) {
-            col.put(rows.get(0).get(i), i);
-        }
+        Map<String, Integer> col = Csv.columns(rows.get(0));
         o.println();
         o.println(
                 "LowMag demo (SYNTHETIC data) finished in "

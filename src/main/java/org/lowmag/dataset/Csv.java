@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.lowmag.util.LowMagException;
 
 /** Minimal RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
@@ -56,6 +58,18 @@ public final class Csv {
             throw new LowMagException(
                     file + " is not UTF-8 text (" + e + "): save it as UTF-8 and try again", e);
         }
+    }
+
+    /**
+     * @param header a header row
+     * @return each column name's index (the last one when a name repeats)
+     */
+    public static Map<String, Integer> columns(List<String> header) {
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            col.put(header.get(i), i);
+        }
+        return col;
     }
 
     /**

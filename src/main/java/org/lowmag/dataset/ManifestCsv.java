@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +79,7 @@ public final class ManifestCsv {
                         file + ": header must start with " + String.join(",", FIXED));
             }
             List<String> header = rows.get(0);
-            Map<String, Integer> col = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                col.put(header.get(i), i);
-            }
+            Map<String, Integer> col = Csv.columns(header);
             TreeSet<String> mags = new TreeSet<>();
             for (String h : header) {
                 if (h.startsWith("path_") && h.endsWith("x")) {

@@ -3,7 +3,6 @@ package org.lowmag.experiment;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,10 +82,7 @@ public final class PaperStory {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < rows.get(0).size(); i++) {
-            col.put(rows.get(0).get(i), i);
-        }
+        Map<String, Integer> col = Csv.columns(rows.get(0));
         List<Diff> out = new ArrayList<>();
         for (List<String> r : rows.subList(1, rows.size())) {
             out.add(
