@@ -183,7 +183,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.resolve("experiment").toString(),
                 "--device",
                 device.device);
-        String mag = org.lowmag.dataset.Magnification.format(p.studentMags().get(0));
+        String mag = org.lowmag.slide.Magnification.format(p.studentMags().get(0));
         step(
                 4,
                 "classify two held-out slides at " + mag + "x",
@@ -218,8 +218,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String formatMags(Plan p) {
         List<String> m = new ArrayList<>();
-        m.add(org.lowmag.dataset.Magnification.format(p.teacherMag()));
-        p.studentMags().forEach(x -> m.add(org.lowmag.dataset.Magnification.format(x)));
+        m.add(org.lowmag.slide.Magnification.format(p.teacherMag()));
+        p.studentMags().forEach(x -> m.add(org.lowmag.slide.Magnification.format(x)));
         return String.join(",", m);
     }
 
@@ -307,7 +307,8 @@ final class DemoCommand implements Callable<Integer> {
         y.append("bootstrap: ").append(p.bootstrap()).append('\n');
         if (groupBootstrap(Dataset.open(out.resolve("dataset")))) {
             y.append(
-                    "# the test tissues come from a few patients: resample patients, not tissues\n");
+                    "# the test tissues come from a few patients: resample patients, not"
+                            + " tissues\n");
             y.append("bootstrap_unit: group\n");
         }
         Path file = out.resolve("experiment.yaml");

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lowmag.dataset.Csv;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.experiment.PaperStory;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.Progress;
 
 /**

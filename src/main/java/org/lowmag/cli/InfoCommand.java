@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.lowmag.slide.Magnification;
 import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
@@ -98,8 +98,8 @@ final class InfoCommand implements Callable<Integer> {
         out.put("level_sizes", sizes);
         out.put("mpp", mpp(m));
         out.put("objective_power", value(m.objectivePower()));
-        Optional<Magnification> mag = resolver.resolve(m);
-        out.put("magnification", mag.map(Magnification::magnification).orElse(null));
+        Optional<ScanMagnification> mag = resolver.resolve(m);
+        out.put("magnification", mag.map(ScanMagnification::magnification).orElse(null));
         out.put("magnification_source", mag.map(g -> g.source().label()).orElse(null));
         if (mag.isEmpty()) {
             out.put(

@@ -1,6 +1,6 @@
 package org.lowmag.cli;
 
-import org.lowmag.dataset.Magnification;
+import org.lowmag.slide.Magnification;
 import picocli.CommandLine;
 
 /**

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.lowmag.dataset.ImageFiles;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.prepare.ImageFolderInput;
 import org.lowmag.prepare.PrepareConfig;
@@ -23,6 +22,7 @@ import org.lowmag.prepare.SlideTissueCutter;
 import org.lowmag.prepare.TissueCutter;
 import org.lowmag.report.TextTable;
 import org.lowmag.resample.LanczosResampler;
+import org.lowmag.slide.Magnification;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
 import org.lowmag.synthetic.SyntheticDatasetWriter;
@@ -112,8 +112,8 @@ final class PrepareCommand implements Callable<Integer> {
             defaultValue = "10,5,2.5,1.25,0.625",
             split = ",",
             description =
-                    "Magnifications to cut, as 10,2.5 or 10x,2.5x (default: ${DEFAULT-VALUE}); none may exceed a"
-                            + " source's (by more than 1%%).")
+                    "Magnifications to cut, as 10,2.5 or 10x,2.5x (default: ${DEFAULT-VALUE}); none"
+                            + " may exceed a source's (by more than 1%%).")
     List<String> mags;
 
     @Option(
@@ -287,7 +287,7 @@ final class PrepareCommand implements Callable<Integer> {
                         .append(r.levelPerMag().get(k));
             }
             String mag =
-                    SlideTissueCutter.shortMag(r.magnification())
+                    Magnification.formatShort(r.magnification())
                             + "x from "
                             + r.source()
                             + (r.recorded().isEmpty() ? "" : " (slide: " + r.recorded() + ")");

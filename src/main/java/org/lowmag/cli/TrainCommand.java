@@ -2,7 +2,7 @@ package org.lowmag.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.lowmag.dataset.Magnification;
+import org.lowmag.slide.Magnification;
 import org.lowmag.train.TrainConfig;
 import org.lowmag.train.TrainJob;
 import picocli.CommandLine.Command;
@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
         name = "train",
         mixinStandardHelpOptions = true,
         description = {
-            "Train a GroupNorm ResNet (He initialisation by default) on whole tissues of the train split at"
-                    + " one magnification (teacher or baseline), with gradient accumulation.",
+            "Train a GroupNorm ResNet (He initialisation by default) on whole tissues of the train"
+                    + " split at one magnification (teacher or baseline), with gradient accumulation.",
             "Writes RUN/config.json, metrics.csv, log.txt, model/best, model/last, checkpoint/."
         })
 final class TrainCommand implements Callable<Integer> {
@@ -36,7 +36,8 @@ final class TrainCommand implements Callable<Integer> {
             names = "--arch",
             defaultValue = "paper",
             description =
-                    "Architecture: paper, resnet18, resnet34, resnet50 (default: ${DEFAULT-VALUE}).")
+                    "Architecture: paper, resnet18, resnet34, resnet50 (default:"
+                            + " ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 

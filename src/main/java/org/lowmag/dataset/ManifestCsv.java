@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.AtomicFiles;
 import org.lowmag.util.LowMagException;
 

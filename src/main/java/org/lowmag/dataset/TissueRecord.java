@@ -2,6 +2,7 @@ package org.lowmag.dataset;
 
 import java.util.Map;
 import java.util.Optional;
+import org.lowmag.slide.Magnification;
 
 /**
  * One tissue of a dataset: a row of {@code manifest.csv}.

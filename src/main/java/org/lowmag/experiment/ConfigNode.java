@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.lowmag.dataset.Magnification;
+import org.lowmag.slide.Magnification;
 
 /**
  * Typed access to one mapping of a parsed YAML/JSON configuration; every error is an {@link

@@ -3,12 +3,12 @@ package org.lowmag.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.ClassMetrics;
 import org.lowmag.eval.ClassificationMetrics;
 import org.lowmag.eval.ConfusionMatrix;
 import org.lowmag.report.ReportDocument;
 import org.lowmag.report.TextTable;
+import org.lowmag.slide.Magnification;
 
 /**
  * The report's per-model confusion matrices with per-class metrics. For a model with confusion

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lowmag.arch.Architecture;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.BootstrapConfig;
+import org.lowmag.slide.Magnification;
 import org.lowmag.train.LoopConfig;
 import org.lowmag.train.ModelSetup;
 

@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.distill.ResizeMode;
+import org.lowmag.slide.Magnification;
 
 /**
  * The runs of an experiment in dependency order (the teacher first; each fine-tuning after its

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.Estimate;
 import org.lowmag.eval.Spread;
 import org.lowmag.report.BarPoint;
 import org.lowmag.report.CostPoint;
 import org.lowmag.report.Plots;
+import org.lowmag.slide.Magnification;
 
 /**
  * The report's charts: a metric versus GFLOPs per forward pass (paper Figure 3; log x, CI bars, one

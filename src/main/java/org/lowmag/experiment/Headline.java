@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.report.ReportDocument;
+import org.lowmag.slide.Magnification;
 
 /**
  * The report's headline: the teacher, then per student magnification the arm {@link HeadlineRule}

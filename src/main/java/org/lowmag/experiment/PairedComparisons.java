@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.eval.PairedBootstrap;
 import org.lowmag.eval.PairedDifference;
 import org.lowmag.eval.RunPredictions;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.LowMagException;
 
 /**

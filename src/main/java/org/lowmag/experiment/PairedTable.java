@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lowmag.dataset.Csv;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.Estimate;
 import org.lowmag.eval.PairedDifference;
 import org.lowmag.eval.PairedDifference.Verdict;
 import org.lowmag.report.TextTable;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.AtomicFiles;
 
 /**

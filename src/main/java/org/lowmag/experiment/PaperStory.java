@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lowmag.dataset.Csv;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.Estimate;
+import org.lowmag.slide.Magnification;
 
 /**
  * The paper's claim checked in plain words, per student magnification, from the paired comparisons

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.lowmag.dataset.Dataset;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.report.ReportDocument;
 import org.lowmag.report.TextTable;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.Json;
 import org.lowmag.util.Provenance;
 

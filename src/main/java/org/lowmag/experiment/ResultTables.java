@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.distill.ResizeMode;
 import org.lowmag.eval.Spread;
 import org.lowmag.report.CiFormat;
 import org.lowmag.report.TextTable;
+import org.lowmag.slide.Magnification;
 
 /**
  * The report's result tables. Metric cells are percentages with their 95% bootstrap CI, {@code

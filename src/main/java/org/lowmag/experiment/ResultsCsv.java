@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.lowmag.dataset.Csv;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.eval.Estimate;
 import org.lowmag.eval.Spread;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.AtomicFiles;
 
 /**

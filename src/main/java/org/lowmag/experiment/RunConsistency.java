@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.model.ModelPaths;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 

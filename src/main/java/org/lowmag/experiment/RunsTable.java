@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.report.CiFormat;
 import org.lowmag.report.ReportDocument;
 import org.lowmag.report.TextTable;
+import org.lowmag.slide.Magnification;
 import org.lowmag.train.RunFolder;
 import org.lowmag.util.Json;
 

@@ -1,9 +1,8 @@
 package org.lowmag.infer;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import org.lowmag.slide.Magnification;
+import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.tissue.TissueBox;
 import org.lowmag.util.LowMagException;
@@ -62,20 +61,20 @@ public record ReadPlan(
      * @return the plan
      * @throws LowMagException when the slide's magnification is below the model's
      */
-    public static ReadPlan of(SlideMetadata meta, Magnification slideMag, double modelMag) {
+    public static ReadPlan of(SlideMetadata meta, ScanMagnification slideMag, double modelMag) {
         double d = slideMag.magnification() / modelMag;
         if (d < 1 / (1 + TOLERANCE)) {
             throw new LowMagException(
                     meta.path()
                             + " is at "
-                            + format(slideMag.magnification())
+                            + Magnification.formatShort(slideMag.magnification())
                             + "x ("
                             + slideMag.source().label()
                             + ") but the model works at "
-                            + format(modelMag)
+                            + Magnification.formatShort(modelMag)
                             + "x: the slide cannot provide the model's magnification (LowMag"
                             + " never upsamples); use a model trained at "
-                            + format(slideMag.magnification())
+                            + Magnification.formatShort(slideMag.magnification())
                             + "x or lower, or a higher-magnification scan");
         }
         d = Math.max(1.0, d);
@@ -87,17 +86,6 @@ public record ReadPlan(
                 d,
                 level,
                 meta.downsamples().get(level));
-    }
-
-    /**
-     * @param magnification a magnification
-     * @return it with at most 4 significant digits and no trailing zeros (20, 2.5, 20.04)
-     */
-    static String format(double magnification) {
-        return new BigDecimal(magnification)
-                .round(new MathContext(4))
-                .stripTrailingZeros()
-                .toPlainString();
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lowmag.model.Logits;
 import org.lowmag.resample.LanczosResampler;
-import org.lowmag.slide.Magnification;
 import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.tissue.ConnectedComponents;
@@ -111,7 +111,7 @@ public final class SlidePredictor {
         long t0 = System.nanoTime();
         try (SlideReader reader = opener.open(slide)) {
             SlideMetadata meta = reader.metadata();
-            Magnification mag = magnifications.require(meta);
+            ScanMagnification mag = magnifications.require(meta);
             ReadPlan plan = ReadPlan.of(meta, mag, runner.info().magnification());
             BufferedImage thumb = reader.overview(tissueParams.analysisMaxSidePx());
             TissueDetection det = detect(slide, meta, thumb);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lowmag.dataset.Magnification;
+import org.lowmag.slide.Magnification;
 import org.lowmag.slide.MagnificationResolver;
 
 /**

@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.dataset.TissueRecord;
+import org.lowmag.slide.Magnification;
 import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
@@ -95,7 +96,7 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
         }
         try (SlideReader reader = opener.open(item.file())) {
             SlideMetadata meta = reader.metadata();
-            org.lowmag.slide.Magnification mag = resolver.require(meta);
+            ScanMagnification mag = resolver.require(meta);
             double slideMag = mag.magnification();
             for (double m : mags) {
                 try {
@@ -175,7 +176,7 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
     private SlideReport report(
             PrepareItem item,
             SlideMetadata meta,
-            org.lowmag.slide.Magnification mag,
+            ScanMagnification mag,
             List<TissueBox> boxes,
             Map<String, List<String>> sizes,
             long t0) {
@@ -184,11 +185,12 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
             double d = TissueCutter.downsample(mag.magnification(), m);
             levels.put(Magnification.format(m), meta.levelForDownsample(d));
         }
-        Optional<org.lowmag.slide.Magnification> recorded = MagnificationResolver.recorded(meta);
+        Optional<ScanMagnification> recorded = MagnificationResolver.recorded(meta);
         String rec =
-                mag.source() == org.lowmag.slide.Magnification.Source.USER_MAGNIFICATION
-                                || mag.source() == org.lowmag.slide.Magnification.Source.USER_MPP
-                        ? recorded.map(r -> shortMag(r.magnification()) + "x").orElse("none")
+                mag.source() == ScanMagnification.Source.USER_MAGNIFICATION
+                                || mag.source() == ScanMagnification.Source.USER_MPP
+                        ? recorded.map(r -> Magnification.formatShort(r.magnification()) + "x")
+                                .orElse("none")
                         : "";
         return new SlideReport(
                 item.id(),
@@ -200,16 +202,6 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
                 levels,
                 sizes,
                 (System.nanoTime() - t0) / 1e9);
-    }
-
-    /**
-     * @param mag a magnification
-     * @return it with 4 significant digits and no trailing zeros: 20, 20.04
-     */
-    public static String shortMag(double mag) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", mag))
-                .stripTrailingZeros()
-                .toPlainString();
     }
 
     /**

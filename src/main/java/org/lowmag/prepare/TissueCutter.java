@@ -13,9 +13,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.lowmag.dataset.ImageFiles;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.resample.LanczosResampler;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.LowMagException;
 
 /**

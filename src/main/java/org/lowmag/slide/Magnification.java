@@ -1,89 +1,92 @@
 package org.lowmag.slide;
 
 import java.util.Locale;
+import org.lowmag.util.Decimals;
 
 /**
- * The resolution of a slide's level 0 as an optical magnification, in the paper's convention that
- * 10x corresponds to 1.0 um/px:
- *
- * <pre>
- *   magnification = 10 / mppUm        mppUm = 10 / magnification
- * </pre>
- *
- * so 20x is 0.5 um/px and 40x is 0.25 um/px. A slide's recorded um/px is converted with this
- * formula (0.499 um/px gives 20.04x); a recorded objective power is used as is (20 gives 20x, i.e.
- * 0.5 um/px).
- *
- * @param magnification the magnification of level 0, positive
- * @param source where it came from
+ * Magnification values, their conversion to micrometres per pixel and their text form: the one
+ * place that formats a magnification (folder names such as {@code 2.5x}, report text, JSON). LowMag
+ * follows the paper: {@code n x} means the original scan downsampled to {@code n}-fold objective
+ * magnification, with 10x = 1 um/px, so {@code mag = 10 / mpp}. A slide's resolved level-0
+ * magnification and its source are a {@link ScanMagnification}.
  */
-public record Magnification(double magnification, Source source) {
+public final class Magnification {
 
     /** Micrometre-per-pixel x magnification in the paper's convention. */
     public static final double UM_TIMES_MAGNIFICATION = 10.0;
 
-    /** Where a magnification came from, in order of precedence. */
-    public enum Source {
-        /** {@code --source-mpp} given by the user. */
-        USER_MPP("--source-mpp"),
-        /** {@code --source-mag} given by the user. */
-        USER_MAGNIFICATION("--source-mag"),
-        /** The slide's recorded um/px. */
-        SLIDE_MPP("slide um/px"),
-        /** The slide's recorded objective power. */
-        SLIDE_OBJECTIVE_POWER("slide objective power");
+    private Magnification() {}
 
-        private final String label;
-
-        Source(String label) {
-            this.label = label;
-        }
-
-        /**
-         * @return a short human-readable label
-         */
-        public String label() {
-            return label;
-        }
+    /**
+     * Formats a magnification without trailing zeros: 10, 2.5, 0.625.
+     *
+     * @param mag the magnification
+     * @return its text
+     */
+    public static String format(double mag) {
+        return Decimals.plain(mag);
     }
 
-    /** Validates. */
-    public Magnification {
-        if (!(magnification > 0) || Double.isInfinite(magnification)) {
+    /**
+     * Formats a magnification with at most 4 significant digits and no trailing zeros: 20, 2.5,
+     * 20.04 (a recorded 0.499 um/px gives 20.04, not 20.040080160320642).
+     *
+     * @param mag the magnification
+     * @return its text
+     */
+    public static String formatShort(double mag) {
+        return Decimals.significant(mag, 4);
+    }
+
+    /**
+     * Parses a magnification such as {@code 10}, {@code 2.5x} or {@code 0.625}.
+     *
+     * @param text the text
+     * @return the magnification
+     * @throws IllegalArgumentException when it is not a positive number
+     */
+    public static double parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.endsWith("x")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        double m;
+        try {
+            m = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
-                    "magnification must be a positive finite number, got " + magnification);
+                    "magnification '" + text + "' is not a number (e.g. 10, 2.5, 0.625)", e);
         }
-        if (source == null) {
-            throw new IllegalArgumentException("magnification source must be given");
+        if (!(m > 0) || Double.isInfinite(m)) {
+            throw new IllegalArgumentException("magnification '" + text + "' must be positive");
         }
+        return m;
     }
 
     /**
-     * @param mppUm micrometres per pixel, positive
-     * @param source where it came from
-     * @return {@code 10 / mppUm}
+     * @param mag a magnification
+     * @return micrometres per pixel: {@code 10 / mag}
      */
-    public static Magnification ofMpp(double mppUm, Source source) {
-        if (!(mppUm > 0) || Double.isInfinite(mppUm)) {
-            throw new IllegalArgumentException(
-                    "um/px must be a positive finite number, got " + mppUm);
-        }
-        return new Magnification(UM_TIMES_MAGNIFICATION / mppUm, source);
+    public static double toMpp(double mag) {
+        return UM_TIMES_MAGNIFICATION / mag;
     }
 
     /**
-     * @return micrometres per level-0 pixel: {@code 10 / magnification}
+     * @param mpp micrometres per pixel
+     * @return magnification: {@code 10 / mpp}
      */
-    public double mppUm() {
-        return UM_TIMES_MAGNIFICATION / magnification;
+    public static double fromMpp(double mpp) {
+        return UM_TIMES_MAGNIFICATION / mpp;
     }
 
     /**
-     * @return e.g. {@code 20.04x (0.499 um/px, from slide um/px)}
+     * Whether two magnifications are the same up to rounding in files (relative 1e-6).
+     *
+     * @param a one
+     * @param b the other
+     * @return true when equal
      */
-    @Override
-    public String toString() {
-        return String.format(
-                Locale.ROOT, "%.4gx (%.4g um/px, from %s)", magnification, mppUm(), source.label());
+    public static boolean same(double a, double b) {
+        return Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
     }
 }

@@ -10,7 +10,7 @@ import org.lowmag.util.LowMagException;
  *
  * <p>Precedence: a user value always wins (it corrects a missing or wrong scanner record; {@code
  * lowmag info} shows both), then the slide's um/px (mean of x and y), then its objective power. See
- * {@link Magnification} for the conversion {@code magnification = 10 / mpp}.
+ * {@link ScanMagnification} for the conversion {@code magnification = 10 / mpp}.
  *
  * @param sourceMag the user's {@code --source-mag}, if given
  * @param sourceMpp the user's {@code --source-mpp}, if given
@@ -50,17 +50,18 @@ public record MagnificationResolver(OptionalDouble sourceMag, OptionalDouble sou
      * @param metadata a slide
      * @return what the slide itself records: um/px first, else objective power
      */
-    public static Optional<Magnification> recorded(SlideMetadata metadata) {
+    public static Optional<ScanMagnification> recorded(SlideMetadata metadata) {
         if (metadata.mppX().isPresent() || metadata.mppY().isPresent()) {
             double x = metadata.mppX().orElse(metadata.mppY().orElse(0));
             double y = metadata.mppY().orElse(x);
-            return Optional.of(Magnification.ofMpp((x + y) / 2, Magnification.Source.SLIDE_MPP));
+            return Optional.of(
+                    ScanMagnification.ofMpp((x + y) / 2, ScanMagnification.Source.SLIDE_MPP));
         }
         if (metadata.objectivePower().isPresent()) {
             return Optional.of(
-                    new Magnification(
+                    new ScanMagnification(
                             metadata.objectivePower().getAsDouble(),
-                            Magnification.Source.SLIDE_OBJECTIVE_POWER));
+                            ScanMagnification.Source.SLIDE_OBJECTIVE_POWER));
         }
         return Optional.empty();
     }
@@ -69,15 +70,16 @@ public record MagnificationResolver(OptionalDouble sourceMag, OptionalDouble sou
      * @param metadata a slide
      * @return the user's value when given, else the slide's, else empty
      */
-    public Optional<Magnification> resolve(SlideMetadata metadata) {
+    public Optional<ScanMagnification> resolve(SlideMetadata metadata) {
         if (sourceMpp.isPresent()) {
             return Optional.of(
-                    Magnification.ofMpp(sourceMpp.getAsDouble(), Magnification.Source.USER_MPP));
+                    ScanMagnification.ofMpp(
+                            sourceMpp.getAsDouble(), ScanMagnification.Source.USER_MPP));
         }
         if (sourceMag.isPresent()) {
             return Optional.of(
-                    new Magnification(
-                            sourceMag.getAsDouble(), Magnification.Source.USER_MAGNIFICATION));
+                    new ScanMagnification(
+                            sourceMag.getAsDouble(), ScanMagnification.Source.USER_MAGNIFICATION));
         }
         return recorded(metadata);
     }
@@ -87,7 +89,7 @@ public record MagnificationResolver(OptionalDouble sourceMag, OptionalDouble sou
      * @return the magnification to use
      * @throws LowMagException when neither the user nor the slide gives one
      */
-    public Magnification require(SlideMetadata metadata) {
+    public ScanMagnification require(SlideMetadata metadata) {
         return resolve(metadata)
                 .orElseThrow(
                         () ->

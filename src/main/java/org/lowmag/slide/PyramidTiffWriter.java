@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -33,6 +32,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.lowmag.util.AtomicFiles;
+import org.lowmag.util.Decimals;
 import org.lowmag.util.Provenance;
 
 /**
@@ -217,18 +217,14 @@ public final class PyramidTiffWriter {
                         Locale.ROOT, "%dx%d [0,0 %dx%d] ", widthPx, heightPx, widthPx, heightPx));
         sb.append('(').append(tileSizePx).append('x').append(tileSizePx).append(") ").append(codec);
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("AppMag", plain(objectivePower));
-        fields.put("MPP", plain(mppX));
+        fields.put("AppMag", Decimals.plain(objectivePower));
+        fields.put("MPP", Decimals.plain(mppX));
         if (mppY != mppX) {
-            fields.put("MPP-Y", plain(mppY));
+            fields.put("MPP-Y", Decimals.plain(mppY));
         }
         fields.putAll(extraFields);
         fields.forEach((k, v) -> sb.append('|').append(k).append(" = ").append(v));
         return sb.toString();
-    }
-
-    private static String plain(double v) {
-        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     static int ceilDiv(int a, int b) {

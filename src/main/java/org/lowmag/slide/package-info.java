@@ -9,8 +9,8 @@
  *       2000 SVS and the formats only OpenSlide knows; optional at run time.
  *   <li>{@link org.lowmag.slide.ImageSlideReader}: plain PNG/JPEG/BMP/GIF as one-level slides.
  *   <li>{@link org.lowmag.slide.SlideReaders#open}: picks one from the extension and first bytes.
- *   <li>{@link org.lowmag.slide.Magnification} and {@link org.lowmag.slide.MagnificationResolver}:
- *       magnification = 10 / (um/px), user overrides.
+ *   <li>{@link org.lowmag.slide.ScanMagnification} and {@link
+ *       org.lowmag.slide.MagnificationResolver}: magnification = 10 / (um/px), user overrides.
  * </ul>
  *
  * Every backend reads the coarsest level whose downsample is at most the requested one (1 % slack)

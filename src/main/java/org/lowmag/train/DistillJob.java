@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lowmag.dataset.Dataset;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.distill.DistillationLoss;
@@ -19,6 +18,7 @@ import org.lowmag.model.LowMagModel;
 import org.lowmag.model.ModelInfo;
 import org.lowmag.model.ModelPaths;
 import org.lowmag.model.Normalization;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.LowMagException;
 import org.lowmag.util.Provenance;
 
@@ -155,8 +155,8 @@ public final class DistillJob {
                             + ds.dir()
                             + " has "
                             + ds.info().classes()
-                            + ": distil on the dataset the teacher was trained on (or one with the same"
-                            + " classes)");
+                            + ": distil on the dataset the teacher was trained on (or one with the"
+                            + " same classes)");
         }
         if (!(studentMag < teacher.magnification())) {
             throw new LowMagException(

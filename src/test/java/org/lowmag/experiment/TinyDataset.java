@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.lowmag.dataset.DatasetInfo;
 import org.lowmag.dataset.ImageFiles;
-import org.lowmag.dataset.Magnification;
 import org.lowmag.dataset.ManifestCsv;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.dataset.TissueRecord;
+import org.lowmag.slide.Magnification;
 import org.lowmag.util.Json;
 
 /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
-import org.lowmag.slide.Magnification;
+import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.util.LowMagException;
 
@@ -33,7 +33,9 @@ class ReadPlanTest {
 
     private static ReadPlan plan(double modelMag) {
         return ReadPlan.of(
-                SLIDE, new Magnification(40, Magnification.Source.SLIDE_OBJECTIVE_POWER), modelMag);
+                SLIDE,
+                new ScanMagnification(40, ScanMagnification.Source.SLIDE_OBJECTIVE_POWER),
+                modelMag);
     }
 
     @Test
@@ -68,12 +70,5 @@ class ReadPlanTest {
         assertEquals(1.0, p.downsample());
         assertEquals(0, p.level());
         assertTrue(p.levelIsExact());
-    }
-
-    @Test
-    void formatsMagnifications() {
-        assertEquals("20", ReadPlan.format(20.0));
-        assertEquals("2.5", ReadPlan.format(2.5));
-        assertEquals("20.04", ReadPlan.format(10 / 0.499));
     }
 }

@@ -39,9 +39,9 @@ class RealSlidesTest {
             assertSize(r.readAssociatedImage("thumbnail"), 574, 768);
             assertSize(r.readAssociatedImage("label"), 387, 463);
             assertSize(r.readAssociatedImage("macro"), 1280, 431);
-            Magnification mag = MagnificationResolver.slideOnly().require(m);
+            ScanMagnification mag = MagnificationResolver.slideOnly().require(m);
             assertEquals(10 / 0.499, mag.magnification(), 1e-9);
-            assertEquals(Magnification.Source.SLIDE_MPP, mag.source());
+            assertEquals(ScanMagnification.Source.SLIDE_MPP, mag.source());
         }
     }
 
