@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.lowmag.tiff.AperioDescription;
 
 /**
  * Reads slides through the OpenSlide C library (Aperio incl. JPEG 2000, Hamamatsu, MIRAX, Leica,

@@ -12,6 +12,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.lowmag.tiff.TiffDirectoryChain;
+import org.lowmag.tiff.TiffFile;
+import org.lowmag.tiff.TiffLayout;
+import org.lowmag.tiff.TiffPage;
+import org.lowmag.tiff.TiffTags;
+import org.lowmag.tiff.TiffTileDecoder;
+import org.lowmag.tiff.UnsupportedTiffException;
 
 /**
  * Pure-Java reader for TIFF-based slides: Aperio SVS with JPEG (or LZW/Deflate) tiles, tiled
@@ -160,7 +167,11 @@ public final class TiffSlideReader extends AbstractSlideReader {
         long key = TileCache.key(page.ifd, tile);
         int[] pixels = cache.get(key);
         if (pixels == null) {
-            pixels = decoder.decode(page, tile);
+            try {
+                pixels = RgbPixels.toRgb(decoder.decode(page, tile));
+            } catch (UnsupportedTiffException e) {
+                throw unsupported(e);
+            }
             tilesDecoded.incrementAndGet();
             cache.put(key, pixels);
         }
@@ -218,15 +229,25 @@ public final class TiffSlideReader extends AbstractSlideReader {
             TiffDirectoryChain.check(channel, path, order, size);
             List<TiffTags> ifds = TiffFile.readDirectories(path);
             TiffLayout layout = TiffLayout.of(ifds, size);
-            TiffFile.checkDecodable(path, layout);
+            TiffFile.checkDecodable(
+                    path,
+                    layout,
+                    OpenSlideReader.isAvailable() ? "" : "; OpenSlide can (install libopenslide0)");
             TiffSlideReader reader = new TiffSlideReader(path, channel, order, layout);
             ok = true;
             return reader;
+        } catch (UnsupportedTiffException e) {
+            throw unsupported(e);
         } finally {
             if (!ok) {
                 channel.close();
             }
         }
+    }
+
+    /** The TIFF layer's refusal as the slide layer's, so that {@link SlideReaders} tries on. */
+    private static UnsupportedSlideException unsupported(UnsupportedTiffException e) {
+        return new UnsupportedSlideException(e.getMessage(), e);
     }
 
     private static SlideMetadata buildMetadata(Path path, TiffLayout layout) {

@@ -1,7 +1,7 @@
 package org.lowmag.synthetic;
 
 import java.awt.image.BufferedImage;
-import org.lowmag.slide.PyramidTiffWriter;
+import org.lowmag.tiff.PyramidTiffWriter;
 
 /**
  * Draws any region of a {@link SlidePlan} at a given resolution. Each pixel is a pure function of

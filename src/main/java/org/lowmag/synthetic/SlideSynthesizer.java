@@ -2,7 +2,7 @@ package org.lowmag.synthetic;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.lowmag.slide.PyramidTiffWriter;
+import org.lowmag.tiff.PyramidTiffWriter;
 
 /**
  * Makes one synthetic whole slide: plans it from a seed ({@link SlidePlanner}), draws it ({@link

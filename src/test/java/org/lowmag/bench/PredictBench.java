@@ -20,11 +20,11 @@ import org.lowmag.infer.TissueResult;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.resample.LanczosResampler;
 import org.lowmag.slide.MagnificationResolver;
-import org.lowmag.slide.PyramidTiffWriter;
 import org.lowmag.slide.RegionRequest;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
+import org.lowmag.tiff.PyramidTiffWriter;
 import org.lowmag.tissue.TissueParams;
 
 /**

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.model.LowMagModel;
-import org.lowmag.slide.PyramidTiffWriter;
+import org.lowmag.tiff.PyramidTiffWriter;
 
 /**
  * The README's library example is this file's {@link #classify} (compared line by line), and it

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.tiff.TiffTags;
 
 /**
  * Broken TIFF files (the hostile test run's) fail at open with a message that names the file and

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.tiff.PyramidTiffWriter;
 
 /**
  * Checks that OpenSlide (libopenslide.so.0, called through a few JNA lines) opens the writer's

@@ -1,43 +1,43 @@
-package org.lowmag.slide;
+package org.lowmag.tiff;
 
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.Entry;
 import java.io.IOException;
 
 /** Typed access to the entries of one TIFF directory (IFD), with errors naming the file. */
-final class TiffTags {
+public final class TiffTags {
 
-    static final int NEW_SUBFILE_TYPE = 254;
-    static final int IMAGE_WIDTH = 256;
-    static final int IMAGE_LENGTH = 257;
-    static final int BITS_PER_SAMPLE = 258;
-    static final int COMPRESSION = 259;
-    static final int PHOTOMETRIC = 262;
-    static final int FILL_ORDER = 266;
-    static final int IMAGE_DESCRIPTION = 270;
-    static final int MAKE = 271;
-    static final int MODEL = 272;
-    static final int STRIP_OFFSETS = 273;
-    static final int SAMPLES_PER_PIXEL = 277;
-    static final int ROWS_PER_STRIP = 278;
-    static final int STRIP_BYTE_COUNTS = 279;
-    static final int X_RESOLUTION = 282;
-    static final int Y_RESOLUTION = 283;
-    static final int PLANAR_CONFIGURATION = 284;
-    static final int RESOLUTION_UNIT = 296;
-    static final int SOFTWARE = 305;
-    static final int DATE_TIME = 306;
-    static final int PREDICTOR = 317;
-    static final int COLOR_MAP = 320;
-    static final int TILE_WIDTH = 322;
-    static final int TILE_LENGTH = 323;
-    static final int TILE_OFFSETS = 324;
-    static final int TILE_BYTE_COUNTS = 325;
-    static final int EXTRA_SAMPLES = 338;
-    static final int SAMPLE_FORMAT = 339;
-    static final int JPEG_TABLES = 347;
-    static final int YCBCR_SUBSAMPLING = 530;
-    static final int YCBCR_POSITIONING = 531;
+    public static final int NEW_SUBFILE_TYPE = 254;
+    public static final int IMAGE_WIDTH = 256;
+    public static final int IMAGE_LENGTH = 257;
+    public static final int BITS_PER_SAMPLE = 258;
+    public static final int COMPRESSION = 259;
+    public static final int PHOTOMETRIC = 262;
+    public static final int FILL_ORDER = 266;
+    public static final int IMAGE_DESCRIPTION = 270;
+    public static final int MAKE = 271;
+    public static final int MODEL = 272;
+    public static final int STRIP_OFFSETS = 273;
+    public static final int SAMPLES_PER_PIXEL = 277;
+    public static final int ROWS_PER_STRIP = 278;
+    public static final int STRIP_BYTE_COUNTS = 279;
+    public static final int X_RESOLUTION = 282;
+    public static final int Y_RESOLUTION = 283;
+    public static final int PLANAR_CONFIGURATION = 284;
+    public static final int RESOLUTION_UNIT = 296;
+    public static final int SOFTWARE = 305;
+    public static final int DATE_TIME = 306;
+    public static final int PREDICTOR = 317;
+    public static final int COLOR_MAP = 320;
+    public static final int TILE_WIDTH = 322;
+    public static final int TILE_LENGTH = 323;
+    public static final int TILE_OFFSETS = 324;
+    public static final int TILE_BYTE_COUNTS = 325;
+    public static final int EXTRA_SAMPLES = 338;
+    public static final int SAMPLE_FORMAT = 339;
+    public static final int JPEG_TABLES = 347;
+    public static final int YCBCR_SUBSAMPLING = 530;
+    public static final int YCBCR_POSITIONING = 531;
 
     private final Directory directory;
     private final String where;

@@ -1,4 +1,4 @@
-package org.lowmag.slide;
+package org.lowmag.tiff;
 
 /**
  * The frame size a JPEG stream declares in its start-of-frame marker ({@code SOF0..SOF15}, not
@@ -6,7 +6,7 @@ package org.lowmag.slide;
  * width(2)}, big-endian. Used to check a TIFF's JPEG tiles against its TileWidth and TileLength: a
  * decoder crops a tile to the size the TIFF claims, so a wrong claim would lose pixels silently.
  */
-final class JpegFrame {
+public final class JpegFrame {
 
     private JpegFrame() {}
 

@@ -1,4 +1,4 @@
-package org.lowmag.slide;
+package org.lowmag.tiff;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -12,7 +12,7 @@ import java.util.Map;
  * uncompressed strips are split into virtual strips of at most {@link #MAX_VIRTUAL_STRIP_PIXELS}
  * pixels, so that a small region never loads a whole strip-stored image.
  */
-final class TiffPage {
+public final class TiffPage {
 
     /** Uncompressed strips larger than this are split into smaller virtual strips. */
     static final long MAX_VIRTUAL_STRIP_PIXELS = 1L << 20;
@@ -36,14 +36,14 @@ final class TiffPage {
         TiffTags.YCBCR_POSITIONING
     };
 
-    final int ifd;
-    final int widthPx;
-    final int heightPx;
+    public final int ifd;
+    public final int widthPx;
+    public final int heightPx;
     final boolean tiled;
-    final int tileWidthPx;
-    final int tileHeightPx;
+    public final int tileWidthPx;
+    public final int tileHeightPx;
     final int planes;
-    final int compression;
+    public final int compression;
     final long subfileType;
     final String description;
     private final long[] offsets;
@@ -200,7 +200,7 @@ final class TiffPage {
     /**
      * @return blocks per row
      */
-    int tilesAcross() {
+    public int tilesAcross() {
         return ceilDivInt(widthPx, tileWidthPx);
     }
 

@@ -1,4 +1,4 @@
-package org.lowmag.slide;
+package org.lowmag.tiff;
 
 import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
 import com.twelvemonkeys.imageio.metadata.Directory;
@@ -17,14 +17,14 @@ import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * File-level TIFF checks for {@link TiffSlideReader}: the header (classic or BigTIFF, byte order),
- * the directories (read with TwelveMonkeys' metadata reader), and whether the pyramid uses a
+ * File-level TIFF checks for the slide reader: the header (classic or BigTIFF, byte order), the
+ * directories (read with TwelveMonkeys' metadata reader), and whether the pyramid uses a
  * compression and sample format the pure-Java path decodes.
  */
-final class TiffFile {
+public final class TiffFile {
 
     /** Compressions decoded in pure Java: none, LZW, JPEG, Deflate (two codes), PackBits. */
-    static final Set<Integer> SUPPORTED_COMPRESSIONS = Set.of(1, 5, 7, 8, 32946, 32773);
+    public static final Set<Integer> SUPPORTED_COMPRESSIONS = Set.of(1, 5, 7, 8, 32946, 32773);
 
     /** JPEG 2000 compression codes (Aperio YCbCr and RGB, and the generic one). */
     static final Set<Integer> JPEG2000_COMPRESSIONS = Set.of(33003, 33005, 34712);
@@ -38,10 +38,11 @@ final class TiffFile {
      * @param path the file, for messages
      * @param size the file's size in bytes
      * @return the byte order
-     * @throws UnsupportedSlideException when there is no TIFF header
+     * @throws UnsupportedTiffException when there is no TIFF header
      * @throws IOException when the first directory lies past the end (truncated file)
      */
-    static ByteOrder readHeader(FileChannel channel, Path path, long size) throws IOException {
+    public static ByteOrder readHeader(FileChannel channel, Path path, long size)
+            throws IOException {
         ByteBuffer head = ByteBuffer.allocate(16);
         channel.read(head, 0);
         byte[] b = head.array();
@@ -51,7 +52,7 @@ final class TiffFile {
         } else if (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && (b[3] == 42 || b[3] == 43)) {
             order = ByteOrder.BIG_ENDIAN;
         } else {
-            throw new UnsupportedSlideException(path + " is not a TIFF file (no TIFF header)");
+            throw new UnsupportedTiffException(path + " is not a TIFF file (no TIFF header)");
         }
         head.order(order);
         boolean big = head.getShort(2) == 43;
@@ -82,7 +83,7 @@ final class TiffFile {
      * @return the tags of every IFD in file order, at least one
      * @throws IOException when the directories are truncated or invalid
      */
-    static List<TiffTags> readDirectories(Path path) throws IOException {
+    public static List<TiffTags> readDirectories(Path path) throws IOException {
         Directory root;
         try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
             if (in == null) {
@@ -113,23 +114,23 @@ final class TiffFile {
     /**
      * @param path the file, for messages
      * @param layout its levels
-     * @throws UnsupportedSlideException when a level uses JPEG 2000, another compression or a
-     *     sample format the pure-Java path cannot decode
+     * @param jpeg2000Hint appended to the JPEG 2000 refusal (what else may read the file), or empty
+     * @throws UnsupportedTiffException when a level uses JPEG 2000, another compression or a sample
+     *     format the pure-Java path cannot decode
      */
-    static void checkDecodable(Path path, TiffLayout layout) throws IOException {
+    public static void checkDecodable(Path path, TiffLayout layout, String jpeg2000Hint)
+            throws IOException {
         for (TiffPage level : layout.levels()) {
             if (JPEG2000_COMPRESSIONS.contains(level.compression)) {
-                throw new UnsupportedSlideException(
+                throw new UnsupportedTiffException(
                         path
                                 + " uses JPEG 2000 tiles (TIFF compression "
                                 + level.compression
                                 + "), which the pure-Java TIFF reader cannot decode"
-                                + (OpenSlideReader.isAvailable()
-                                        ? ""
-                                        : "; OpenSlide can (install libopenslide0)"));
+                                + jpeg2000Hint);
             }
             if (!SUPPORTED_COMPRESSIONS.contains(level.compression)) {
-                throw new UnsupportedSlideException(
+                throw new UnsupportedTiffException(
                         path
                                 + ": TIFF compression "
                                 + level.compression
@@ -141,7 +142,7 @@ final class TiffFile {
         }
     }
 
-    private static void checkSamples(Path path, TiffPage page) throws UnsupportedSlideException {
+    private static void checkSamples(Path path, TiffPage page) throws UnsupportedTiffException {
         Object bits = page.decodeTags().get(TiffTags.BITS_PER_SAMPLE);
         long[] values =
                 bits instanceof int[] a
@@ -154,7 +155,7 @@ final class TiffFile {
                         || (format instanceof int[] a && Arrays.stream(a).allMatch(f -> f == 1));
         boolean bitsOk = Arrays.stream(values).allMatch(b -> b == 8 || b == 16);
         if (!bitsOk || !unsignedInts) {
-            throw new UnsupportedSlideException(
+            throw new UnsupportedTiffException(
                     path
                             + ": IFD "
                             + page.ifd

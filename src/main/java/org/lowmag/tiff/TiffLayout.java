@@ -1,4 +1,4 @@
-package org.lowmag.slide;
+package org.lowmag.tiff;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import java.util.OptionalDouble;
  * @param mppY um per level-0 pixel vertically, when recorded
  * @param objectivePower objective power, when recorded
  */
-record TiffLayout(
+public record TiffLayout(
         List<TiffPage> levels,
         Map<String, TiffPage> associated,
         String vendor,
@@ -51,7 +51,7 @@ record TiffLayout(
      * @return the layout
      * @throws IOException when a level's layout is broken
      */
-    static TiffLayout of(List<TiffTags> ifds, long fileSize) throws IOException {
+    public static TiffLayout of(List<TiffTags> ifds, long fileSize) throws IOException {
         TiffTags first = ifds.get(0);
         String description = first.text(TiffTags.IMAGE_DESCRIPTION);
         Map<String, String> props = tiffProperties(first);

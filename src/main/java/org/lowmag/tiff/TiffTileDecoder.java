@@ -1,4 +1,4 @@
-package org.lowmag.slide;
+package org.lowmag.tiff;
 
 import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
@@ -26,7 +26,7 @@ import javax.imageio.stream.ImageInputStream;
  * on a source region of a tiled LZW/Deflate image; one tile per decode works for every compression
  * it supports and reads exactly the bytes a region needs. Not thread-safe: use one per thread.
  */
-final class TiffTileDecoder implements AutoCloseable {
+public final class TiffTileDecoder implements AutoCloseable {
 
     private static final TIFFImageReaderSpi SPI = new TIFFImageReaderSpi();
     private static final short SHORT = 3;
@@ -43,7 +43,7 @@ final class TiffTileDecoder implements AutoCloseable {
      * @param order the file's byte order (uncompressed samples wider than 8 bits keep it)
      * @param path the file, for messages
      */
-    TiffTileDecoder(FileChannel channel, ByteOrder order, String path) {
+    public TiffTileDecoder(FileChannel channel, ByteOrder order, String path) {
         this.channel = channel;
         this.order = order;
         this.path = path;
@@ -53,10 +53,10 @@ final class TiffTileDecoder implements AutoCloseable {
     /**
      * @param page the image
      * @param tile the block index (row-major)
-     * @return the decoded block, cropped to the image (edge tiles), as packed RGB
+     * @return the decoded block, cropped to the image (edge tiles)
      * @throws IOException when reading or decoding fails
      */
-    int[] decode(TiffPage page, int tile) throws IOException {
+    public BufferedImage decode(TiffPage page, int tile) throws IOException {
         int col = tile % page.tilesAcross();
         int row = tile / page.tilesAcross();
         int fullW = page.tileWidthPx;
@@ -106,11 +106,9 @@ final class TiffTileDecoder implements AutoCloseable {
                             + "x"
                             + validH);
         }
-        BufferedImage valid =
-                image.getWidth() == validW && image.getHeight() == validH
-                        ? image
-                        : image.getSubimage(0, 0, validW, validH);
-        return RgbPixels.toRgb(valid);
+        return image.getWidth() == validW && image.getHeight() == validH
+                ? image
+                : image.getSubimage(0, 0, validW, validH);
     }
 
     /** Builds header + one IFD + the tile's data (one block per plane). */
@@ -208,7 +206,7 @@ final class TiffTileDecoder implements AutoCloseable {
 
     private byte[] readBytes(long offset, long count) throws IOException {
         if (count > Integer.MAX_VALUE - 1024) {
-            throw new UnsupportedSlideException(
+            throw new UnsupportedTiffException(
                     path + ": a strip/tile of " + count + " bytes is too large to decode");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) count);

@@ -1,4 +1,4 @@
-package org.lowmag.slide;
+package org.lowmag.tiff;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

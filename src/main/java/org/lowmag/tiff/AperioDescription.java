@@ -1,4 +1,4 @@
-package org.lowmag.slide;
+package org.lowmag.tiff;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
  * pairs, e.g. {@code "Aperio Image Library v11.2.1\r\n46000x32914 ... |AppMag = 20|MPP =
  * 0.4990|..."}. {@code MPP} is micrometres per level-0 pixel, {@code AppMag} the objective power.
  */
-final class AperioDescription {
+public final class AperioDescription {
 
     private AperioDescription() {}
 
@@ -41,7 +41,7 @@ final class AperioDescription {
      * @param value a property value, or null
      * @return it as a positive finite number, or empty
      */
-    static OptionalDouble positive(String value) {
+    public static OptionalDouble positive(String value) {
         if (value == null) {
             return OptionalDouble.empty();
         }

@@ -1,4 +1,4 @@
-package org.lowmag.slide;
+package org.lowmag.tiff;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +20,7 @@ import java.util.Set;
  * directory's offset (4; BigTIFF 8), 0 at the end. Values longer than the value field lie at the
  * offset it holds.
  */
-final class TiffDirectoryChain {
+public final class TiffDirectoryChain {
 
     /** More directories than any slide has: a longer chain is corrupt. */
     static final int MAX_DIRECTORIES = 100_000;
@@ -35,7 +35,7 @@ final class TiffDirectoryChain {
      * @return the number of directories
      * @throws IOException when the chain is broken, with the directory and what is wrong
      */
-    static int check(FileChannel channel, Path path, ByteOrder order, long size)
+    public static int check(FileChannel channel, Path path, ByteOrder order, long size)
             throws IOException {
         ByteBuffer head = read(channel, 0, 16, order);
         boolean big = head.getShort(2) == 43;
