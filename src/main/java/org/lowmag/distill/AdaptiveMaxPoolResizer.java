@@ -3,7 +3,7 @@ package org.lowmag.distill;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
+import org.lowmag.model.TorchOps;
 
 /**
  * {@code g_1} of the paper: adaptive max pooling to an exact output size, as PyTorch's {@code
@@ -31,7 +31,7 @@ public final class AdaptiveMaxPoolResizer implements FeatureResizer {
                     "adaptive max pooling needs the PyTorch engine, got an array of engine "
                             + mapNchw.getManager().getEngine().getEngineName());
         }
-        return JniUtils.adaptiveMaxPool(pt, new Shape(heightPx, widthPx));
+        return TorchOps.adaptiveMaxPool(pt, new Shape(heightPx, widthPx));
     }
 
     @Override

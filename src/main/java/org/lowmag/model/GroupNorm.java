@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -146,7 +145,7 @@ public final class GroupNorm extends AbstractBlock {
         long perGroup = shape.size() / (n * groups);
         PtNDArray[] row = zerosOnes(constants, perGroup, x, gamma);
         PtNDArray normed =
-                JniUtils.layerNorm(
+                TorchOps.layerNorm(
                                 px.reshape(new Shape(n, groups, perGroup)),
                                 new Shape(perGroup),
                                 row[1],
@@ -154,7 +153,7 @@ public final class GroupNorm extends AbstractBlock {
                                 epsilon)
                         .reshape(shape);
         PtNDArray[] channel = zerosOnes(constants, shape.get(1), x, gamma);
-        return JniUtils.batchNorm(normed, channel[0], channel[1], pg, pb, false, 0.0, 0.0);
+        return TorchOps.batchNorm(normed, channel[0], channel[1], pg, pb, false, 0.0, 0.0);
     }
 
     private static PtNDArray[] zerosOnes(

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.IOException;
@@ -217,13 +216,10 @@ public final class LowMagModel implements AutoCloseable {
      * @param input standardised images {@code [N, 3, H, W]}
      * @return logits {@code [N, classes]} and the final feature map {@code [N, C, h, w]}
      */
+    @SuppressWarnings("try") // the guard is used for its close()
     public NDList forwardInference(NDManager manager, NDArray input) {
-        boolean previous = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (TorchOps.GradMode g = TorchOps.gradMode(false)) {
             return net.forwardSegmented(manager, input, false);
-        } finally {
-            JniUtils.setGradMode(previous);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.lowmag.model;
 
 import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.LibUtils;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
@@ -115,9 +114,9 @@ public final class Nnpack {
     }
 
     private static NativeLibrary libtorchCpu() {
-        Engine.getEngine("PyTorch"); // loads libtorch, which sets LibUtils' path
+        Engine.getEngine("PyTorch"); // loads libtorch, which sets its path
         String name = "torch_cpu"; // JNA maps it to libtorch_cpu.so, .dylib or torch_cpu.dll
-        NativeLibrary.addSearchPath(name, LibUtils.getLibtorchPath());
+        NativeLibrary.addSearchPath(name, TorchOps.libtorchPath());
         return NativeLibrary.getInstance(name);
     }
 

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.function.Supplier;
@@ -145,17 +144,14 @@ public final class TrainingPass {
             return segment > firstTrainable;
         }
 
+        @SuppressWarnings("try") // the guard is used for its close()
         NDList forward() {
-            boolean previous = JniUtils.isGradMode();
-            JniUtils.setGradMode(false);
-            try {
+            try (TorchOps.GradMode g = TorchOps.gradMode(false)) {
                 for (int k = 0; k < segments - 1; k++) {
                     inputs[k + 1] =
                             net.forwardSegmentScoped(manager, k, inputs[k], true)
                                     .singletonOrThrow();
                 }
-            } finally {
-                JniUtils.setGradMode(previous);
             }
             int last = segments - 1;
             tail = manager.newSubManager();
@@ -180,7 +176,7 @@ public final class TrainingPass {
                     NDArray out =
                             recorded(() -> net.forwardSegment(store(scope), segment, in, true))
                                     .singletonOrThrow();
-                    JniUtils.backward((PtNDArray) out, (PtNDArray) upstream, false, false);
+                    TorchOps.backward((PtNDArray) out, (PtNDArray) upstream);
                     grad = needsInputGradient(segment) ? gradientOf(in) : null;
                 }
                 upstream.close();
@@ -230,13 +226,10 @@ public final class TrainingPass {
             return new ParameterStore(scope, false);
         }
 
+        @SuppressWarnings("try") // the guard is used for its close()
         private static <T> T recorded(Supplier<T> work) {
-            boolean previous = JniUtils.isGradMode();
-            JniUtils.setGradMode(true);
-            try {
+            try (TorchOps.GradMode g = TorchOps.gradMode(true)) {
                 return work.get();
-            } finally {
-                JniUtils.setGradMode(previous);
             }
         }
     }

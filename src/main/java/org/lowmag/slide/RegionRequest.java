@@ -2,8 +2,8 @@ package org.lowmag.slide;
 
 /**
  * A region of a slide: its top-left corner and size in level-0 pixels, and the downsample at which
- * to read it. The result has {@code ceil(widthL0 / downsample) x ceil(heightL0 / downsample)}
- * pixels, see {@link #widthPx()} and {@link #heightPx()}.
+ * to read it. The result has {@code max(1, round(widthL0 / downsample)) x max(1, round(heightL0 /
+ * downsample))} pixels, see {@link #widthPx()} and {@link #heightPx()}.
  *
  * @param x left edge in level-0 pixels
  * @param y top edge in level-0 pixels

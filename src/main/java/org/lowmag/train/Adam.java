@@ -6,10 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import org.lowmag.model.TorchOps;
 
 /**
  * Adam (Kingma and Ba 2015) exactly as PyTorch's {@code torch.optim.Adam} (L2 weight decay added to
@@ -134,7 +134,7 @@ public final class Adam {
             // lr (used only by the decoupled AdamW variant), lr * bias corrections, weight decay
             // (L2, added to the gradient), gradient rescale 1, no clipping (-1), beta1, beta2,
             // eps * sqrt(1 - beta2^t), adamw = false.
-            JniUtils.adamUpdate(
+            TorchOps.adamUpdate(
                     w,
                     g,
                     m,
@@ -149,7 +149,7 @@ public final class Adam {
                     scaledEps,
                     false);
         }
-        JniUtils.zeroGrad(w);
+        TorchOps.zeroGrad(w);
     }
 
     private void compositeUpdate(

@@ -2,7 +2,6 @@ package org.lowmag.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.lowmag.model.LowMagModel;
 import org.lowmag.model.ModelInfo;
 import org.lowmag.model.Normalization;
 import org.lowmag.model.OpenMpDefaults;
+import org.lowmag.model.TorchOps;
 
 /** Models, images and engine settings shared by the benchmarks. */
 final class BenchModels {
@@ -34,10 +34,10 @@ final class BenchModels {
     static void engine(int threads) {
         String policy = OpenMpDefaults.apply();
         Engine.getInstance();
-        JniUtils.setNumThreads(threads);
+        TorchOps.setNumThreads(threads);
         System.out.printf(
                 "libtorch %s, %d intra-op threads, OpenMP wait: %s%n",
-                Engines.engineVersion(), JniUtils.getNumThreads(), policy);
+                Engines.engineVersion(), TorchOps.getNumThreads(), policy);
     }
 
     /**
