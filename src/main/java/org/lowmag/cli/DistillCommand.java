@@ -104,8 +104,9 @@ final class DistillCommand implements Callable<Integer> {
                         loss,
                         loop.toConfig(checkpoint.toSetting()),
                         augment.toAugmentation(),
-                        setup.toSetup());
-        DistillJob.run(c, run.resume);
+                        setup.toSetup(),
+                        run.resume);
+        DistillJob.run(c);
         run.printDone();
         return 0;
     }

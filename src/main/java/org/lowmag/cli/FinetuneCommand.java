@@ -2,6 +2,7 @@ package org.lowmag.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.lowmag.train.FinetuneConfig;
 import org.lowmag.train.FinetuneJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,13 @@ final class FinetuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         run.applyDevice();
         FinetuneJob.run(
-                model, data, run.out, loop.toConfig(), augment.toAugmentation(), run.resume);
+                new FinetuneConfig(
+                        model,
+                        data,
+                        run.out,
+                        loop.toConfig(),
+                        augment.toAugmentation(),
+                        run.resume));
         run.printDone();
         return 0;
     }

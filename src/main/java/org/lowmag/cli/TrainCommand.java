@@ -67,8 +67,9 @@ final class TrainCommand implements Callable<Integer> {
                         loop.toConfig(checkpoint.toSetting()),
                         augment.toAugmentation(),
                         role,
-                        setup.toSetup());
-        TrainJob.run(c, run.resume);
+                        setup.toSetup(),
+                        run.resume);
+        TrainJob.run(c);
         run.printDone();
         return 0;
     }
