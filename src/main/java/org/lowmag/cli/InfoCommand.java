@@ -18,6 +18,7 @@ import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,36 +43,18 @@ final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SLIDE", description = "Slide or image file.")
     Path slide;
 
-    @Option(
-            names = "--source-mag",
-            converter = MagnificationConverter.class,
-            paramLabel = "M",
-            description =
-                    "Magnification of level 0 (e.g. 20 or 20x), overriding the slide's record.")
-    Double sourceMag;
-
-    @Option(
-            names = "--source-mpp",
-            paramLabel = "U",
-            description =
-                    "Micrometres per level-0 pixel (e.g. 0.5), overriding the slide's record.")
-    Double sourceMpp;
+    @Mixin SourceScaleOptions source;
 
     @Option(names = "--properties", description = "Also print every raw property of the file.")
     boolean properties;
 
     @Override
     public Integer call() throws IOException {
-        MagnificationResolver resolver =
-                new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
+        MagnificationResolver resolver = source.resolver();
         try (SlideReader reader = SlideReaders.open(slide)) {
             System.out.println(GSON.toJson(describe(reader, resolver, properties)));
         }
         return 0;
-    }
-
-    private static OptionalDouble optional(Double value) {
-        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     /**

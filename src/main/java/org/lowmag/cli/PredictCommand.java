@@ -3,7 +3,6 @@ package org.lowmag.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
@@ -86,20 +85,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
     boolean force;
 
-    @Option(
-            names = "--source-mag",
-            converter = MagnificationConverter.class,
-            paramLabel = "M",
-            description =
-                    "Magnification of the slides' level 0, e.g. 20 or 20x (overrides what the slides record;"
-                            + " needed when they record none).")
-    Double sourceMag;
-
-    @Option(
-            names = "--source-mpp",
-            paramLabel = "U",
-            description = "Micrometres per level-0 pixel of the slides (instead of --source-mag).")
-    Double sourceMpp;
+    @Mixin SourceScaleOptions source;
 
     @Option(
             names = "--min-size",
@@ -123,8 +109,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         device.apply();
-        MagnificationResolver mags =
-                new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
+        MagnificationResolver mags = source.resolver();
         PredictJob.Result r =
                 PredictJob.run(
                         new PredictJob.Config(
@@ -207,9 +192,5 @@ final class PredictCommand implements Callable<Integer> {
                 r.correct(),
                 r.judged(),
                 r.judged() == 1 ? "" : "s");
-    }
-
-    private static OptionalDouble optional(Double v) {
-        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.DatasetInfo;
 import org.lowmag.dataset.TissueRecord;
+import org.lowmag.prepare.PrepareInput;
 
 /**
  * What the demo's data carry into the experiment: a prepared dataset of synthesized slides records
@@ -36,9 +37,10 @@ class DemoDataTest {
                         "slides:" + data.toAbsolutePath(),
                         "labels:" + labels.toAbsolutePath(),
                         "synthetic:" + json),
-                PrepareCommand.slideSources(data, labels));
+                new PrepareInput.Slides(data, labels).sources());
         assertTrue(
-                PrepareCommand.slideSources(data.resolve("slides"), labels)
+                new PrepareInput.Slides(data.resolve("slides"), labels)
+                        .sources()
                         .contains("synthetic:" + json),
                 "the slides/ folder of a synthetic data set");
     }
@@ -46,9 +48,9 @@ class DemoDataTest {
     @Test
     void otherSlidesRecordNoSyntheticSource() throws IOException {
         Path real = Files.createDirectories(tmp.resolve("scanner"));
-        assertEquals(2, PrepareCommand.slideSources(real, real.resolve("l.csv")).size());
+        assertEquals(2, new PrepareInput.Slides(real, real.resolve("l.csv")).sources().size());
         Files.writeString(real.resolve("synthetic.json"), "{\"generator\": \"someone else\"}");
-        assertEquals(2, PrepareCommand.slideSources(real, real.resolve("l.csv")).size());
+        assertEquals(2, new PrepareInput.Slides(real, real.resolve("l.csv")).sources().size());
     }
 
     @Test
