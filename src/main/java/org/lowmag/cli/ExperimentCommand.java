@@ -54,7 +54,7 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig c = ConfigReader.read(config);
+        ExperimentConfig c = UsageException.fromFlags(() -> ConfigReader.read(config));
         ExperimentRunner runner = new ExperimentRunner(c, out, System.err);
         if (reportOnly) {
             runner.reportOnly();

@@ -32,14 +32,17 @@ final class FinetuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         run.applyDevice();
-        FinetuneJob.run(
-                new FinetuneConfig(
-                        model,
-                        data,
-                        run.out,
-                        loop.toConfig(),
-                        augment.toAugmentation(),
-                        run.resume));
+        FinetuneConfig c =
+                UsageException.fromFlags(
+                        () ->
+                                new FinetuneConfig(
+                                        model,
+                                        data,
+                                        run.out,
+                                        loop.toConfig(),
+                                        augment.toAugmentation(),
+                                        run.resume));
+        FinetuneJob.run(c);
         run.printDone();
         return 0;
     }

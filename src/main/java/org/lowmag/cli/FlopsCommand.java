@@ -1,5 +1,6 @@
 package org.lowmag.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,9 +65,9 @@ final class FlopsCommand implements Callable<Integer> {
     Path model;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         int[] chw = parseShape(input);
-        Architecture a = Architecture.byName(arch);
+        Architecture a = UsageException.fromFlags(() -> Architecture.byName(arch));
         int k = classes;
         if (model != null) {
             ModelInfo info = ModelPaths.readInfo(model);
@@ -87,20 +88,17 @@ final class FlopsCommand implements Callable<Integer> {
     static int[] parseShape(String text) {
         String[] parts = text.toLowerCase(Locale.ROOT).split("x");
         if (parts.length != 3) {
-            throw new IllegalArgumentException(
-                    "--input '" + text + "' is not CxHxW (e.g. 3x224x224)");
+            throw new UsageException("--input '" + text + "' is not CxHxW (e.g. 3x224x224)");
         }
         int[] out = new int[3];
         for (int i = 0; i < 3; i++) {
             try {
                 out[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "--input '" + text + "' is not CxHxW (e.g. 3x224x224)", e);
+                throw new UsageException("--input '" + text + "' is not CxHxW (e.g. 3x224x224)", e);
             }
             if (out[i] <= 0) {
-                throw new IllegalArgumentException(
-                        "--input '" + text + "' must have positive sizes");
+                throw new UsageException("--input '" + text + "' must have positive sizes");
             }
         }
         return out;

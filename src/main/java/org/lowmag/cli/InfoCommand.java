@@ -50,7 +50,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MagnificationResolver resolver = source.resolver();
+        MagnificationResolver resolver = UsageException.fromFlags(source::resolver);
         try (SlideReader reader = SlideReaders.open(slide)) {
             System.out.println(GSON.toJson(describe(reader, resolver, properties)));
         }

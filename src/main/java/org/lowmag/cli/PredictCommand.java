@@ -1,5 +1,6 @@
 package org.lowmag.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,6 @@ import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideOutcome;
 import org.lowmag.infer.TruthLabels;
-import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
 import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.Command;
@@ -109,25 +109,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         device.apply();
-        MagnificationResolver mags = source.resolver();
-        PredictJob.Result r =
-                PredictJob.run(
-                        new PredictJob.Config(
-                                model,
-                                inputs,
-                                out,
-                                labels == null ? TruthLabels.none() : TruthLabels.read(labels),
-                                heatmap || heatmapScale != null,
-                                heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
-                                force,
-                                mags,
-                                minSizePx == null
-                                        ? TissueParams.defaults()
-                                        : TissueParams.defaults()
-                                                .withMinTissueAreaFraction(0)
-                                                .withMinTissueSizePx(minSizePx),
-                                threads,
-                                SlideReaders::open));
+        PredictJob.Result r = PredictJob.run(UsageException.fromFlags(this::config));
         int ok = 0;
         int skipped = 0;
         int failed = 0;
@@ -173,6 +155,25 @@ final class PredictCommand implements Callable<Integer> {
                 o.tissues() == 1 ? "" : "s",
                 o.seconds(),
                 o.status() == SlideOutcome.Status.SKIPPED ? " (skipped: done before)" : "");
+    }
+
+    private PredictJob.Config config() throws IOException {
+        return new PredictJob.Config(
+                model,
+                inputs,
+                out,
+                labels == null ? TruthLabels.none() : TruthLabels.read(labels),
+                heatmap || heatmapScale != null,
+                heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
+                force,
+                source.resolver(),
+                minSizePx == null
+                        ? TissueParams.defaults()
+                        : TissueParams.defaults()
+                                .withMinTissueAreaFraction(0)
+                                .withMinTissueSizePx(minSizePx),
+                threads,
+                SlideReaders::open);
     }
 
     /**

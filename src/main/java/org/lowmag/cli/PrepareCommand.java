@@ -114,15 +114,17 @@ final class PrepareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrepareConfig cfg =
-                new PrepareConfig(
-                        out,
-                        mags.stream().map(Magnification::parse).toList(),
-                        fractions,
-                        unlabeledPercent,
-                        seed,
-                        force,
-                        source.resolver(),
-                        input());
+                UsageException.fromFlags(
+                        () ->
+                                new PrepareConfig(
+                                        out,
+                                        mags.stream().map(Magnification::parse).toList(),
+                                        fractions,
+                                        unlabeledPercent,
+                                        seed,
+                                        force,
+                                        source.resolver(),
+                                        input()));
         PrepareJob.Result result = PrepareJob.run(cfg);
         if (cfg.input() instanceof PrepareInput.Slides) {
             System.err.print(table(result.slides(), cfg.magnifications()).toText());
@@ -148,20 +150,19 @@ final class PrepareCommand implements Callable<Integer> {
     private PrepareInput input() {
         if (input.images != null) {
             if (source.sourceMag == null) {
-                throw new IllegalArgumentException(
+                throw new UsageException(
                         "--images needs --source-mag: plain images record no magnification");
             }
             if (source.sourceMpp != null || labels != null) {
-                throw new IllegalArgumentException("--source-mpp and --labels go with --slides");
+                throw new UsageException("--source-mpp and --labels go with --slides");
             }
             return new PrepareInput.Images(input.images, manifest);
         }
         if (labels == null) {
-            throw new IllegalArgumentException(
-                    "--slides needs --labels CSV (columns slide,patient,label)");
+            throw new UsageException("--slides needs --labels CSV (columns slide,patient,label)");
         }
         if (manifest != null) {
-            throw new IllegalArgumentException("--manifest goes with --images");
+            throw new UsageException("--manifest goes with --images");
         }
         return new PrepareInput.Slides(input.slides, labels);
     }

@@ -144,7 +144,7 @@ final class TissueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TissueParams params = params();
+        TissueParams params = UsageException.fromFlags(this::params);
         try (SlideReader reader = SlideReaders.open(slide)) {
             SlideMetadata meta = reader.metadata();
             BufferedImage overview = overview(reader, meta, params);
@@ -189,7 +189,7 @@ final class TissueCommand implements Callable<Integer> {
         }
         double downsample = analysisMpp / meta.mppX().getAsDouble();
         if (!(downsample >= 1.0)) {
-            throw new IllegalArgumentException(
+            throw new UsageException(
                     "--mpp "
                             + analysisMpp
                             + " is finer than the slide's "
