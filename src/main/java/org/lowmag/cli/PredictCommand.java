@@ -110,6 +110,17 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         device.apply();
         PredictJob.Result r = PredictJob.run(UsageException.fromFlags(this::config));
+        return report(r, labels);
+    }
+
+    /**
+     * Prints one line per slide, the counts and (with truth labels) the judgement.
+     *
+     * @param r the outcome
+     * @param labels the truth labels file (null: none)
+     * @return the exit code: 1 when a slide failed
+     */
+    static int report(PredictJob.Result r, Path labels) {
         int ok = 0;
         int skipped = 0;
         int failed = 0;

@@ -125,11 +125,21 @@ final class PrepareCommand implements Callable<Integer> {
                                         force,
                                         source.resolver(),
                                         input()));
-        PrepareJob.Result result = PrepareJob.run(cfg);
+        return report(cfg, PrepareJob.run(cfg));
+    }
+
+    /**
+     * Prints the slide table (for slides), the tissue count, split gaps and failures.
+     *
+     * @param cfg the settings
+     * @param result the outcome
+     * @return the exit code: 1 when an input failed
+     */
+    static int report(PrepareConfig cfg, PrepareJob.Result result) {
         if (cfg.input() instanceof PrepareInput.Slides) {
             System.err.print(table(result.slides(), cfg.magnifications()).toText());
         }
-        System.err.printf("prepared %d tissues into %s%n", result.tissues(), out);
+        System.err.printf("prepared %d tissues into %s%n", result.tissues(), cfg.out());
         result.gaps()
                 .forEach(
                         g ->

@@ -118,8 +118,25 @@ final class SynthesizeCommand implements Callable<Integer> {
                         () ->
                                 new SyntheticDatasetWriter.Settings(
                                         seed, slidesPerClass, unlabeled, params, quality));
-        int total = SyntheticSlides.specs(seed, slidesPerClass, unlabeled).size();
-        SyntheticDatasetWriter writer = new SyntheticDatasetWriter(settings, n);
+        synthesize(out, settings, n);
+        return 0;
+    }
+
+    /**
+     * Writes the data set and prints what was written.
+     *
+     * @param out the folder
+     * @param settings what to generate
+     * @param threads slides drawn at once
+     * @throws IOException when files cannot be written
+     */
+    static void synthesize(Path out, SyntheticDatasetWriter.Settings settings, int threads)
+            throws IOException {
+        int total =
+                SyntheticSlides.specs(
+                                settings.seed(), settings.slidesPerClass(), settings.unlabelled())
+                        .size();
+        SyntheticDatasetWriter writer = new SyntheticDatasetWriter(settings, threads);
         writer.checkFolder(out);
         SyntheticDatasetWriter.Summary s;
         try (Progress progress = new Progress("synthesize", total, "slides")) {
@@ -136,7 +153,6 @@ final class SynthesizeCommand implements Callable<Integer> {
                 s.pixels() / 1e6,
                 s.seconds(),
                 s.seconds() > 0 ? s.pixels() / 1e6 / s.seconds() : 0.0);
-        return 0;
     }
 
     /**
