@@ -68,46 +68,42 @@ public final class DistillJob {
             recorded.put("architecture", archName);
             TrainingRun run =
                     TrainingRun.start(new RunFolder(c.out()), c.loop(), c.resume(), recorded);
-            return run.train(new Plan(c, archName, teacher, ds, sets, tissues, run));
+            ModelInfo t = teacher.info();
+            TissueImages tImgs = run.images(sets, tissues, tMag, t.padder());
+            TissueImages unpadded = run.images(sets, tissues, c.magnification(), Padder.none());
+            List<TissueRecord> val =
+                    ds.split("val").stream()
+                            .filter(x -> x.image(c.magnification()).isPresent())
+                            .toList();
+            return run.train(
+                    new Plan(c, archName, teacher, ds, tissues, run, tImgs, unpadded, val));
         }
     }
 
-    /** The student's objective: the distillation loss against the frozen teacher. */
-    private static final class Plan implements TrainingRun.Plan {
-
-        private final DistillRunConfig c;
-        private final String archName;
-        private final LowMagModel teacher;
-        private final Dataset ds;
-        private final List<TissueRecord> tissues;
-        private final TrainingRun run;
-        private final TissueImages tImgs;
-        private final TissueImages unpadded;
-        private final List<TissueRecord> val;
-
-        Plan(
-                DistillRunConfig c,
-                String archName,
-                LowMagModel teacher,
-                Dataset ds,
-                List<Dataset> sets,
-                List<TissueRecord> tissues,
-                TrainingRun run) {
-            this.c = c;
-            this.archName = archName;
-            this.teacher = teacher;
-            this.ds = ds;
-            this.tissues = tissues;
-            this.run = run;
-            this.tImgs =
-                    run.images(
-                            sets, tissues, teacher.info().magnification(), teacher.info().padder());
-            this.unpadded = run.images(sets, tissues, c.magnification(), Padder.none());
-            this.val =
-                    ds.split("val").stream()
-                            .filter(t -> t.image(c.magnification()).isPresent())
-                            .toList();
-        }
+    /**
+     * The student's objective: the distillation loss against the frozen teacher.
+     *
+     * @param c the configuration
+     * @param archName the student's architecture
+     * @param teacher the frozen teacher
+     * @param ds the dataset
+     * @param tissues the tissues distilled on
+     * @param run the run
+     * @param tImgs the tissues at the teacher's magnification, padded as the teacher was trained
+     * @param unpadded the tissues at the student's magnification, before its padding is known
+     * @param val the validation tissues that have images at the student's magnification
+     */
+    private record Plan(
+            DistillRunConfig c,
+            String archName,
+            LowMagModel teacher,
+            Dataset ds,
+            List<TissueRecord> tissues,
+            TrainingRun run,
+            TissueImages tImgs,
+            TissueImages unpadded,
+            List<TissueRecord> val)
+            implements TrainingRun.Plan {
 
         @Override
         public LowMagModel create() {

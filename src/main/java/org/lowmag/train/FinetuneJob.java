@@ -36,25 +36,21 @@ public final class FinetuneJob {
         Path base = ModelPaths.resolve(c.model());
         TrainingRun run =
                 TrainingRun.start(new RunFolder(c.out()), c.loop(), c.resume(), c.toMap());
-        return run.train(new Plan(c, ds, base, run));
+        return run.train(new Plan(c, ds, base, run, ds.split("train")));
     }
 
-    /** Cross-entropy on the train split through the student's fully connected layer alone. */
-    private static final class Plan implements TrainingRun.Plan {
-
-        private final FinetuneConfig c;
-        private final Dataset ds;
-        private final Path base;
-        private final TrainingRun run;
-        private final List<TissueRecord> train;
-
-        Plan(FinetuneConfig c, Dataset ds, Path base, TrainingRun run) {
-            this.c = c;
-            this.ds = ds;
-            this.base = base;
-            this.run = run;
-            this.train = ds.split("train");
-        }
+    /**
+     * Cross-entropy on the train split through the student's fully connected layer alone.
+     *
+     * @param c the configuration
+     * @param ds the dataset
+     * @param base the student's model folder
+     * @param run the run
+     * @param train the dataset's train split
+     */
+    private record Plan(
+            FinetuneConfig c, Dataset ds, Path base, TrainingRun run, List<TissueRecord> train)
+            implements TrainingRun.Plan {
 
         @Override
         public LowMagModel create() {

@@ -45,32 +45,34 @@ public final class TrainJob {
         List<TissueRecord> val = ds.split("val");
         TrainingRun run =
                 TrainingRun.start(new RunFolder(c.out()), c.loop(), c.resume(), c.toMap());
-        return run.train(new Plan(c, ds, train, val, run));
+        return run.train(
+                new Plan(
+                        c,
+                        ds,
+                        train,
+                        val,
+                        run,
+                        run.images(ds, train, c.magnification(), Padder.none())));
     }
 
-    /** Cross-entropy on the train split, from a fresh model with the train split's statistics. */
-    private static final class Plan implements TrainingRun.Plan {
-
-        private final TrainConfig c;
-        private final Dataset ds;
-        private final List<TissueRecord> train;
-        private final List<TissueRecord> val;
-        private final TrainingRun run;
-        private final TissueImages unpadded;
-
-        Plan(
-                TrainConfig c,
-                Dataset ds,
-                List<TissueRecord> train,
-                List<TissueRecord> val,
-                TrainingRun run) {
-            this.c = c;
-            this.ds = ds;
-            this.train = train;
-            this.val = val;
-            this.run = run;
-            this.unpadded = run.images(ds, train, c.magnification(), Padder.none());
-        }
+    /**
+     * Cross-entropy on the train split, from a fresh model with the train split's statistics.
+     *
+     * @param c the configuration
+     * @param ds the dataset
+     * @param train its train split
+     * @param val its validation split
+     * @param run the run
+     * @param unpadded the training images, before the model's padding is known
+     */
+    private record Plan(
+            TrainConfig c,
+            Dataset ds,
+            List<TissueRecord> train,
+            List<TissueRecord> val,
+            TrainingRun run,
+            TissueImages unpadded)
+            implements TrainingRun.Plan {
 
         @Override
         public LowMagModel create() {

@@ -18,7 +18,7 @@ import org.lowmag.model.LowMagModel;
  * and restored, the epochs run, and {@code DONE} written. What differs between the jobs is a {@link
  * Plan}. Images are read through one {@link ImageCache} per run ({@link #images}).
  */
-final class TrainingRun {
+record TrainingRun(RunFolder folder, LoopConfig loop, ImageCache cache, boolean fromCheckpoint) {
 
     /** What one kind of run adds to the shared lifecycle. */
     interface Plan {
@@ -63,18 +63,6 @@ final class TrainingRun {
         default void summarise(LoopState state, Map<String, Object> done) {}
     }
 
-    private final RunFolder folder;
-    private final LoopConfig loop;
-    private final ImageCache cache;
-    private final boolean fromCheckpoint;
-
-    private TrainingRun(RunFolder folder, LoopConfig loop, boolean fromCheckpoint) {
-        this.folder = folder;
-        this.loop = loop;
-        this.cache = new ImageCache(loop.cacheBytes());
-        this.fromCheckpoint = fromCheckpoint;
-    }
-
     /**
      * Starts (or resumes) the run folder ({@link RunFolder#start}).
      *
@@ -86,14 +74,8 @@ final class TrainingRun {
      */
     static TrainingRun start(
             RunFolder folder, LoopConfig loop, boolean resume, Map<String, Object> recorded) {
-        return new TrainingRun(folder, loop, folder.start(resume, recorded));
-    }
-
-    /**
-     * @return whether the run continues from its checkpoint
-     */
-    boolean fromCheckpoint() {
-        return fromCheckpoint;
+        boolean fromCheckpoint = folder.start(resume, recorded);
+        return new TrainingRun(folder, loop, new ImageCache(loop.cacheBytes()), fromCheckpoint);
     }
 
     /**
