@@ -5,12 +5,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lowmag.dataset.Csv;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.TissueRecord;
+import org.lowmag.eval.BootstrapConfig;
+import org.lowmag.experiment.Ablation;
+import org.lowmag.experiment.Arms;
+import org.lowmag.experiment.AuxSet;
+import org.lowmag.experiment.ConfigWriter;
+import org.lowmag.experiment.ExperimentConfig;
+import org.lowmag.experiment.ExperimentRunner;
+import org.lowmag.infer.HeatmapScale;
+import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.TruthLabels;
+import org.lowmag.prepare.PrepareConfig;
+import org.lowmag.prepare.PrepareInput;
+import org.lowmag.prepare.PrepareJob;
+import org.lowmag.slide.Magnification;
+import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.SlideReaders;
+import org.lowmag.synthetic.SynthesisParams;
+import org.lowmag.synthetic.SyntheticDatasetWriter;
+import org.lowmag.tissue.TissueParams;
+import org.lowmag.train.ModelSetup;
 import org.lowmag.util.AtomicFiles;
 import org.lowmag.util.LowMagException;
 import org.lowmag.util.Progress;
@@ -57,10 +79,7 @@ final class DemoCommand implements Callable<Integer> {
      *
      * @param slidesPerClass labelled slides per class
      * @param unlabeled unlabelled slides (the auxiliary set)
-     * @param sizeUm slide width,height (um)
-     * @param mpp micrometres per pixel of the generated slides
-     * @param pieces fewest,most tissue pieces per slide
-     * @param tissueUm smallest,largest tissue diameter (um)
+     * @param synthesis the slides' size, resolution, tissue pieces and tissue diameters
      * @param splitFractions train,val,test percentages of the labelled patients
      * @param teacherMag the teacher's magnification
      * @param studentMags the students' magnifications
@@ -73,11 +92,8 @@ final class DemoCommand implements Callable<Integer> {
     record Plan(
             int slidesPerClass,
             int unlabeled,
-            String sizeUm,
-            double mpp,
-            String pieces,
-            String tissueUm,
-            String splitFractions,
+            SynthesisParams synthesis,
+            List<Integer> splitFractions,
             double teacherMag,
             List<Double> studentMags,
             int teacherEpochs,
@@ -97,11 +113,8 @@ final class DemoCommand implements Callable<Integer> {
                 ? new Plan(
                         4,
                         4,
-                        "2400,1800",
-                        1.0,
-                        "2,5",
-                        "500,2000",
-                        "60,20,20",
+                        new SynthesisParams(1.0, 2400, 1800, 2, 5, 500, 2000),
+                        List.of(60, 20, 20),
                         2.5,
                         List.of(0.625),
                         4,
@@ -112,11 +125,8 @@ final class DemoCommand implements Callable<Integer> {
                 : new Plan(
                         45,
                         135,
-                        "1500,1200",
-                        1.0,
-                        "1,2",
-                        "400,800",
-                        "50,15,35",
+                        new SynthesisParams(1.0, 1500, 1200, 1, 2, 400, 800),
+                        List.of(50, 15, 35),
                         5,
                         List.of(1.25),
                         20,
@@ -136,112 +146,161 @@ final class DemoCommand implements Callable<Integer> {
         step(
                 1,
                 "synthesize slides",
-                "synthesize",
-                "--out",
-                data.toString(),
-                "--slides-per-class",
-                "" + p.slidesPerClass(),
-                "--unlabeled",
-                "" + p.unlabeled(),
-                "--size-um",
-                p.sizeUm(),
-                "--mpp",
-                "" + p.mpp(),
-                "--pieces",
-                p.pieces(),
-                "--tissue-um",
-                p.tissueUm(),
-                "--seed",
-                "" + seed);
+                () -> {
+                    SynthesizeCommand.synthesize(
+                            data,
+                            new SyntheticDatasetWriter.Settings(
+                                    seed, p.slidesPerClass(), p.unlabeled(), p.synthesis(), 0.9),
+                            Runtime.getRuntime().availableProcessors());
+                    return 0;
+                });
         List<String> heldOut = holdOut(data);
-        String mags = formatMags(p);
+        PrepareConfig prepare = prepareConfig(p, data);
         step(
                 2,
                 "prepare the dataset (without "
                         + String.join(" and ", heldOut)
                         + ", held out for prediction in step 4)",
-                "prepare",
-                "--slides",
-                data.toString(),
-                "--labels",
-                data.resolve("labels-demo.csv").toString(),
-                "--mags",
-                mags,
-                "--split-fractions",
-                p.splitFractions(),
-                "--seed",
-                "" + seed,
-                "--out",
-                out.resolve("dataset").toString());
-        Path config = writeExperimentConfig(p);
+                () -> PrepareCommand.report(prepare, PrepareJob.run(prepare)));
+        Path dataset = out.resolve("dataset").toAbsolutePath();
+        ExperimentConfig experiment =
+                experimentConfig(dataset, p, seed, groupBootstrap(Dataset.open(dataset)));
+        Path config = out.resolve("experiment.yaml");
+        AtomicFiles.writeString(
+                config,
+                ConfigWriter.yaml(
+                        experiment,
+                        "LowMag demo experiment (synthetic data), written by 'lowmag demo'"));
         step(
                 3,
                 "teacher, baseline and students (the experiment)",
-                "experiment",
-                config.toString(),
-                "--out",
-                out.resolve("experiment").toString(),
-                "--device",
-                device.device);
-        String mag = org.lowmag.slide.Magnification.format(p.studentMags().get(0));
+                () -> {
+                    ExperimentCommand.printDone(
+                            new ExperimentRunner(experiment, out.resolve("experiment"), System.err)
+                                    .run(config));
+                    return 0;
+                });
+        String mag = Magnification.format(p.studentMags().get(0));
+        PredictJob.Config predict = predictConfig(out, data, mag, heldOut);
         step(
                 4,
                 "classify two held-out slides at " + mag + "x",
-                predictArgs(out, data, mag, heldOut, device.device).toArray(String[]::new));
+                () -> PredictCommand.report(PredictJob.run(predict), data.resolve("labels.csv")));
         DemoSummary.print(out, p, (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 
     /**
+     * The demo's {@code prepare}: the slides of {@code labels-demo.csv} at the teacher's and the
+     * students' magnifications.
+     */
+    private PrepareConfig prepareConfig(Plan p, Path data) {
+        List<Double> mags = new ArrayList<>();
+        mags.add(p.teacherMag());
+        mags.addAll(p.studentMags());
+        return new PrepareConfig(
+                out.resolve("dataset"),
+                mags,
+                p.splitFractions(),
+                0,
+                seed,
+                false,
+                MagnificationResolver.slideOnly(),
+                new PrepareInput.Slides(data, data.resolve("labels-demo.csv")));
+    }
+
+    /**
+     * The demo's experiment: baseline, KD and KD (aux) (on the unlabelled split) at each student
+     * magnification, the paper's network and learning rate; the bootstrap resamples patients when
+     * every test tissue has one ({@link #groupBootstrap}).
+     *
+     * @param dataset the prepared dataset
+     * @param p the demo's size
+     * @param seed the seed of every run and of the bootstrap
+     * @param groupBootstrap whether the bootstrap resamples patients
+     * @return the experiment, as {@code experiment.yaml} records it
+     */
+    static ExperimentConfig experimentConfig(
+            Path dataset, Plan p, long seed, boolean groupBootstrap) {
+        Map<String, Integer> epochs = new LinkedHashMap<>();
+        epochs.put(Arms.TEACHER, p.teacherEpochs());
+        epochs.put(Arms.BASELINE, p.studentEpochs());
+        epochs.put(Arms.KD, p.studentEpochs());
+        epochs.put(Arms.KD_AUX, p.auxEpochs());
+        return new ExperimentConfig(
+                dataset,
+                p.teacherMag(),
+                p.studentMags(),
+                "paper",
+                List.of(Arms.BASELINE, Arms.KD, Arms.KD_AUX),
+                List.of("train", "val"),
+                List.of(new AuxSet("aux", List.of("unlabeled"), List.of())),
+                Ablation.none(),
+                epochs,
+                p.accumulate(),
+                0.001,
+                List.of(seed),
+                p.bootstrap(),
+                groupBootstrap ? BootstrapConfig.Unit.GROUP : BootstrapConfig.Unit.TISSUE,
+                1.0,
+                ModelSetup.DEFAULT,
+                ExperimentConfig.NO_FOLDS);
+    }
+
+    /**
      * The demo's {@code predict}: the held-out slides with the student of {@code mag}, heatmaps,
      * and {@code labels.csv} (which lists every synthesized slide, the held-out ones with their
-     * labels) as their truth, on the demo's {@code --device}.
+     * labels) as their truth.
      */
-    static List<String> predictArgs(
-            Path out, Path data, String mag, List<String> heldOut, String device) {
-        List<String> predict =
-                new ArrayList<>(
-                        List.of(
-                                "predict",
-                                "--model",
-                                out.resolve("experiment/runs/kd+aux-" + mag + "x").toString(),
-                                "--heatmap",
-                                "--labels",
-                                data.resolve("labels.csv").toString(),
-                                "--out",
-                                out.resolve("predict").toString(),
-                                "--device",
-                                device));
-        heldOut.forEach(s -> predict.add(data.resolve(s).toString()));
-        return predict;
+    static PredictJob.Config predictConfig(Path out, Path data, String mag, List<String> heldOut)
+            throws IOException {
+        return new PredictJob.Config(
+                out.resolve("experiment/runs/kd+aux-" + mag + "x"),
+                heldOut.stream().map(data::resolve).toList(),
+                out.resolve("predict"),
+                TruthLabels.read(data.resolve("labels.csv")),
+                true,
+                HeatmapScale.FIXED,
+                false,
+                MagnificationResolver.slideOnly(),
+                TissueParams.defaults(),
+                2,
+                SlideReaders::open);
     }
 
-    private static String formatMags(Plan p) {
-        List<String> m = new ArrayList<>();
-        m.add(org.lowmag.slide.Magnification.format(p.teacherMag()));
-        p.studentMags().forEach(x -> m.add(org.lowmag.slide.Magnification.format(x)));
-        return String.join(",", m);
+    /** One step of the demo: its exit code (0: done). */
+    @FunctionalInterface
+    private interface Step {
+        int run() throws IOException;
     }
 
-    private void step(int n, String what, String... args) {
+    private static void step(int n, String what, Step work) throws IOException {
         System.err.printf(Locale.ROOT, "%n== demo step %d/4: %s%n", n, what);
         long t = System.nanoTime();
-        int code = LowMag.newCommandLine().execute(args);
+        int code;
+        try {
+            code = work.run();
+        } catch (LowMagException e) {
+            throw new LowMagException(failed(n, what, e.getMessage()), e);
+        }
         if (code != 0) {
-            throw new LowMagException(
-                    "demo step "
-                            + n
-                            + " ("
-                            + what
-                            + ") failed with exit code "
-                            + code
-                            + "; see the messages above. Re-running 'lowmag demo' resumes.");
+            throw new LowMagException(failed(n, what, "exit code " + code));
         }
         System.err.printf(
                 Locale.ROOT,
                 "== step %d done in %s%n",
                 n,
                 Progress.formatSeconds((System.nanoTime() - t) / 1e9));
+    }
+
+    private static String failed(int n, String what, String why) {
+        return "demo step "
+                + n
+                + " ("
+                + what
+                + ") failed: "
+                + why
+                + "; see the messages above. Re-running 'lowmag demo' resumes.";
     }
 
     /**
@@ -281,39 +340,6 @@ final class DemoCommand implements Callable<Integer> {
                                                                                 held.indexOf(s)))))
                                         .toList()));
         return held;
-    }
-
-    private Path writeExperimentConfig(Plan p) throws IOException {
-        StringBuilder y = new StringBuilder();
-        y.append("# LowMag demo experiment (synthetic data), written by 'lowmag demo'\n");
-        y.append("dataset: ").append(out.resolve("dataset").toAbsolutePath()).append('\n');
-        y.append("teacher_mag: ").append(p.teacherMag()).append('\n');
-        y.append("student_mags: ").append(p.studentMags()).append('\n');
-        y.append("arch: paper\n");
-        y.append("arms: [baseline, kd, kd+aux]\n");
-        y.append("kd_splits: [train, val]\n");
-        y.append("auxiliary:\n  aux: {splits: [unlabeled]}\n");
-        y.append(
-                String.format(
-                        Locale.ROOT,
-                        "epochs: {teacher: %d, baseline: %d, kd: %d, kd+aux: %d}%n",
-                        p.teacherEpochs(),
-                        p.studentEpochs(),
-                        p.studentEpochs(),
-                        p.auxEpochs()));
-        y.append("accumulate: ").append(p.accumulate()).append('\n');
-        y.append("lr: 0.001\n");
-        y.append("seed: ").append(seed).append('\n');
-        y.append("bootstrap: ").append(p.bootstrap()).append('\n');
-        if (groupBootstrap(Dataset.open(out.resolve("dataset")))) {
-            y.append(
-                    "# the test tissues come from a few patients: resample patients, not"
-                            + " tissues\n");
-            y.append("bootstrap_unit: group\n");
-        }
-        Path file = out.resolve("experiment.yaml");
-        AtomicFiles.writeString(file, y.toString());
-        return file;
     }
 
     /**

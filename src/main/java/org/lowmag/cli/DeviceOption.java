@@ -19,6 +19,10 @@ final class DeviceOption {
 
     /** Selects the device (a usage error when it is unknown or no GPU is available). */
     void apply() {
-        Engines.useDevice(device);
+        try {
+            Engines.useDevice(device);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 }

@@ -76,37 +76,33 @@ final class DistillCommand implements Callable<Integer> {
             description = "l2 or l1 (default: ${DEFAULT-VALUE}).")
     String pixelLoss;
 
-    @Mixin RunOptions run;
-
-    @Mixin LoopOptions loop;
-
-    @Mixin CheckpointOptions checkpoint;
-
-    @Mixin AugmentOptions augment;
-
-    @Mixin SetupOptions setup;
+    @Mixin TrainingOptions training;
 
     @Override
     public Integer call() throws Exception {
-        run.applyDevice();
+        training.run.applyDevice();
+        DistillRunConfig c = UsageException.fromFlags(this::config);
+        DistillJob.run(c);
+        training.run.printDone();
+        return 0;
+    }
+
+    private DistillRunConfig config() {
         DistillConfig loss =
                 new DistillConfig(
                         temperature, ResizeMode.fromFlag(resize), PixelNorm.fromFlag(pixelLoss));
-        DistillRunConfig c =
-                new DistillRunConfig(
-                        teacher,
-                        data,
-                        splits,
-                        unlabeled,
-                        Magnification.parse(mag),
-                        run.out,
-                        arch,
-                        loss,
-                        loop.toConfig(checkpoint.toSetting()),
-                        augment.toAugmentation(),
-                        setup.toSetup());
-        DistillJob.run(c, run.resume);
-        run.printDone();
-        return 0;
+        return new DistillRunConfig(
+                teacher,
+                data,
+                splits,
+                unlabeled,
+                Magnification.parse(mag),
+                training.run.out,
+                arch,
+                loss,
+                training.loopConfig(),
+                training.augmentation(),
+                training.modelSetup(),
+                training.run.resume);
     }
 }

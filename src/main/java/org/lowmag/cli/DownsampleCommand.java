@@ -64,7 +64,10 @@ final class DownsampleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         double f = resolveFactor(factor, mag, sourceMag);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        ImageFiles.formatOf(output);
+        if (n < 1) {
+            throw new UsageException("--threads must be at least 1, got " + n);
+        }
+        UsageException.fromFlags(() -> ImageFiles.formatOf(output));
         BufferedImage in = ImageFiles.read(input);
         long t0 = System.nanoTime();
         BufferedImage out;
@@ -93,18 +96,17 @@ final class DownsampleCommand implements Callable<Integer> {
     static double resolveFactor(Double factor, Double mag, Double sourceMag) {
         boolean byMag = mag != null || sourceMag != null;
         if (factor != null && byMag) {
-            throw new IllegalArgumentException("give either --factor or --mag with --source-mag");
+            throw new UsageException("give either --factor or --mag with --source-mag");
         }
         if (factor == null && !byMag) {
-            throw new IllegalArgumentException("give --factor F, or --mag M with --source-mag S");
+            throw new UsageException("give --factor F, or --mag M with --source-mag S");
         }
         if (byMag && (mag == null || sourceMag == null)) {
-            throw new IllegalArgumentException("--mag and --source-mag must be given together");
+            throw new UsageException("--mag and --source-mag must be given together");
         }
         double f = factor != null ? factor : sourceMag / mag;
         if (!(f > 0) || Double.isInfinite(f)) {
-            throw new IllegalArgumentException(
-                    "the factor must be a finite number > 0, got " + format(f));
+            throw new UsageException("the factor must be a finite number > 0, got " + format(f));
         }
         return f;
     }

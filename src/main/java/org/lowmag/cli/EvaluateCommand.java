@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.lowmag.eval.BootstrapConfig;
 import org.lowmag.infer.EvaluateJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,37 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
-    @Option(
-            names = "--bootstrap",
-            defaultValue = "10000",
-            description = "Bootstrap iterations (default: ${DEFAULT-VALUE}).")
-    int bootstrap;
-
-    @Option(
-            names = "--level",
-            defaultValue = "0.95",
-            description = "Confidence level (default: ${DEFAULT-VALUE}).")
-    double level;
-
-    @Option(
-            names = "--seed",
-            defaultValue = "0",
-            description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--bootstrap-unit",
-            defaultValue = "tissue",
-            paramLabel = "tissue|group",
-            description =
-                    "What the bootstrap resamples: tissue (each tissue on its own) or group (each"
-                            + " group of the manifest's group column with all its tissues; the"
-                            + " metrics.json records how many). Use group when tissues are not"
-                            + " independent: near-duplicate images of one original (LC25000's"
-                            + " augmented copies), several tissues per patient or slide; otherwise"
-                            + " the CIs are too narrow. Every tissue needs a group"
-                            + " (default: ${DEFAULT-VALUE}).")
-    BootstrapConfig.Unit bootstrapUnit;
+    @Mixin BootstrapOptions bootstrap;
 
     @Option(
             names = "--max-batch-pixels",
@@ -88,15 +57,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         device.apply();
-        Map<String, Object> m =
-                EvaluateJob.run(
-                        new EvaluateJob.Config(
-                                model,
-                                data,
-                                split,
-                                out,
-                                new BootstrapConfig(bootstrap, level, seed, bootstrapUnit),
-                                maxBatchPixels));
+        EvaluateJob.Config c =
+                UsageException.fromFlags(
+                        () ->
+                                new EvaluateJob.Config(
+                                        model,
+                                        data,
+                                        split,
+                                        out,
+                                        bootstrap.toConfig(),
+                                        maxBatchPixels));
+        Map<String, Object> m = EvaluateJob.run(c);
         System.out.printf(
                 Locale.ROOT,
                 "%s on %s/%s (%s tissues): %s%n",

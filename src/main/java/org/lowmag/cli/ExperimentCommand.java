@@ -54,17 +54,21 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig c = ConfigReader.read(config);
+        ExperimentConfig c = UsageException.fromFlags(() -> ConfigReader.read(config));
         ExperimentRunner runner = new ExperimentRunner(c, out, System.err);
         if (reportOnly) {
             runner.reportOnly();
             return 0;
         }
         device.apply();
-        ExperimentRunner.Summary s = runner.run(config);
+        printDone(runner.run(config));
+        return 0;
+    }
+
+    /** Prints what an experiment run did. */
+    static void printDone(ExperimentRunner.Summary s) {
         System.err.printf(
                 "[experiment] done: %d runs made, %d resumed, %d already finished; %d evaluations%n",
                 s.made(), s.resumed(), s.skipped(), s.evaluated());
-        return 0;
     }
 }

@@ -2,6 +2,7 @@ package org.lowmag.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.lowmag.train.FinetuneConfig;
 import org.lowmag.train.FinetuneJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +32,17 @@ final class FinetuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         run.applyDevice();
-        FinetuneJob.run(
-                model, data, run.out, loop.toConfig(), augment.toAugmentation(), run.resume);
+        FinetuneConfig c =
+                UsageException.fromFlags(
+                        () ->
+                                new FinetuneConfig(
+                                        model,
+                                        data,
+                                        run.out,
+                                        loop.toConfig(),
+                                        augment.toAugmentation(),
+                                        run.resume));
+        FinetuneJob.run(c);
         run.printDone();
         return 0;
     }

@@ -1,10 +1,8 @@
 package org.lowmag.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lowmag.arch.Architecture;
 import org.lowmag.cost.FlopCounter;
@@ -64,9 +62,9 @@ final class FlopsCommand implements Callable<Integer> {
     Path model;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         int[] chw = parseShape(input);
-        Architecture a = Architecture.byName(arch);
+        Architecture a = UsageException.fromFlags(() -> Architecture.byName(arch));
         int k = classes;
         if (model != null) {
             ModelInfo info = ModelPaths.readInfo(model);
@@ -74,7 +72,7 @@ final class FlopsCommand implements Callable<Integer> {
             k = info.classes().size();
         }
         NetworkCost cost = FlopCounter.count(a, chw[0], chw[1], chw[2], k);
-        System.out.print(json ? Json.toJson(toJson(cost)) + "\n" : toTable(cost));
+        System.out.print(json ? Json.toJson(cost.toMap()) + "\n" : toTable(cost));
         return 0;
     }
 
@@ -87,58 +85,20 @@ final class FlopsCommand implements Callable<Integer> {
     static int[] parseShape(String text) {
         String[] parts = text.toLowerCase(Locale.ROOT).split("x");
         if (parts.length != 3) {
-            throw new IllegalArgumentException(
-                    "--input '" + text + "' is not CxHxW (e.g. 3x224x224)");
+            throw new UsageException("--input '" + text + "' is not CxHxW (e.g. 3x224x224)");
         }
         int[] out = new int[3];
         for (int i = 0; i < 3; i++) {
             try {
                 out[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "--input '" + text + "' is not CxHxW (e.g. 3x224x224)", e);
+                throw new UsageException("--input '" + text + "' is not CxHxW (e.g. 3x224x224)", e);
             }
             if (out[i] <= 0) {
-                throw new IllegalArgumentException(
-                        "--input '" + text + "' must have positive sizes");
+                throw new UsageException("--input '" + text + "' must have positive sizes");
             }
         }
         return out;
-    }
-
-    static Map<String, Object> toJson(NetworkCost cost) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("architecture", cost.architecture());
-        m.put("input", List.of(cost.inChannels(), cost.inHeight(), cost.inWidth()));
-        m.put("classes", cost.classes());
-        m.put("macs", cost.macs());
-        m.put("flops", cost.flops());
-        m.put("gflops", cost.gflops());
-        m.put("params", cost.params());
-        m.put("other_flops", cost.otherFlops());
-        m.put(
-                "convention",
-                "FLOPs = 2 x MACs of convolutions and FC; other_flops (norms, activations,"
-                        + " pooling, additions) estimated separately and not in the total");
-        m.put(
-                "layers",
-                cost.layers().stream()
-                        .map(
-                                l -> {
-                                    Map<String, Object> lm = new LinkedHashMap<>();
-                                    lm.put("name", l.name());
-                                    lm.put("kind", l.kind());
-                                    lm.put(
-                                            "output",
-                                            List.of(l.outChannels(), l.outHeight(), l.outWidth()));
-                                    lm.put("macs", l.macs());
-                                    lm.put("flops", l.flops());
-                                    lm.put("params", l.params());
-                                    lm.put("other_flops", l.otherFlops());
-                                    return lm;
-                                })
-                        .toList());
-        return m;
     }
 
     static String toTable(NetworkCost cost) {

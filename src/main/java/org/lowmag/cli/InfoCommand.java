@@ -4,20 +4,13 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.lowmag.slide.MagnificationResolver;
-import org.lowmag.slide.ScanMagnification;
-import org.lowmag.slide.SlideMetadata;
+import org.lowmag.slide.SlideDescription;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,89 +35,17 @@ final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SLIDE", description = "Slide or image file.")
     Path slide;
 
-    @Option(
-            names = "--source-mag",
-            converter = MagnificationConverter.class,
-            paramLabel = "M",
-            description =
-                    "Magnification of level 0 (e.g. 20 or 20x), overriding the slide's record.")
-    Double sourceMag;
-
-    @Option(
-            names = "--source-mpp",
-            paramLabel = "U",
-            description =
-                    "Micrometres per level-0 pixel (e.g. 0.5), overriding the slide's record.")
-    Double sourceMpp;
+    @Mixin SourceScaleOptions source;
 
     @Option(names = "--properties", description = "Also print every raw property of the file.")
     boolean properties;
 
     @Override
     public Integer call() throws IOException {
-        MagnificationResolver resolver =
-                new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
+        MagnificationResolver resolver = UsageException.fromFlags(source::resolver);
         try (SlideReader reader = SlideReaders.open(slide)) {
-            System.out.println(GSON.toJson(describe(reader, resolver, properties)));
+            System.out.println(GSON.toJson(SlideDescription.of(reader, resolver, properties)));
         }
         return 0;
-    }
-
-    private static OptionalDouble optional(Double value) {
-        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
-    }
-
-    /**
-     * @param reader an open slide
-     * @param resolver the magnification rules with the user's overrides
-     * @param withProperties whether to include every raw property
-     * @return the JSON object, keys in a fixed order, unknown values as null
-     */
-    static Map<String, Object> describe(
-            SlideReader reader, MagnificationResolver resolver, boolean withProperties) {
-        SlideMetadata m = reader.metadata();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("path", m.path());
-        out.put("backend", reader.backend());
-        out.put("vendor", m.vendor());
-        out.put("width", m.widthPx());
-        out.put("height", m.heightPx());
-        out.put("levels", m.levelCount());
-        out.put("downsamples", m.downsamples());
-        List<List<Long>> sizes = new ArrayList<>();
-        for (int i = 0; i < m.levelCount(); i++) {
-            sizes.add(List.of(m.levelWidthsPx().get(i), m.levelHeightsPx().get(i)));
-        }
-        out.put("level_sizes", sizes);
-        out.put("mpp", mpp(m));
-        out.put("objective_power", value(m.objectivePower()));
-        Optional<ScanMagnification> mag = resolver.resolve(m);
-        out.put("magnification", mag.map(ScanMagnification::magnification).orElse(null));
-        out.put("magnification_source", mag.map(g -> g.source().label()).orElse(null));
-        if (mag.isEmpty()) {
-            out.put(
-                    "magnification_note",
-                    "the slide records neither um/px nor objective power: pass --source-mag or"
-                            + " --source-mpp");
-        }
-        out.put("associated_images", m.associatedImages());
-        if (withProperties) {
-            out.put("properties", new TreeMap<>(m.properties()));
-        }
-        return out;
-    }
-
-    private static Map<String, Double> mpp(SlideMetadata m) {
-        if (m.mppX().isEmpty() && m.mppY().isEmpty()) {
-            return null;
-        }
-        Map<String, Double> mpp = new LinkedHashMap<>();
-        mpp.put("x", value(m.mppX()));
-        mpp.put("y", value(m.mppY()));
-        return mpp;
-    }
-
-    private static Double value(OptionalDouble v) {
-        return v.isPresent() ? v.getAsDouble() : null;
     }
 }

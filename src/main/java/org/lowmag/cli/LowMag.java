@@ -123,7 +123,7 @@ public final class LowMag implements Runnable {
             Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
         boolean verbose = parseResult != null && isVerbose(parseResult);
-        if (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)) {
+        if (e instanceof UsageException) {
             err.println("error: " + e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);

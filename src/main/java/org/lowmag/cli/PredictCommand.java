@@ -1,15 +1,14 @@
 package org.lowmag.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideOutcome;
 import org.lowmag.infer.TruthLabels;
-import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
 import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.Command;
@@ -86,20 +85,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
     boolean force;
 
-    @Option(
-            names = "--source-mag",
-            converter = MagnificationConverter.class,
-            paramLabel = "M",
-            description =
-                    "Magnification of the slides' level 0, e.g. 20 or 20x (overrides what the slides record;"
-                            + " needed when they record none).")
-    Double sourceMag;
-
-    @Option(
-            names = "--source-mpp",
-            paramLabel = "U",
-            description = "Micrometres per level-0 pixel of the slides (instead of --source-mag).")
-    Double sourceMpp;
+    @Mixin SourceScaleOptions source;
 
     @Option(
             names = "--min-size",
@@ -123,26 +109,18 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         device.apply();
-        MagnificationResolver mags =
-                new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
-        PredictJob.Result r =
-                PredictJob.run(
-                        new PredictJob.Config(
-                                model,
-                                inputs,
-                                out,
-                                labels == null ? TruthLabels.none() : TruthLabels.read(labels),
-                                heatmap || heatmapScale != null,
-                                heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
-                                force,
-                                mags,
-                                minSizePx == null
-                                        ? TissueParams.defaults()
-                                        : TissueParams.defaults()
-                                                .withMinTissueAreaFraction(0)
-                                                .withMinTissueSizePx(minSizePx),
-                                threads,
-                                SlideReaders::open));
+        PredictJob.Result r = PredictJob.run(UsageException.fromFlags(this::config));
+        return report(r, labels);
+    }
+
+    /**
+     * Prints one line per slide, the counts and (with truth labels) the judgement.
+     *
+     * @param r the outcome
+     * @param labels the truth labels file (null: none)
+     * @return the exit code: 1 when a slide failed
+     */
+    static int report(PredictJob.Result r, Path labels) {
         int ok = 0;
         int skipped = 0;
         int failed = 0;
@@ -190,6 +168,25 @@ final class PredictCommand implements Callable<Integer> {
                 o.status() == SlideOutcome.Status.SKIPPED ? " (skipped: done before)" : "");
     }
 
+    private PredictJob.Config config() throws IOException {
+        return new PredictJob.Config(
+                model,
+                inputs,
+                out,
+                labels == null ? TruthLabels.none() : TruthLabels.read(labels),
+                heatmap || heatmapScale != null,
+                heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
+                force,
+                source.resolver(),
+                minSizePx == null
+                        ? TissueParams.defaults()
+                        : TissueParams.defaults()
+                                .withMinTissueAreaFraction(0)
+                                .withMinTissueSizePx(minSizePx),
+                threads,
+                SlideReaders::open);
+    }
+
     /**
      * @param r the job's outcome
      * @param labels the {@code --labels} file
@@ -207,9 +204,5 @@ final class PredictCommand implements Callable<Integer> {
                 r.correct(),
                 r.judged(),
                 r.judged() == 1 ? "" : "s");
-    }
-
-    private static OptionalDouble optional(Double v) {
-        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 }

@@ -2,33 +2,18 @@ package org.lowmag.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.lowmag.dataset.ImageFiles;
-import org.lowmag.dataset.TissueRecord;
-import org.lowmag.prepare.ImageFolderInput;
 import org.lowmag.prepare.PrepareConfig;
-import org.lowmag.prepare.PrepareItem;
+import org.lowmag.prepare.PrepareInput;
 import org.lowmag.prepare.PrepareJob;
-import org.lowmag.prepare.PyramidRenderer;
-import org.lowmag.prepare.SlideListInput;
 import org.lowmag.prepare.SlideReport;
-import org.lowmag.prepare.SlideTissueCutter;
-import org.lowmag.prepare.TissueCutter;
 import org.lowmag.report.TextTable;
-import org.lowmag.resample.LanczosResampler;
 import org.lowmag.slide.Magnification;
-import org.lowmag.slide.MagnificationResolver;
-import org.lowmag.slide.SlideReaders;
-import org.lowmag.synthetic.SyntheticDatasetWriter;
-import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lowmag prepare}: a dataset of whole tissues at several magnifications. */
@@ -85,24 +70,7 @@ final class PrepareCommand implements Callable<Integer> {
                             + " unlabelled (the 'unlabeled' split).")
     Path labels;
 
-    @Option(
-            names = "--source-mag",
-            paramLabel = "M",
-            description =
-                    "Magnification of the inputs' full resolution (10x = 1 um/px). Required for"
-                            + " --images. For --slides it overrides what every slide records (use"
-                            + " it for slides that record neither um/px nor objective power);"
-                            + " without it a slide's um/px gives 10 / mpp, else its objective"
-                            + " power.")
-    String sourceMag;
-
-    @Option(
-            names = "--source-mpp",
-            paramLabel = "UM",
-            description =
-                    "Like --source-mag, as um per full-resolution pixel (--slides only; mag = 10"
-                            + " / UM).")
-    Double sourceMpp;
+    @Mixin SourceScaleOptions source;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset folder.")
     Path out;
@@ -112,8 +80,8 @@ final class PrepareCommand implements Callable<Integer> {
             defaultValue = "10,5,2.5,1.25,0.625",
             split = ",",
             description =
-                    "Magnifications to cut, as 10,2.5 or 10x,2.5x (default: ${DEFAULT-VALUE}); none"
-                            + " may exceed a source's (by more than 1%%).")
+                    "Magnifications to cut, as 10,2.5 or 10x,2.5x (default: ${DEFAULT-VALUE}); none may exceed a"
+                            + " source's (by more than 1%%).")
     List<String> mags;
 
     @Option(
@@ -144,42 +112,33 @@ final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MagnificationResolver scale =
-                new MagnificationResolver(
-                        sourceMag == null
-                                ? OptionalDouble.empty()
-                                : OptionalDouble.of(Magnification.parse(sourceMag)),
-                        sourceMpp == null ? OptionalDouble.empty() : OptionalDouble.of(sourceMpp));
         PrepareConfig cfg =
-                new PrepareConfig(
-                        out,
-                        mags.stream().map(Magnification::parse).toList(),
-                        fractions,
-                        unlabeledPercent,
-                        seed,
-                        force,
-                        scale);
-        PrepareJob.Result result;
-        if (input.images != null) {
-            if (sourceMag == null) {
-                throw new IllegalArgumentException(
-                        "--images needs --source-mag: plain images record no magnification");
-            }
-            if (sourceMpp != null || labels != null) {
-                throw new IllegalArgumentException("--source-mpp and --labels go with --slides");
-            }
-            result = prepareImages(cfg, Magnification.parse(sourceMag));
-        } else {
-            if (labels == null) {
-                throw new IllegalArgumentException(
-                        "--slides needs --labels CSV (columns slide,patient,label)");
-            }
-            if (manifest != null) {
-                throw new IllegalArgumentException("--manifest goes with --images");
-            }
-            result = prepareSlides(cfg);
+                UsageException.fromFlags(
+                        () ->
+                                new PrepareConfig(
+                                        out,
+                                        mags.stream().map(Magnification::parse).toList(),
+                                        fractions,
+                                        unlabeledPercent,
+                                        seed,
+                                        force,
+                                        source.resolver(),
+                                        input()));
+        return report(cfg, PrepareJob.run(cfg));
+    }
+
+    /**
+     * Prints the slide table (for slides), the tissue count, split gaps and failures.
+     *
+     * @param cfg the settings
+     * @param result the outcome
+     * @return the exit code: 1 when an input failed
+     */
+    static int report(PrepareConfig cfg, PrepareJob.Result result) {
+        if (cfg.input() instanceof PrepareInput.Slides) {
+            System.err.print(table(result.slides(), cfg.magnifications()).toText());
         }
-        System.err.printf("prepared %d tissues into %s%n", result.tissues(), out);
+        System.err.printf("prepared %d tissues into %s%n", result.tissues(), cfg.out());
         result.gaps()
                 .forEach(
                         g ->
@@ -196,82 +155,25 @@ final class PrepareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PrepareJob.Result prepareImages(PrepareConfig cfg, double source) throws IOException {
-        List<PrepareItem> items = ImageFolderInput.list(input.images, manifest);
-        try (LanczosResampler resampler = new LanczosResampler(1)) {
-            TissueCutter cutter = new TissueCutter(out, cfg.magnifications(), resampler, force);
-            return PrepareJob.run(
-                    cfg,
-                    items,
-                    it -> {
-                        Map<String, TissueRecord.TissueImage> imgs =
-                                cutter.cut(it.id(), ImageFiles.read(it.file()), source);
-                        return new PrepareJob.Cut(
-                                List.of(
-                                        new TissueRecord(
-                                                it.id(),
-                                                it.file().toString(),
-                                                it.group(),
-                                                it.label(),
-                                                "",
-                                                imgs)),
-                                source);
-                    },
-                    Arrays.asList(
-                            "images:" + input.images.toAbsolutePath(),
-                            "manifest:" + (manifest == null ? "" : manifest.toAbsolutePath())),
-                    "images");
+    /** The input the flags name, refusing flags that go with the other kind. */
+    private PrepareInput input() {
+        if (input.images != null) {
+            if (source.sourceMag == null) {
+                throw new UsageException(
+                        "--images needs --source-mag: plain images record no magnification");
+            }
+            if (source.sourceMpp != null || labels != null) {
+                throw new UsageException("--source-mpp and --labels go with --slides");
+            }
+            return new PrepareInput.Images(input.images, manifest);
         }
-    }
-
-    private PrepareJob.Result prepareSlides(PrepareConfig cfg) throws IOException {
-        MagnificationResolver resolver = cfg.scale();
-        SlideListInput.Listing listing = SlideListInput.list(input.slides, labels);
-        if (!listing.ignored().isEmpty()) {
-            List<String> ignored = listing.ignored();
-            System.err.printf(
-                    "ignored %d slide file(s) in %s that %s does not list: %s%s%n",
-                    ignored.size(),
-                    input.slides,
-                    labels.getFileName(),
-                    String.join(", ", ignored.subList(0, Math.min(5, ignored.size()))),
-                    ignored.size() > 5 ? ", ..." : "");
+        if (labels == null) {
+            throw new UsageException("--slides needs --labels CSV (columns slide,patient,label)");
         }
-        try (LanczosResampler resampler = new LanczosResampler(1)) {
-            TissueCutter writer = new TissueCutter(out, cfg.magnifications(), resampler, force);
-            SlideTissueCutter cutter =
-                    new SlideTissueCutter(
-                            writer,
-                            cfg.magnifications(),
-                            resolver,
-                            TissueParams.defaults(),
-                            new PyramidRenderer(),
-                            SlideReaders::open);
-            PrepareJob.Result result =
-                    PrepareJob.run(
-                            cfg,
-                            listing.items(),
-                            cutter,
-                            slideSources(input.slides, labels),
-                            "slides");
-            System.err.print(table(cutter.reports(), cfg.magnifications()).toText());
-            return result;
+        if (manifest != null) {
+            throw new UsageException("--manifest goes with --images");
         }
-    }
-
-    /**
-     * The {@code dataset.json} sources of a slides input: {@code slides:DIR}, {@code labels:CSV}
-     * and, when {@code DIR} is a data set written by {@code lowmag synthesize}, {@code
-     * synthetic:DIR/synthetic.json} (what the experiment report reads to say the data are
-     * synthetic).
-     */
-    static List<String> slideSources(Path slides, Path labels) throws IOException {
-        List<String> sources = new ArrayList<>();
-        sources.add("slides:" + slides.toAbsolutePath());
-        sources.add("labels:" + labels.toAbsolutePath());
-        SyntheticDatasetWriter.descriptionOf(slides)
-                .ifPresent(f -> sources.add("synthetic:" + f.toAbsolutePath()));
-        return sources;
+        return new PrepareInput.Slides(input.slides, labels);
     }
 
     /** One row per slide prepared: magnification, levels, tissues, level read per mag, time. */

@@ -92,30 +92,51 @@ final class SynthesizeCommand implements Callable<Integer> {
         double[] tissueRange = parsePair("--tissue-um", tissueUm, "500,2000");
         if (pieceRange[0] != Math.rint(pieceRange[0])
                 || pieceRange[1] != Math.rint(pieceRange[1])) {
-            throw new IllegalArgumentException(
+            throw new UsageException(
                     "--pieces '" + pieces + "' must be two whole numbers MIN,MAX (e.g. 2,5)");
         }
         SynthesisParams params =
-                new SynthesisParams(
-                        mpp,
-                        size[0],
-                        size[1],
-                        (int) pieceRange[0],
-                        (int) pieceRange[1],
-                        tissueRange[0],
-                        tissueRange[1]);
+                UsageException.fromFlags(
+                        () ->
+                                new SynthesisParams(
+                                        mpp,
+                                        size[0],
+                                        size[1],
+                                        (int) pieceRange[0],
+                                        (int) pieceRange[1],
+                                        tissueRange[0],
+                                        tissueRange[1]));
         if (!(quality > 0 && quality <= 1)) {
-            throw new IllegalArgumentException("--quality must be in (0, 1], got " + quality);
+            throw new UsageException("--quality must be in (0, 1], got " + quality);
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + n);
+            throw new UsageException("--threads must be >= 1, got " + n);
         }
         SyntheticDatasetWriter.Settings settings =
-                new SyntheticDatasetWriter.Settings(
-                        seed, slidesPerClass, unlabeled, params, quality);
-        int total = SyntheticSlides.specs(seed, slidesPerClass, unlabeled).size();
-        SyntheticDatasetWriter writer = new SyntheticDatasetWriter(settings, n);
+                UsageException.fromFlags(
+                        () ->
+                                new SyntheticDatasetWriter.Settings(
+                                        seed, slidesPerClass, unlabeled, params, quality));
+        synthesize(out, settings, n);
+        return 0;
+    }
+
+    /**
+     * Writes the data set and prints what was written.
+     *
+     * @param out the folder
+     * @param settings what to generate
+     * @param threads slides drawn at once
+     * @throws IOException when files cannot be written
+     */
+    static void synthesize(Path out, SyntheticDatasetWriter.Settings settings, int threads)
+            throws IOException {
+        int total =
+                SyntheticSlides.specs(
+                                settings.seed(), settings.slidesPerClass(), settings.unlabelled())
+                        .size();
+        SyntheticDatasetWriter writer = new SyntheticDatasetWriter(settings, threads);
         writer.checkFolder(out);
         SyntheticDatasetWriter.Summary s;
         try (Progress progress = new Progress("synthesize", total, "slides")) {
@@ -132,7 +153,6 @@ final class SynthesizeCommand implements Callable<Integer> {
                 s.pixels() / 1e6,
                 s.seconds(),
                 s.seconds() > 0 ? s.pixels() / 1e6 / s.seconds() : 0.0);
-        return 0;
     }
 
     /**
@@ -147,14 +167,14 @@ final class SynthesizeCommand implements Callable<Integer> {
         String[] parts = text.split(",");
         String msg = flag + " '" + text + "' is not two numbers A,B (e.g. " + example + ")";
         if (parts.length != 2) {
-            throw new IllegalArgumentException(msg);
+            throw new UsageException(msg);
         }
         try {
             return new double[] {
                 Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(msg, e);
+            throw new UsageException(msg, e);
         }
     }
 }

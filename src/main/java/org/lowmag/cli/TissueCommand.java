@@ -3,11 +3,7 @@ package org.lowmag.cli;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.lowmag.dataset.ImageFiles;
 import org.lowmag.slide.RegionRequest;
@@ -18,6 +14,7 @@ import org.lowmag.tissue.ThresholdMethod;
 import org.lowmag.tissue.TissueBox;
 import org.lowmag.tissue.TissueDetection;
 import org.lowmag.tissue.TissueDetector;
+import org.lowmag.tissue.TissueJson;
 import org.lowmag.tissue.TissueOverlay;
 import org.lowmag.tissue.TissueParams;
 import org.lowmag.util.Json;
@@ -144,7 +141,7 @@ final class TissueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TissueParams params = params();
+        TissueParams params = UsageException.fromFlags(this::params);
         try (SlideReader reader = SlideReaders.open(slide)) {
             SlideMetadata meta = reader.metadata();
             BufferedImage overview = overview(reader, meta, params);
@@ -157,7 +154,15 @@ final class TissueCommand implements Callable<Integer> {
                                     meta.mppX(),
                                     meta.mppY());
             ImageFiles.write(outDir.resolve("mask.png"), d.mask().toImage());
-            Json.write(outDir.resolve("tissues.json"), toJson(d, meta, reader.backend()));
+            TissueJson.Slide on =
+                    new TissueJson.Slide(
+                            meta.path(),
+                            reader.backend(),
+                            meta.widthPx(),
+                            meta.heightPx(),
+                            meta.mppX(),
+                            meta.mppY());
+            Json.write(outDir.resolve("tissues.json"), TissueJson.of(d, on));
             ImageFiles.write(outDir.resolve("thumbnail.png"), TissueOverlay.draw(overview, d));
             System.out.println(slide + ": " + d.summary() + "; wrote " + outDir);
             for (TissueBox b : d.boxes()) {
@@ -189,7 +194,7 @@ final class TissueCommand implements Callable<Integer> {
         }
         double downsample = analysisMpp / meta.mppX().getAsDouble();
         if (!(downsample >= 1.0)) {
-            throw new IllegalArgumentException(
+            throw new UsageException(
                     "--mpp "
                             + analysisMpp
                             + " is finer than the slide's "
@@ -198,47 +203,5 @@ final class TissueCommand implements Callable<Integer> {
         }
         return reader.readRegion(
                 new RegionRequest(0, 0, meta.widthPx(), meta.heightPx(), downsample));
-    }
-
-    static Map<String, Object> toJson(TissueDetection d, SlideMetadata meta, String backend) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("slide", meta.path());
-        m.put("backend", backend);
-        m.put("slide_width_px", meta.widthPx());
-        m.put("slide_height_px", meta.heightPx());
-        m.put("mpp_x", optional(meta.mppX()));
-        m.put("mpp_y", optional(meta.mppY()));
-        m.put("analysis_width_px", d.mask().widthPx());
-        m.put("analysis_height_px", d.mask().heightPx());
-        m.put("analysis_downsample_x", d.mask().downsampleX());
-        m.put("analysis_downsample_y", d.mask().downsampleY());
-        m.put("params", d.params());
-        m.put("threshold_used", Double.isNaN(d.thresholdUsed()) ? null : d.thresholdUsed());
-        m.put("summary", d.summary());
-        m.put("tissue_count", d.boxes().size());
-        m.put("tissues", d.boxes().stream().map(TissueCommand::boxJson).toList());
-        m.put("coordinates", "boxes in level-0 pixels; areas: analysis px, level-0 px, um^2, mm^2");
-        return m;
-    }
-
-    private static Map<String, Object> boxJson(TissueBox b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", b.id());
-        m.put("x", b.x());
-        m.put("y", b.y());
-        m.put("width", b.width());
-        m.put("height", b.height());
-        m.put(
-                "analysis_box",
-                List.of(b.analysisX(), b.analysisY(), b.analysisWidth(), b.analysisHeight()));
-        m.put("area_analysis_px", b.areaPx());
-        m.put("area_level0_px", b.areaL0Px());
-        m.put("area_um2", optional(b.areaUm2()));
-        m.put("area_mm2", optional(b.areaMm2()));
-        return m;
-    }
-
-    private static Double optional(OptionalDouble v) {
-        return v.isPresent() ? v.getAsDouble() : null;
     }
 }

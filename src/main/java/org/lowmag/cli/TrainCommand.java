@@ -46,31 +46,26 @@ final class TrainCommand implements Callable<Integer> {
             description = "Recorded role: teacher or baseline (default: ${DEFAULT-VALUE}).")
     String role;
 
-    @Mixin RunOptions run;
-
-    @Mixin LoopOptions loop;
-
-    @Mixin CheckpointOptions checkpoint;
-
-    @Mixin AugmentOptions augment;
-
-    @Mixin SetupOptions setup;
+    @Mixin TrainingOptions training;
 
     @Override
     public Integer call() throws Exception {
-        run.applyDevice();
+        training.run.applyDevice();
         TrainConfig c =
-                new TrainConfig(
-                        data,
-                        Magnification.parse(mag),
-                        run.out,
-                        arch,
-                        loop.toConfig(checkpoint.toSetting()),
-                        augment.toAugmentation(),
-                        role,
-                        setup.toSetup());
-        TrainJob.run(c, run.resume);
-        run.printDone();
+                UsageException.fromFlags(
+                        () ->
+                                new TrainConfig(
+                                        data,
+                                        Magnification.parse(mag),
+                                        training.run.out,
+                                        arch,
+                                        training.loopConfig(),
+                                        training.augmentation(),
+                                        role,
+                                        training.modelSetup(),
+                                        training.run.resume));
+        TrainJob.run(c);
+        training.run.printDone();
         return 0;
     }
 }

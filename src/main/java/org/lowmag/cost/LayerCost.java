@@ -1,5 +1,9 @@
 package org.lowmag.cost;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The cost of one layer for one input.
  *
@@ -36,5 +40,20 @@ public record LayerCost(
      */
     public String outShape() {
         return outChannels + "x" + outHeight + "x" + outWidth;
+    }
+
+    /**
+     * @return the layer as {@code lowmag flops --json} prints it, keys in a fixed order
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("kind", kind);
+        m.put("output", List.of(outChannels, outHeight, outWidth));
+        m.put("macs", macs);
+        m.put("flops", flops());
+        m.put("params", params);
+        m.put("other_flops", otherFlops);
+        return m;
     }
 }

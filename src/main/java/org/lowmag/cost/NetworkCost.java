@@ -1,6 +1,8 @@
 package org.lowmag.cost;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The analytic cost of one forward pass of a network on one input.
@@ -71,5 +73,27 @@ public record NetworkCost(
             }
         }
         throw new IllegalStateException("network has no convolutional layer");
+    }
+
+    /**
+     * @return the cost as {@code lowmag flops --json} prints it: totals, the FLOP convention and
+     *     one entry per layer, keys in a fixed order
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("architecture", architecture());
+        m.put("input", List.of(inChannels(), inHeight(), inWidth()));
+        m.put("classes", classes());
+        m.put("macs", macs());
+        m.put("flops", flops());
+        m.put("gflops", gflops());
+        m.put("params", params());
+        m.put("other_flops", otherFlops());
+        m.put(
+                "convention",
+                "FLOPs = 2 x MACs of convolutions and FC; other_flops (norms, activations,"
+                        + " pooling, additions) estimated separately and not in the total");
+        m.put("layers", layers.stream().map(LayerCost::toMap).toList());
+        return m;
     }
 }

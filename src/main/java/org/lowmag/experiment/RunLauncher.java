@@ -2,7 +2,6 @@ package org.lowmag.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lowmag.dataset.Augmentation;
 import org.lowmag.distill.DistillConfig;
@@ -10,6 +9,7 @@ import org.lowmag.distill.PixelNorm;
 import org.lowmag.infer.EvaluateJob;
 import org.lowmag.train.DistillJob;
 import org.lowmag.train.DistillRunConfig;
+import org.lowmag.train.FinetuneConfig;
 import org.lowmag.train.FinetuneJob;
 import org.lowmag.train.LoopConfig;
 import org.lowmag.train.TrainConfig;
@@ -42,9 +42,9 @@ final class RunLauncher {
      */
     Map<String, Object> expectedConfig(RunSpec r) {
         return switch (r.kind()) {
-            case TRAIN -> trainConfig(r).toMap();
-            case DISTILL -> distillConfig(r).toMap();
-            case FINETUNE -> finetuneMap(r);
+            case TRAIN -> trainConfig(r, false).toMap();
+            case DISTILL -> distillConfig(r, false).toMap();
+            case FINETUNE -> finetuneConfig(r, false).toMap();
         };
     }
 
@@ -57,16 +57,9 @@ final class RunLauncher {
      */
     void make(RunSpec r, boolean resume) throws IOException {
         switch (r.kind()) {
-            case TRAIN -> TrainJob.run(trainConfig(r), resume);
-            case DISTILL -> DistillJob.run(distillConfig(r), resume);
-            case FINETUNE ->
-                    FinetuneJob.run(
-                            layout.runDir(r.source()),
-                            dataset(r),
-                            layout.runDir(r.name()),
-                            loop(r),
-                            Augmentation.paperDefault(),
-                            resume);
+            case TRAIN -> TrainJob.run(trainConfig(r, resume));
+            case DISTILL -> DistillJob.run(distillConfig(r, resume));
+            case FINETUNE -> FinetuneJob.run(finetuneConfig(r, resume));
         }
     }
 
@@ -100,7 +93,7 @@ final class RunLauncher {
         return config.loop(r.epochs(), r.seed());
     }
 
-    private TrainConfig trainConfig(RunSpec r) {
+    private TrainConfig trainConfig(RunSpec r, boolean resume) {
         return new TrainConfig(
                 dataset(r),
                 r.magnification(),
@@ -109,10 +102,11 @@ final class RunLauncher {
                 loop(r),
                 Augmentation.paperDefault(),
                 r.arm().equals(Arms.TEACHER) ? Arms.TEACHER : Arms.BASELINE,
-                config.setup());
+                config.setup(),
+                resume);
     }
 
-    private DistillRunConfig distillConfig(RunSpec r) {
+    private DistillRunConfig distillConfig(RunSpec r, boolean resume) {
         return new DistillRunConfig(
                 layout.runDir(r.source()),
                 dataset(r),
@@ -124,18 +118,18 @@ final class RunLauncher {
                 new DistillConfig(config.temperature(), r.resize(), PixelNorm.L2),
                 loop(r),
                 Augmentation.paperDefault(),
-                config.setup());
+                config.setup(),
+                resume);
     }
 
-    /** The map {@link FinetuneJob} writes as {@code config.json}. */
-    private Map<String, Object> finetuneMap(RunSpec r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("command", "finetune");
-        m.put("model", layout.runDir(r.source()).toAbsolutePath().toString());
-        m.put("data", dataset(r).toAbsolutePath().toString());
-        m.put("loop", loop(r));
-        m.put("augmentation", Augmentation.paperDefault());
-        return m;
+    private FinetuneConfig finetuneConfig(RunSpec r, boolean resume) {
+        return new FinetuneConfig(
+                layout.runDir(r.source()),
+                dataset(r),
+                layout.runDir(r.name()),
+                loop(r),
+                Augmentation.paperDefault(),
+                resume);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.lowmag.slide.MagnificationResolver;
  * @param seed split seed
  * @param force rewrite tissue images that already exist (otherwise an interrupted run resumes)
  * @param scale the user's {@code --source-mag}/{@code --source-mpp} (recorded with the settings)
+ * @param input what the tissues are read from (recorded as the dataset's sources)
  */
 public record PrepareConfig(
         Path out,
@@ -26,7 +27,8 @@ public record PrepareConfig(
         double unlabeledPercent,
         long seed,
         boolean force,
-        MagnificationResolver scale) {
+        MagnificationResolver scale,
+        PrepareInput input) {
 
     /** Validates and copies. */
     public PrepareConfig {
@@ -38,7 +40,7 @@ public record PrepareConfig(
     }
 
     /**
-     * @return the settings as a map
+     * @return the settings as a map (the job adds the input's {@link PrepareInput#sources})
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -63,17 +63,44 @@ public final class PrepareJob {
      * @param failures item id to error message
      * @param sourceMagnifications source file to its magnification, for the items that succeeded
      * @param gaps classes that miss a split ({@link SplitAssigner#gaps}): too few groups
+     * @param slides what was read from each slide ({@link PrepareInput.Slides}; empty for images)
      */
     public record Result(
             int tissues,
             Map<String, String> failures,
             Map<String, Double> sourceMagnifications,
-            List<String> gaps) {}
+            List<String> gaps,
+            List<SlideReport> slides) {
+
+        /** Copies. */
+        public Result {
+            slides = List.copyOf(slides);
+        }
+
+        /**
+         * @param reports the slide reports
+         * @return this outcome with them
+         */
+        Result withSlides(List<SlideReport> reports) {
+            return new Result(tissues, failures, sourceMagnifications, gaps, reports);
+        }
+    }
 
     private PrepareJob() {}
 
     /**
-     * Runs the job.
+     * Prepares the dataset the settings describe, from their {@link PrepareConfig#input}.
+     *
+     * @param cfg the settings
+     * @return the outcome
+     * @throws IOException when the input cannot be listed or the manifest written
+     */
+    public static Result run(PrepareConfig cfg) throws IOException {
+        return cfg.input().prepare(cfg);
+    }
+
+    /**
+     * Runs the job on items already listed, with a given cutter.
      *
      * @param cfg the settings
      * @param items the inputs
@@ -83,7 +110,7 @@ public final class PrepareJob {
      * @return the outcome
      * @throws IOException when the manifest cannot be written
      */
-    public static Result run(
+    static Result run(
             PrepareConfig cfg,
             List<PrepareItem> items,
             ItemCutter cutter,
@@ -152,7 +179,8 @@ public final class PrepareJob {
                 all.size(),
                 new TreeMap<>(failures),
                 new TreeMap<>(mags),
-                SplitAssigner.gaps(groupLabels, splits, cfg.splitFractions()));
+                SplitAssigner.gaps(groupLabels, splits, cfg.splitFractions()),
+                List.of());
     }
 
     private static List<TissueRecord> withSplit(

@@ -1,6 +1,5 @@
 package org.lowmag.train;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
@@ -32,18 +31,17 @@ public final class DistillJob {
     private DistillJob() {}
 
     /**
-     * Distils (or resumes).
+     * Distils (or, with {@link DistillRunConfig#resume}, resumes).
      *
      * @param c the configuration
-     * @param resume continue from the checkpoint
      * @return the final loop state
      * @throws IOException when files cannot be written
      */
-    public static LoopState run(DistillRunConfig c, boolean resume) throws IOException {
-        return new RunFolder(c.out()).whileLocked(() -> runLocked(c, resume));
+    public static LoopState run(DistillRunConfig c) throws IOException {
+        return new RunFolder(c.out()).whileLocked(() -> runLocked(c));
     }
 
-    private static LoopState runLocked(DistillRunConfig c, boolean resume) throws IOException {
+    private static LoopState runLocked(DistillRunConfig c) throws IOException {
         Dataset ds = Dataset.open(c.data());
         try (LowMagModel teacher = LowMagModel.load(ModelPaths.resolve(c.teacher()))) {
             freeze(teacher);
@@ -64,84 +62,85 @@ public final class DistillJob {
                                 + c.data()
                                 + " or the --unlabeled datasets");
             }
-            RunFolder run = new RunFolder(c.out());
             String archName =
                     c.architecture() != null ? c.architecture() : teacher.info().architecture();
             Map<String, Object> recorded = new LinkedHashMap<>(c.toMap());
             recorded.put("architecture", archName);
-            boolean fromCheckpoint = run.start(resume, recorded);
-            ImageCache cache = new ImageCache(c.loop().cacheBytes());
-            TissueImages tImgs =
-                    new TissueImages(
-                            sets,
-                            tissues,
-                            tMag,
-                            cache,
-                            teacher.info().padder(),
-                            c.loop().maxTissuePixels());
-            TissueImages unpadded =
-                    new TissueImages(
-                            sets,
-                            tissues,
-                            c.magnification(),
-                            cache,
-                            Padder.none(),
-                            c.loop().maxTissuePixels());
+            TrainingRun run =
+                    TrainingRun.start(new RunFolder(c.out()), c.loop(), c.resume(), recorded);
+            ModelInfo t = teacher.info();
+            TissueImages tImgs = run.images(sets, tissues, tMag, t.padder());
+            TissueImages unpadded = run.images(sets, tissues, c.magnification(), Padder.none());
             List<TissueRecord> val =
                     ds.split("val").stream()
-                            .filter(t -> t.image(c.magnification()).isPresent())
+                            .filter(x -> x.image(c.magnification()).isPresent())
                             .toList();
-            try (NDManager optState = NDManager.newBaseManager();
-                    LowMagModel student =
-                            fromCheckpoint
-                                    ? LowMagModel.load(Checkpoint.modelDir(run.checkpoint()))
-                                    : createStudent(c, archName, teacher, unpadded)) {
-                TissueImages sImgs = unpadded.withPadder(student.info().padder());
-                TissueImages valImgs =
-                        new TissueImages(
-                                ds,
-                                val,
-                                c.magnification(),
-                                cache,
-                                student.info().padder(),
-                                c.loop().maxTissuePixels());
-                TrainJob.enableGradients(student);
-                Adam adam =
-                        new Adam(
-                                student.net().getParameters(),
-                                (float) c.loop().weightDecay(),
-                                optState);
-                LoopState state =
-                        fromCheckpoint
-                                ? Checkpoint.restore(run.checkpoint(), adam, optState)
-                                : new LoopState();
-                DistillObjective objective =
-                        new DistillObjective(
-                                teacher,
-                                student,
-                                tImgs,
-                                sImgs,
-                                new DistillationLoss(c.loss()),
-                                c.augmentation(),
-                                c.loop().seed(),
-                                c.loop().maxBatchPixels(),
-                                c.loop().checkpointActivations());
-                Validator validator =
-                        new Validator(
-                                student,
-                                valImgs,
-                                TrainJob.labels(val, ds.classIndex()),
-                                ds.info().classes().size(),
-                                c.loop().maxBatchPixels());
-                new EpochTrainer(student, adam, run, c.loop(), tissues.size())
-                        .run(state, objective, validator);
-                Map<String, Object> done = new LinkedHashMap<>();
-                done.put("epochs", state.history().size());
-                done.put("best_epoch", state.bestEpoch());
-                done.put("tissues", tissues.size());
-                run.markDone(done);
-                return state;
-            }
+            return run.train(
+                    new Plan(c, archName, teacher, ds, tissues, run, tImgs, unpadded, val));
+        }
+    }
+
+    /**
+     * The student's objective: the distillation loss against the frozen teacher.
+     *
+     * @param c the configuration
+     * @param archName the student's architecture
+     * @param teacher the frozen teacher
+     * @param ds the dataset
+     * @param tissues the tissues distilled on
+     * @param run the run
+     * @param tImgs the tissues at the teacher's magnification, padded as the teacher was trained
+     * @param unpadded the tissues at the student's magnification, before its padding is known
+     * @param val the validation tissues that have images at the student's magnification
+     */
+    private record Plan(
+            DistillRunConfig c,
+            String archName,
+            LowMagModel teacher,
+            Dataset ds,
+            List<TissueRecord> tissues,
+            TrainingRun run,
+            TissueImages tImgs,
+            TissueImages unpadded,
+            List<TissueRecord> val)
+            implements TrainingRun.Plan {
+
+        @Override
+        public LowMagModel create() {
+            return createStudent(c, archName, teacher, unpadded);
+        }
+
+        @Override
+        public EpochTrainer.Objective objective(LowMagModel student) {
+            return new DistillObjective(
+                    teacher,
+                    student,
+                    tImgs,
+                    unpadded.withPadder(student.info().padder()),
+                    new DistillationLoss(c.loss()),
+                    c.augmentation(),
+                    c.loop().seed(),
+                    c.loop().maxBatchPixels(),
+                    c.loop().checkpointActivations());
+        }
+
+        @Override
+        public EpochTrainer.Validation validation(LowMagModel student) {
+            return run.validator(
+                    student,
+                    run.images(ds, val, c.magnification(), student.info().padder()),
+                    TrainJob.labels(val, ds.classIndex()),
+                    ds.info().classes().size());
+        }
+
+        @Override
+        public int trainCount() {
+            return tissues.size();
+        }
+
+        @Override
+        public void summarise(LoopState state, Map<String, Object> done) {
+            done.put("tissues", tissues.size());
         }
     }
 

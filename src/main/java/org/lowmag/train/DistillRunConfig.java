@@ -22,6 +22,7 @@ import org.lowmag.distill.DistillConfig;
  * @param augmentation augmentation shared by each teacher/student pair
  * @param setup the student's initialisation and padding of small inputs (the teacher's inputs are
  *     padded as the teacher was trained)
+ * @param resume continue the run folder's checkpoint (not recorded: a resume is the same run)
  */
 public record DistillRunConfig(
         Path teacher,
@@ -34,7 +35,8 @@ public record DistillRunConfig(
         DistillConfig loss,
         LoopConfig loop,
         Augmentation augmentation,
-        ModelSetup setup) {
+        ModelSetup setup,
+        boolean resume) {
 
     /** Copies the lists. */
     public DistillRunConfig {
@@ -50,7 +52,8 @@ public record DistillRunConfig(
     }
 
     /**
-     * @return the configuration as a map for {@code config.json}
+     * @return the configuration as a map for {@code config.json} (every component but {@code
+     *     resume}; {@link DistillJob} records the architecture it resolved)
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

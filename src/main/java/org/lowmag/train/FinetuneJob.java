@@ -1,14 +1,10 @@
 package org.lowmag.train;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lowmag.dataset.Augmentation;
 import org.lowmag.dataset.Dataset;
-import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.TissueRecord;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.ModelInfo;
@@ -25,96 +21,88 @@ public final class FinetuneJob {
     private FinetuneJob() {}
 
     /**
-     * Fine-tunes (or resumes).
+     * Fine-tunes (or, with {@link FinetuneConfig#resume}, resumes).
      *
-     * @param modelDir the student's run or model folder
-     * @param data the labelled dataset
-     * @param out the run folder
-     * @param loop optimisation settings
-     * @param aug augmentation
-     * @param resume continue from the checkpoint
+     * @param c the configuration
      * @return the final loop state
      * @throws IOException when files cannot be written
      */
-    public static LoopState run(
-            Path modelDir, Path data, Path out, LoopConfig loop, Augmentation aug, boolean resume)
-            throws IOException {
-        return new RunFolder(out)
-                .whileLocked(() -> runLocked(modelDir, data, out, loop, aug, resume));
+    public static LoopState run(FinetuneConfig c) throws IOException {
+        return new RunFolder(c.out()).whileLocked(() -> runLocked(c));
     }
 
-    private static LoopState runLocked(
-            Path modelDir, Path data, Path out, LoopConfig loop, Augmentation aug, boolean resume)
-            throws IOException {
-        Dataset ds = Dataset.open(data);
-        RunFolder run = new RunFolder(out);
-        Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put("command", "finetune");
-        cfg.put("model", modelDir.toAbsolutePath().toString());
-        cfg.put("data", data.toAbsolutePath().toString());
-        cfg.put("loop", loop);
-        cfg.put("augmentation", aug);
-        Path base = ModelPaths.resolve(modelDir);
-        boolean fromCheckpoint = run.start(resume, cfg);
-        Path source = fromCheckpoint ? Checkpoint.modelDir(run.checkpoint()) : base;
-        try (NDManager optState = NDManager.newBaseManager();
-                LowMagModel model = LowMagModel.load(source)) {
+    private static LoopState runLocked(FinetuneConfig c) throws IOException {
+        Dataset ds = Dataset.open(c.data());
+        Path base = ModelPaths.resolve(c.model());
+        TrainingRun run =
+                TrainingRun.start(new RunFolder(c.out()), c.loop(), c.resume(), c.toMap());
+        return run.train(new Plan(c, ds, base, run, ds.split("train")));
+    }
+
+    /**
+     * Cross-entropy on the train split through the student's fully connected layer alone.
+     *
+     * @param c the configuration
+     * @param ds the dataset
+     * @param base the student's model folder
+     * @param run the run
+     * @param train the dataset's train split
+     */
+    private record Plan(
+            FinetuneConfig c, Dataset ds, Path base, TrainingRun run, List<TissueRecord> train)
+            implements TrainingRun.Plan {
+
+        @Override
+        public LowMagModel create() {
+            return LowMagModel.load(base);
+        }
+
+        @Override
+        public void prepare(LowMagModel model) {
             ModelInfo info = model.info();
             if (!info.classes().equals(ds.info().classes())) {
                 throw new LowMagException(
                         "model "
-                                + modelDir
+                                + c.model()
                                 + " has classes "
                                 + info.classes()
                                 + " but dataset "
-                                + data
+                                + c.data()
                                 + " has "
                                 + ds.info().classes());
             }
-            double mag = info.magnification();
-            ds.requireMagnification(mag);
-            List<TissueRecord> train = ds.split("train");
+            ds.requireMagnification(info.magnification());
             if (train.isEmpty()) {
-                throw new LowMagException("dataset " + data + " has no labelled train split");
+                throw new LowMagException("dataset " + c.data() + " has no labelled train split");
             }
             model.net().freezeParameters(true);
             model.net().fc().freezeParameters(false);
-            TrainJob.enableGradients(model);
-            Adam adam = new Adam(model.net().getParameters(), (float) loop.weightDecay(), optState);
-            LoopState state =
-                    fromCheckpoint
-                            ? Checkpoint.restore(run.checkpoint(), adam, optState)
-                            : new LoopState();
-            ImageCache cache = new ImageCache(loop.cacheBytes());
-            Padder padder = info.padder();
+        }
+
+        @Override
+        public EpochTrainer.Objective objective(LowMagModel model) {
+            return run.supervised(
+                    model,
+                    images(model, train),
+                    TrainJob.labels(train, ds.classIndex()),
+                    c.augmentation());
+        }
+
+        @Override
+        public EpochTrainer.Validation validation(LowMagModel model) {
             List<TissueRecord> val = ds.split("val");
-            TissueImages trainImgs =
-                    new TissueImages(ds, train, mag, cache, padder, loop.maxTissuePixels());
-            TissueImages valImgs =
-                    new TissueImages(ds, val, mag, cache, padder, loop.maxTissuePixels());
             Map<String, Integer> index = ds.classIndex();
-            new EpochTrainer(model, adam, run, loop, train.size())
-                    .run(
-                            state,
-                            new SupervisedObjective(
-                                    model,
-                                    trainImgs,
-                                    TrainJob.labels(train, index),
-                                    aug,
-                                    loop.seed(),
-                                    loop.maxBatchPixels(),
-                                    loop.checkpointActivations()),
-                            new Validator(
-                                    model,
-                                    valImgs,
-                                    TrainJob.labels(val, index),
-                                    index.size(),
-                                    loop.maxBatchPixels()));
-            Map<String, Object> done = new LinkedHashMap<>();
-            done.put("epochs", state.history().size());
-            done.put("best_epoch", state.bestEpoch());
-            run.markDone(done);
-            return state;
+            return run.validator(
+                    model, images(model, val), TrainJob.labels(val, index), index.size());
+        }
+
+        private TissueImages images(LowMagModel model, List<TissueRecord> tissues) {
+            return run.images(ds, tissues, model.info().magnification(), model.info().padder());
+        }
+
+        @Override
+        public int trainCount() {
+            return train.size();
         }
     }
 }

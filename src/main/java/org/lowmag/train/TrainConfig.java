@@ -18,6 +18,7 @@ import org.lowmag.dataset.Augmentation;
  * @param augmentation online augmentation
  * @param role recorded in the model: {@code teacher} or {@code baseline}
  * @param setup the initialisation and the padding of small inputs
+ * @param resume continue the run folder's checkpoint (not recorded: a resume is the same run)
  */
 public record TrainConfig(
         Path data,
@@ -27,7 +28,8 @@ public record TrainConfig(
         LoopConfig loop,
         Augmentation augmentation,
         String role,
-        ModelSetup setup) {
+        ModelSetup setup,
+        boolean resume) {
 
     /** Validates. */
     public TrainConfig {
@@ -41,7 +43,8 @@ public record TrainConfig(
     }
 
     /**
-     * @return the configuration as a map for {@code config.json}
+     * @return the configuration as a map for {@code config.json} (every component but {@code
+     *     resume})
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -1,10 +1,8 @@
 package org.lowmag.train;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lowmag.dataset.Dataset;
@@ -23,18 +21,17 @@ public final class TrainJob {
     private TrainJob() {}
 
     /**
-     * Trains (or resumes) a run.
+     * Trains (or, with {@link TrainConfig#resume}, resumes) a run.
      *
      * @param c the configuration
-     * @param resume continue from the run folder's checkpoint
      * @return the final loop state
      * @throws IOException when files cannot be written
      */
-    public static LoopState run(TrainConfig c, boolean resume) throws IOException {
-        return new RunFolder(c.out()).whileLocked(() -> runLocked(c, resume));
+    public static LoopState run(TrainConfig c) throws IOException {
+        return new RunFolder(c.out()).whileLocked(() -> runLocked(c));
     }
 
-    private static LoopState runLocked(TrainConfig c, boolean resume) throws IOException {
+    private static LoopState runLocked(TrainConfig c) throws IOException {
         Dataset ds = Dataset.open(c.data());
         ds.requireMagnification(c.magnification());
         List<TissueRecord> train = ds.split("train");
@@ -46,81 +43,83 @@ public final class TrainJob {
                             + " a non-zero training fraction");
         }
         List<TissueRecord> val = ds.split("val");
-        RunFolder run = new RunFolder(c.out());
-        boolean fromCheckpoint = run.start(resume, c.toMap());
-        ImageCache cache = new ImageCache(c.loop().cacheBytes());
-        TissueImages unpadded =
-                new TissueImages(
+        TrainingRun run =
+                TrainingRun.start(new RunFolder(c.out()), c.loop(), c.resume(), c.toMap());
+        return run.train(
+                new Plan(
+                        c,
                         ds,
                         train,
-                        c.magnification(),
-                        cache,
-                        Padder.none(),
-                        c.loop().maxTissuePixels());
-        Map<String, Integer> index = ds.classIndex();
-        try (NDManager optState = NDManager.newBaseManager();
-                LowMagModel model =
-                        fromCheckpoint
-                                ? LowMagModel.load(Checkpoint.modelDir(run.checkpoint()))
-                                : create(c, ds, unpadded)) {
-            TissueImages trainImgs = unpadded.withPadder(model.info().padder());
-            TissueImages valImgs =
-                    new TissueImages(
-                            ds,
-                            val,
-                            c.magnification(),
-                            cache,
-                            model.info().padder(),
-                            c.loop().maxTissuePixels());
-            enableGradients(model);
-            Adam adam =
-                    new Adam(model.net().getParameters(), (float) c.loop().weightDecay(), optState);
-            LoopState state =
-                    fromCheckpoint
-                            ? Checkpoint.restore(run.checkpoint(), adam, optState)
-                            : new LoopState();
-            EpochTrainer trainer = new EpochTrainer(model, adam, run, c.loop(), train.size());
-            SupervisedObjective objective =
-                    new SupervisedObjective(
-                            model,
-                            trainImgs,
-                            labels(train, index),
-                            c.augmentation(),
-                            c.loop().seed(),
-                            c.loop().maxBatchPixels(),
-                            c.loop().checkpointActivations());
-            Validator validator =
-                    new Validator(
-                            model,
-                            valImgs,
-                            labels(val, index),
-                            index.size(),
-                            c.loop().maxBatchPixels());
-            trainer.run(state, objective, validator);
-            Map<String, Object> done = new LinkedHashMap<>();
-            done.put("epochs", state.history().size());
-            done.put("best_epoch", state.bestEpoch());
-            done.put("best_" + c.loop().select(), state.bestScore());
-            run.markDone(done);
-            return state;
-        }
+                        val,
+                        run,
+                        run.images(ds, train, c.magnification(), Padder.none())));
     }
 
-    private static LowMagModel create(TrainConfig c, Dataset ds, TissueImages trainImgs) {
-        Normalization norm = Normalization.of(trainImgs.channelStats());
-        ModelInfo info =
-                new ModelInfo(
-                        ModelInfo.FORMAT_VERSION,
-                        c.architecture(),
-                        ds.info().classes(),
-                        c.magnification(),
-                        norm,
-                        c.role(),
-                        c.loop().seed(),
-                        c.toMap(),
-                        Provenance.current().toMap());
-        Engines.seed(c.loop().seed());
-        return LowMagModel.create(info, c.setup().init());
+    /**
+     * Cross-entropy on the train split, from a fresh model with the train split's statistics.
+     *
+     * @param c the configuration
+     * @param ds the dataset
+     * @param train its train split
+     * @param val its validation split
+     * @param run the run
+     * @param unpadded the training images, before the model's padding is known
+     */
+    private record Plan(
+            TrainConfig c,
+            Dataset ds,
+            List<TissueRecord> train,
+            List<TissueRecord> val,
+            TrainingRun run,
+            TissueImages unpadded)
+            implements TrainingRun.Plan {
+
+        @Override
+        public LowMagModel create() {
+            Normalization norm = Normalization.of(unpadded.channelStats());
+            ModelInfo info =
+                    new ModelInfo(
+                            ModelInfo.FORMAT_VERSION,
+                            c.architecture(),
+                            ds.info().classes(),
+                            c.magnification(),
+                            norm,
+                            c.role(),
+                            c.loop().seed(),
+                            c.toMap(),
+                            Provenance.current().toMap());
+            Engines.seed(c.loop().seed());
+            return LowMagModel.create(info, c.setup().init());
+        }
+
+        @Override
+        public EpochTrainer.Objective objective(LowMagModel model) {
+            return run.supervised(
+                    model,
+                    unpadded.withPadder(model.info().padder()),
+                    labels(train, ds.classIndex()),
+                    c.augmentation());
+        }
+
+        @Override
+        public EpochTrainer.Validation validation(LowMagModel model) {
+            Map<String, Integer> index = ds.classIndex();
+            return run.validator(
+                    model,
+                    run.images(ds, val, c.magnification(), model.info().padder()),
+                    labels(val, index),
+                    index.size());
+        }
+
+        @Override
+        public int trainCount() {
+            return train.size();
+        }
+
+        @Override
+        public void summarise(LoopState state, Map<String, Object> done) {
+            done.put("best_" + c.loop().select(), state.bestScore());
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideInputs;
 import org.lowmag.infer.TruthLabels;
 
@@ -39,12 +40,11 @@ class DemoCommandTest {
         String demoLabels = Files.readString(data.resolve("labels-demo.csv"));
         assertFalse(demoLabels.contains("s-1.svs") || demoLabels.contains("s-4.svs"), demoLabels);
 
-        List<String> args = DemoCommand.predictArgs(tmp, data, "0.625", held, "cpu");
-        assertEquals("cpu", args.get(args.indexOf("--device") + 1));
-        int i = args.indexOf("--labels");
-        TruthLabels truth = TruthLabels.read(Path.of(args.get(i + 1)));
-        List<String> slides = args.subList(args.size() - 2, args.size());
-        assertEquals(Optional.of("normal"), truth.of(SlideInputs.name(Path.of(slides.get(0)))));
-        assertEquals(Optional.of("dysplasia"), truth.of(SlideInputs.name(Path.of(slides.get(1)))));
+        PredictJob.Config c = DemoCommand.predictConfig(tmp, data, "0.625", held);
+        TruthLabels truth = c.truth();
+        List<Path> slides = c.inputs();
+        assertEquals(2, slides.size());
+        assertEquals(Optional.of("normal"), truth.of(SlideInputs.name(slides.get(0))));
+        assertEquals(Optional.of("dysplasia"), truth.of(SlideInputs.name(slides.get(1))));
     }
 }

@@ -8,12 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.DatasetInfo;
 import org.lowmag.dataset.TissueRecord;
+import org.lowmag.experiment.ConfigReader;
+import org.lowmag.experiment.ConfigWriter;
+import org.lowmag.experiment.ExperimentConfig;
+import org.lowmag.prepare.PrepareInput;
 
 /**
  * What the demo's data carry into the experiment: a prepared dataset of synthesized slides records
@@ -36,9 +41,10 @@ class DemoDataTest {
                         "slides:" + data.toAbsolutePath(),
                         "labels:" + labels.toAbsolutePath(),
                         "synthetic:" + json),
-                PrepareCommand.slideSources(data, labels));
+                new PrepareInput.Slides(data, labels).sources());
         assertTrue(
-                PrepareCommand.slideSources(data.resolve("slides"), labels)
+                new PrepareInput.Slides(data.resolve("slides"), labels)
+                        .sources()
                         .contains("synthetic:" + json),
                 "the slides/ folder of a synthetic data set");
     }
@@ -46,15 +52,59 @@ class DemoDataTest {
     @Test
     void otherSlidesRecordNoSyntheticSource() throws IOException {
         Path real = Files.createDirectories(tmp.resolve("scanner"));
-        assertEquals(2, PrepareCommand.slideSources(real, real.resolve("l.csv")).size());
+        assertEquals(2, new PrepareInput.Slides(real, real.resolve("l.csv")).sources().size());
         Files.writeString(real.resolve("synthetic.json"), "{\"generator\": \"someone else\"}");
-        assertEquals(2, PrepareCommand.slideSources(real, real.resolve("l.csv")).size());
+        assertEquals(2, new PrepareInput.Slides(real, real.resolve("l.csv")).sources().size());
     }
 
     @Test
     void theDemoResamplesPatientsWhenEveryTestTissueHasOne() {
         assertTrue(DemoCommand.groupBootstrap(dataset("p1", "p1", "p2")));
         assertFalse(DemoCommand.groupBootstrap(dataset("p1", "", "p2")), "one without a group");
+    }
+
+    /**
+     * The demo's experiment, now built as an object, is the one its former YAML text (kept here as
+     * the reference) described, and {@code experiment.yaml} written from it reads back the same.
+     */
+    @Test
+    void theDemoExperimentIsTheOneItsYamlUsedToDescribe() {
+        Path dataset = tmp.resolve("dataset").toAbsolutePath();
+        for (boolean quick : new boolean[] {true, false}) {
+            for (boolean group : new boolean[] {true, false}) {
+                DemoCommand.Plan p = DemoCommand.plan(quick);
+                ExperimentConfig c = DemoCommand.experimentConfig(dataset, p, 7, group);
+                assertEquals(ConfigReader.parse(formerYaml(dataset, p, 7, group), tmp, false), c);
+                assertEquals(ConfigReader.parse(ConfigWriter.yaml(c, "demo"), tmp, false), c);
+            }
+        }
+    }
+
+    /** The text {@code lowmag demo} used to concatenate into {@code experiment.yaml}. */
+    private static String formerYaml(Path dataset, DemoCommand.Plan p, long seed, boolean group) {
+        return "dataset: "
+                + dataset
+                + "\nteacher_mag: "
+                + p.teacherMag()
+                + "\nstudent_mags: "
+                + p.studentMags()
+                + "\narch: paper\narms: [baseline, kd, kd+aux]\nkd_splits: [train, val]\n"
+                + "auxiliary:\n  aux: {splits: [unlabeled]}\n"
+                + String.format(
+                        Locale.ROOT,
+                        "epochs: {teacher: %d, baseline: %d, kd: %d, kd+aux: %d}%n",
+                        p.teacherEpochs(),
+                        p.studentEpochs(),
+                        p.studentEpochs(),
+                        p.auxEpochs())
+                + "accumulate: "
+                + p.accumulate()
+                + "\nlr: 0.001\nseed: "
+                + seed
+                + "\nbootstrap: "
+                + p.bootstrap()
+                + "\n"
+                + (group ? "bootstrap_unit: group\n" : "");
     }
 
     /** A dataset in memory with one labelled test tissue per given group. */

@@ -22,10 +22,10 @@ class EvaluateCommandTest {
     void parsesTheUnitAnyCaseAndDefaultsToTissue() {
         String[] base = {"evaluate", "--model", "m", "--data", "d", "--out", "o"};
         EvaluateCommand c = parse(base);
-        assertEquals(BootstrapConfig.Unit.TISSUE, c.bootstrapUnit);
+        assertEquals(BootstrapConfig.Unit.TISSUE, c.bootstrap.bootstrapUnit);
         String[] group = {"evaluate", "--model", "m", "--data", "d", "--out", "o"};
         c = parse(append(group, "--bootstrap-unit", "Group"));
-        assertEquals(BootstrapConfig.Unit.GROUP, c.bootstrapUnit);
+        assertEquals(BootstrapConfig.Unit.GROUP, c.bootstrap.bootstrapUnit);
     }
 
     @Test

@@ -57,7 +57,8 @@ class PrepareRerunTest {
                         seed,
                         force,
                         new MagnificationResolver(
-                                OptionalDouble.of(sourceMag), OptionalDouble.empty()));
+                                OptionalDouble.of(sourceMag), OptionalDouble.empty()),
+                        new PrepareInput.Images(Path.of("/data/imgs"), null));
         return PrepareJob.run(cfg, ITEMS, cutter, List.of("images:/data/imgs"), "images");
     }
 

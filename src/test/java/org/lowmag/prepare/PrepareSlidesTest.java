@@ -81,7 +81,8 @@ class PrepareSlidesTest {
                         0,
                         1,
                         force,
-                        new MagnificationResolver(OptionalDouble.of(20), OptionalDouble.empty()));
+                        new MagnificationResolver(OptionalDouble.of(20), OptionalDouble.empty()),
+                        new PrepareInput.Slides(slides, shared.resolve("labels.csv")));
         List<PrepareItem> items = SlideListInput.list(slides, shared.resolve("labels.csv")).items();
         try (LanczosResampler resampler = new LanczosResampler(1)) {
             SlideTissueCutter cutter =

@@ -68,8 +68,8 @@ class CheckpointedRunsTest {
     private static Path train(String name, ActivationCheckpointing c) throws Exception {
         Path out = tmp.resolve(name);
         TrainJob.run(
-                new TrainConfig(data, 8, out, "paper", loop(c), Augmentation.none(), "t", null),
-                false);
+                new TrainConfig(
+                        data, 8, out, "paper", loop(c), Augmentation.none(), "t", null, false));
         return out;
     }
 
@@ -88,15 +88,16 @@ class CheckpointedRunsTest {
                         DistillConfig.paper(1.0),
                         loop(c),
                         Augmentation.none(),
-                        null),
-                false);
+                        null,
+                        false));
         return out;
     }
 
     private static Path finetune(String name, Path student, ActivationCheckpointing c)
             throws Exception {
         Path out = tmp.resolve(name);
-        FinetuneJob.run(student, data, out, loop(c), Augmentation.none(), false);
+        FinetuneJob.run(
+                new FinetuneConfig(student, data, out, loop(c), Augmentation.none(), false));
         return out;
     }
 

@@ -64,8 +64,8 @@ class DistillJobTest {
                         loop(2),
                         Augmentation.paperDefault(),
                         "teacher",
-                        null),
-                false);
+                        null,
+                        false));
     }
 
     private static DistillRunConfig kd(Path out, double mag, List<String> splits) {
@@ -80,13 +80,14 @@ class DistillJobTest {
                 DistillConfig.paper(1.0),
                 loop(2),
                 Augmentation.paperDefault(),
-                null);
+                null,
+                false);
     }
 
     @Test
     void distilsFinetunesAndEvaluates() throws Exception {
         Path student = tmp.resolve("kd+aux-2x");
-        LoopState s = DistillJob.run(kd(student, 2, List.of("train", "val", "unlabeled")), false);
+        LoopState s = DistillJob.run(kd(student, 2, List.of("train", "val", "unlabeled")));
         assertEquals(2, s.history().size());
         assertTrue(s.history().get(0).containsKey("train_teacher_seconds"));
         assertTrue(s.history().get(0).containsKey("train_pixel"));
@@ -95,7 +96,7 @@ class DistillJobTest {
         assertEquals("student", info.role());
 
         Path ft = tmp.resolve("ft");
-        FinetuneJob.run(student, data, ft, loop(1), Augmentation.none(), false);
+        FinetuneJob.run(new FinetuneConfig(student, data, ft, loop(1), Augmentation.none(), false));
         assertTrue(new RunFolder(ft).finished());
         try (LowMagModel before = LowMagModel.load(ModelPaths.resolve(student));
                 LowMagModel after = LowMagModel.load(ModelPaths.resolve(ft))) {
@@ -135,7 +136,7 @@ class DistillJobTest {
         LowMagException e =
                 assertThrows(
                         LowMagException.class,
-                        () -> DistillJob.run(kd(tmp.resolve("bad1"), 8, List.of("train")), false));
+                        () -> DistillJob.run(kd(tmp.resolve("bad1"), 8, List.of("train"))));
         assertTrue(e.getMessage().contains("must be lower"), e.getMessage());
     }
 
@@ -144,7 +145,7 @@ class DistillJobTest {
         LowMagException e =
                 assertThrows(
                         LowMagException.class,
-                        () -> DistillJob.run(kd(tmp.resolve("bad2"), 4, List.of("train")), false));
+                        () -> DistillJob.run(kd(tmp.resolve("bad2"), 4, List.of("train"))));
         assertTrue(e.getMessage().contains("no images at 4x"), e.getMessage());
     }
 
@@ -164,8 +165,9 @@ class DistillJobTest {
                         DistillConfig.paper(1.0),
                         loop(1),
                         Augmentation.none(),
-                        null);
-        LowMagException e = assertThrows(LowMagException.class, () -> DistillJob.run(c, false));
+                        null,
+                        false);
+        LowMagException e = assertThrows(LowMagException.class, () -> DistillJob.run(c));
         assertTrue(e.getMessage().contains("teacher was trained on classes"), e.getMessage());
     }
 }

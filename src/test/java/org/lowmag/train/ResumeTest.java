@@ -31,7 +31,8 @@ class ResumeTest {
 
     private static final int EPOCHS = 3;
 
-    private static TrainConfig config(Path data, Path out, double checkpointMinutes) {
+    private static TrainConfig config(
+            Path data, Path out, double checkpointMinutes, boolean resume) {
         LoopConfig loop =
                 new LoopConfig(
                         EPOCHS,
@@ -48,7 +49,7 @@ class ResumeTest {
                         1L << 28,
                         ActivationCheckpointing.AUTO);
         return new TrainConfig(
-                data, 10, out, "paper", loop, Augmentation.paperDefault(), "teacher", null);
+                data, 10, out, "paper", loop, Augmentation.paperDefault(), "teacher", null, resume);
     }
 
     /**
@@ -70,7 +71,7 @@ class ResumeTest {
         Path data = tmp.resolve("data");
         TinyDatasets.write(data, 3, 6, 48, List.of(10.0, 5.0), 3L);
         Path straight = tmp.resolve("straight");
-        TrainJob.run(config(data, straight, 0), false);
+        TrainJob.run(config(data, straight, 0, false));
 
         Path killed = tmp.resolve("killed");
         Process p =
@@ -126,7 +127,7 @@ class ResumeTest {
                 "the child run was killed in the middle of epoch 2: "
                         + Files.readString(tmp.resolve("child.log")));
         assertFalse(Files.exists(killed.resolve(RunFolder.DONE_FILE)));
-        LoopState end = TrainJob.run(config(data, killed, 0), true);
+        LoopState end = TrainJob.run(config(data, killed, 0, true));
         assertEquals(EPOCHS, end.history().size());
 
         List<float[]> a = weights(straight.resolve("model/last"));

@@ -53,10 +53,10 @@ class RunLockTest {
                                             loop(),
                                             Augmentation.paperDefault(),
                                             "teacher",
-                                            null);
+                                            null,
+                                            false);
                             LowMagException e =
-                                    assertThrows(
-                                            LowMagException.class, () -> TrainJob.run(t, false));
+                                    assertThrows(LowMagException.class, () -> TrainJob.run(t));
                             assertTrue(
                                     e.getMessage().contains("another run is writing into " + out),
                                     e::getMessage);
@@ -64,12 +64,13 @@ class RunLockTest {
                                     LowMagException.class,
                                     () ->
                                             FinetuneJob.run(
-                                                    dir.resolve("model"),
-                                                    data,
-                                                    out,
-                                                    loop(),
-                                                    Augmentation.paperDefault(),
-                                                    false));
+                                                    new FinetuneConfig(
+                                                            dir.resolve("model"),
+                                                            data,
+                                                            out,
+                                                            loop(),
+                                                            Augmentation.paperDefault(),
+                                                            false)));
                             return null;
                         });
         assertFalse(Files.exists(out.resolve("config.json")), "the refused runs wrote nothing");

@@ -59,8 +59,8 @@ class SelectLastTest {
                                 loop("last", 1),
                                 Augmentation.paperDefault(),
                                 "baseline",
-                                setup),
-                        false);
+                                setup,
+                                false));
         assertEquals(3, state.history().size(), "patience is ignored with select last");
         assertEquals(3, state.bestEpoch());
         RunFolder run = new RunFolder(out);
