@@ -28,7 +28,8 @@ class ArchitectureRulesTest {
                         "org.lowmag.cost..",
                         "org.lowmag.util..",
                         "org.lowmag.report..",
-                        "org.lowmag.synthetic..")
+                        "org.lowmag.synthetic..",
+                        "org.lowmag.serve..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("ai.djl..")
