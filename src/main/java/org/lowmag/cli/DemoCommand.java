@@ -189,6 +189,8 @@ final class DemoCommand implements Callable<Integer> {
                 "classify two held-out slides at " + mag + "x",
                 predictArgs(out, data, mag, heldOut, device.device).toArray(String[]::new));
         DemoSummary.print(out, p, (System.nanoTime() - t0) / 1e9);
+        System.out.println(
+                "Look at them in a browser: lowmag serve --predictions " + out.resolve("predict"));
         return 0;
     }
 
