@@ -31,6 +31,7 @@ class ArchitectureRulesTest {
         "org.lowmag.prepare..",
         "org.lowmag.report..",
         "org.lowmag.resample..",
+        "org.lowmag.serve..",
         "org.lowmag.slide..",
         "org.lowmag.synthetic..",
         "org.lowmag.tiff..",

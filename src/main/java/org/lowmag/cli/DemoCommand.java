@@ -187,6 +187,8 @@ final class DemoCommand implements Callable<Integer> {
                 "classify two held-out slides at " + mag + "x",
                 () -> PredictCommand.report(PredictJob.run(predict), data.resolve("labels.csv")));
         DemoSummary.print(out, p, (System.nanoTime() - t0) / 1e9);
+        System.out.println(
+                "Look at them in a browser: lowmag serve --predictions " + out.resolve("predict"));
         return 0;
     }
 

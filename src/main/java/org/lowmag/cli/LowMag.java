@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
             SynthesizeCommand.class,
             DownsampleCommand.class,
             TissueCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LowMag implements Runnable {
