@@ -10,6 +10,7 @@ import org.lowmag.slide.RegionRequest;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
+import org.lowmag.tissue.SlideTissue;
 import org.lowmag.tissue.ThresholdMethod;
 import org.lowmag.tissue.TissueBox;
 import org.lowmag.tissue.TissueDetection;
@@ -144,15 +145,23 @@ final class TissueCommand implements Callable<Integer> {
         TissueParams params = UsageException.fromFlags(this::params);
         try (SlideReader reader = SlideReaders.open(slide)) {
             SlideMetadata meta = reader.metadata();
-            BufferedImage overview = overview(reader, meta, params);
-            TissueDetection d =
-                    new TissueDetector(params)
-                            .detect(
-                                    overview,
-                                    meta.widthPx(),
-                                    meta.heightPx(),
-                                    meta.mppX(),
-                                    meta.mppY());
+            BufferedImage overview;
+            TissueDetection d;
+            if (analysisMpp == null) {
+                SlideTissue found = SlideTissue.find(reader, params);
+                overview = found.overview();
+                d = found.detection();
+            } else {
+                overview = overviewAtMpp(reader, meta);
+                d =
+                        new TissueDetector(params)
+                                .detect(
+                                        overview,
+                                        meta.widthPx(),
+                                        meta.heightPx(),
+                                        meta.mppX(),
+                                        meta.mppY());
+            }
             ImageFiles.write(outDir.resolve("mask.png"), d.mask().toImage());
             TissueJson.Slide on =
                     new TissueJson.Slide(
@@ -183,11 +192,7 @@ final class TissueCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BufferedImage overview(SlideReader reader, SlideMetadata meta, TissueParams params)
-            throws IOException {
-        if (analysisMpp == null) {
-            return reader.overview(params.analysisMaxSidePx());
-        }
+    private BufferedImage overviewAtMpp(SlideReader reader, SlideMetadata meta) throws IOException {
         if (meta.mppX().isEmpty()) {
             throw new LowMagException(
                     slide + " records no um/px, so --mpp cannot be used: use --analysis-size");

@@ -12,19 +12,19 @@ import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.tissue.ConnectedComponents;
+import org.lowmag.tissue.SlideTissue;
 import org.lowmag.tissue.TissueBox;
 import org.lowmag.tissue.TissueDetection;
-import org.lowmag.tissue.TissueDetector;
 import org.lowmag.tissue.TissueMask;
 import org.lowmag.tissue.TissueParams;
 import org.lowmag.util.LowMagException;
 
 /**
  * Predicts one slide: resolves its magnification and plans the read ({@link ReadPlan}), finds the
- * tissue on a thumbnail ({@link TissueDetector}; tissueloc's defaults in normal use), reads each
- * whole tissue at the model's magnification ({@link TissueReader}), classifies the tissues in
- * chunks ({@link ModelRunner#classifyAll}, {@link #CHUNK_PIXELS}), aggregates the slide label
- * ({@link SlideLabelRule}), traces the outlines ({@link TissueContours}) and, when asked, draws the
+ * tissue on an overview ({@link SlideTissue}; tissueloc's defaults in normal use), reads each whole
+ * tissue at the model's magnification ({@link TissueReader}), classifies the tissues in chunks
+ * ({@link ModelRunner#classifyAll}, {@link #CHUNK_PIXELS}), aggregates the slide label ({@link
+ * SlideLabelRule}), traces the outlines ({@link TissueContours}) and, when asked, draws the
  * heatmaps ({@link HeatmapRenderer}). Thread-safe.
  */
 public final class SlidePredictor {
@@ -113,8 +113,9 @@ public final class SlidePredictor {
             SlideMetadata meta = reader.metadata();
             ScanMagnification mag = magnifications.require(meta);
             ReadPlan plan = ReadPlan.of(meta, mag, runner.info().magnification());
-            BufferedImage thumb = reader.overview(tissueParams.analysisMaxSidePx());
-            TissueDetection det = detect(slide, meta, thumb);
+            SlideTissue found = SlideTissue.find(reader, tissueParams);
+            BufferedImage thumb = found.overview();
+            TissueDetection det = requireTissue(slide, found.detection());
             ConnectedComponents labels = det.pieces();
             TissueMask mask = det.mask();
             double detectSeconds = (System.nanoTime() - t0) / 1e9;
@@ -165,10 +166,7 @@ public final class SlidePredictor {
         }
     }
 
-    private TissueDetection detect(Path slide, SlideMetadata meta, BufferedImage thumb) {
-        TissueDetection det =
-                new TissueDetector(tissueParams)
-                        .detect(thumb, meta.widthPx(), meta.heightPx(), meta.mppX(), meta.mppY());
+    private static TissueDetection requireTissue(Path slide, TissueDetection det) {
         if (det.isEmpty()) {
             throw new LowMagException(
                     slide + ": " + det.summary() + " (a smaller --min-size may find it)");

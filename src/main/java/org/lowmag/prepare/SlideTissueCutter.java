@@ -1,6 +1,5 @@
 package org.lowmag.prepare;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,9 @@ import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
+import org.lowmag.tissue.SlideTissue;
 import org.lowmag.tissue.TissueBox;
 import org.lowmag.tissue.TissueDetection;
-import org.lowmag.tissue.TissueDetector;
 import org.lowmag.tissue.TissueParams;
 import org.lowmag.util.LowMagException;
 
@@ -35,7 +34,7 @@ import org.lowmag.util.LowMagException;
  *       --source-mag}/{@code --source-mpp} wins, then the slide's um/px as {@code 10 / mpp}, then
  *       its objective power; neither: the slide fails);
  *   <li>detect tissue on an overview of at most {@link TissueParams#analysisMaxSidePx()} px ({@link
- *       TissueDetector}); no tissue: the slide fails with "no tissue found in SLIDE";
+ *       SlideTissue}); no tissue: the slide fails with "no tissue found in SLIDE";
  *   <li>cut each box {@code SLIDEID_tNN} at every magnification with {@link PyramidRenderer}
  *       (directly from the coarsest adequate level, in strips) through {@link TissueCutter}
  *       (resume, PNG files).
@@ -133,15 +132,7 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
 
     private List<TissueBox> detect(SlideReader reader, SlideMetadata meta, PrepareItem item)
             throws IOException {
-        BufferedImage overview = reader.overview(params.analysisMaxSidePx());
-        TissueDetection d =
-                new TissueDetector(params)
-                        .detect(
-                                overview,
-                                meta.widthPx(),
-                                meta.heightPx(),
-                                meta.mppX(),
-                                meta.mppY());
+        TissueDetection d = SlideTissue.find(reader, params).detection();
         if (d.isEmpty()) {
             String prefix = "no tissue found";
             String why = d.summary();

@@ -67,12 +67,37 @@ public interface SlideReader extends AutoCloseable {
         if (maxSidePx <= 0) {
             throw new IllegalArgumentException("overview size must be positive, got " + maxSidePx);
         }
+        return overview(maxSidePx, (maxSidePx + 1) / 2);
+    }
+
+    /**
+     * An overview with a chosen floor: the largest pyramid level whose longer side lies in {@code
+     * [minSidePx, maxSidePx]}, as it is (no resampling), else {@link #thumbnail(int)} of {@code
+     * maxSidePx}. {@link #overview(int)} is this with {@code minSidePx = ceil(maxSidePx / 2)};
+     * tissue detection uses {@code ceil(maxSidePx / 4)}, so that on a scanner's pyramid
+     * (downsamples 1, 4, 16, 64 ...) it always finds a level and decodes at most {@code
+     * maxSidePx^2} pixels (a 40,000 x 30,000 slide: its 625 x 469 level, not its 2,500 x 1,875
+     * level resampled to 2,048 x 1,536).
+     *
+     * @param maxSidePx the longest side wanted, positive
+     * @param minSidePx the shortest longer side of a level used as it is, in {@code [1, maxSidePx]}
+     * @return the overview image, RGB
+     * @throws IOException when the file cannot be read
+     */
+    default BufferedImage overview(int maxSidePx, int minSidePx) throws IOException {
+        if (maxSidePx <= 0 || minSidePx <= 0 || minSidePx > maxSidePx) {
+            throw new IllegalArgumentException(
+                    "overview sizes must be 0 < min <= max, got min "
+                            + minSidePx
+                            + ", max "
+                            + maxSidePx);
+        }
         SlideMetadata m = metadata();
         int best = -1;
         long bestSide = 0;
         for (int level = 0; level < m.levelCount(); level++) {
             long side = Math.max(m.levelWidthsPx().get(level), m.levelHeightsPx().get(level));
-            if (side <= maxSidePx && 2 * side >= maxSidePx && side > bestSide) {
+            if (side <= maxSidePx && side >= minSidePx && side > bestSide) {
                 best = level;
                 bestSide = side;
             }

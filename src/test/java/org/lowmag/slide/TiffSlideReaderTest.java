@@ -153,6 +153,42 @@ class TiffSlideReaderTest {
     }
 
     /**
+     * A scanner-like pyramid with downsample 4 (levels 1200x900, 300x225, 75x57): for a 1000 px
+     * overview with floor 250 (detection's) no level lies in [500, 1000], but 300 lies in [250,
+     * 1000], so that level is copied as it is, decoding its 2 tiles instead of the 20 of level 0 a
+     * thumbnail would resample; with floor 325, 1300 px takes level 0 itself; [75, 299] takes the
+     * top level; no level lies in [19, 74], so that overview is resampled.
+     */
+    @Test
+    void overviewTakesAQuarterSizeLevelOfAFourfoldPyramid() throws IOException {
+        Path file = dir.resolve("four.tif");
+        org.lowmag.tiff.PyramidTiffWriter.builder()
+                .setMpp(0.25, 0.25)
+                .optTopLevelMaxSidePx(100)
+                .optCompression(org.lowmag.tiff.PyramidTiffWriter.Compression.DEFLATE)
+                .build()
+                .write(file, TiffTestImages.pattern(1200, 900));
+        try (TiffSlideReader r = TiffSlideReader.open(file)) {
+            assertEquals(List.of(1200L, 300L, 75L), r.metadata().levelWidthsPx());
+            assertEquals(1000, r.overview(1000).getWidth()); // floor 500: resampled
+            long before1 = r.tilesDecoded();
+            BufferedImage o = r.overview(1000, 250);
+            assertEquals(300, o.getWidth());
+            assertEquals(225, o.getHeight());
+            assertEquals(2, r.tilesDecoded() - before1);
+            int[] level1 = r.readLevelPixels(1, 0, 0, 300, 225);
+            int[] got = o.getRGB(0, 0, 300, 225, null, 0, 300);
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(level1[i], got[i] & 0xFFFFFF, "pixel " + i);
+            }
+            assertEquals(1200, r.overview(1300, 325).getWidth());
+            assertEquals(75, r.overview(299, 75).getWidth()); // the top level
+            assertEquals(74, r.overview(74, 19).getWidth()); // no level in [19, 74]: resampled
+            assertThrows(IllegalArgumentException.class, () -> r.overview(100, 101));
+        }
+    }
+
+    /**
      * Levels 320x224, 160x112, 80x56: the overview is the largest level with longer side in
      * [maxSide / 2, maxSide], copied as it is; without one, the resampled thumbnail.
      */

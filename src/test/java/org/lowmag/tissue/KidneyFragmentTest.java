@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
 
@@ -27,10 +25,7 @@ class KidneyFragmentTest {
                 Files.isReadable(KIDNEY),
                 "real data absent: " + KIDNEY.toAbsolutePath() + " (see shared/data/README.md)");
         try (SlideReader r = SlideReaders.open(KIDNEY)) {
-            SlideMetadata m = r.metadata();
-            BufferedImage overview = r.overview(params.analysisMaxSidePx());
-            return new TissueDetector(params)
-                    .detect(overview, m.widthPx(), m.heightPx(), m.mppX(), m.mppY());
+            return SlideTissue.find(r, params).detection();
         }
     }
 
