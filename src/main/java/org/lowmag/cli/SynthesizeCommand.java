@@ -49,16 +49,30 @@ final class SynthesizeCommand implements Callable<Integer> {
 
     @Option(
             names = "--mpp",
-            defaultValue = "0.5",
-            description =
-                    "Micrometres per pixel at full resolution (default: ${DEFAULT-VALUE} = 20x).")
-    double mpp;
+            description = "Micrometres per pixel at full resolution (default: 0.5 = 20x).")
+    Double mpp;
 
     @Option(
             names = "--size-um",
-            defaultValue = "4000,3000",
-            description = "Slide width,height in micrometres (default: ${DEFAULT-VALUE}).")
+            description = "Slide width,height in micrometres (default: 4000,3000).")
     String sizeUm;
+
+    @Option(
+            names = "--size",
+            description =
+                    "A full-size 40x slide for benchmarks instead of --mpp and --size-um:"
+                            + " 1.2gp (0.25 um/px, 10000x7500 um = 40000x30000 px) or 10gp (0.25"
+                            + " um/px, 28800x21600 um = 115200x86400 px); drawn with --draw-scale"
+                            + " 4 unless it is given.")
+    String size;
+
+    @Option(
+            names = "--draw-scale",
+            description =
+                    "Draw every Nth pixel a side and repeat it over N x N written pixels: N^2"
+                            + " times less drawing, the finest detail lost (default: 1; 4 with"
+                            + " --size).")
+    Integer drawScale;
 
     @Option(
             names = "--pieces",
@@ -87,7 +101,18 @@ final class SynthesizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        double[] size = parsePair("--size-um", sizeUm, "4000,3000");
+        FullSize preset = size == null ? null : FullSize.parse(size);
+        if (preset != null && (mpp != null || sizeUm != null)) {
+            throw new UsageException(
+                    "--size " + size + " sets the resolution and area: drop --mpp and --size-um");
+        }
+        double mppValue = preset != null ? FullSize.MPP : mpp == null ? 0.5 : mpp;
+        String area = preset != null ? preset.sizeUm() : sizeUm == null ? "4000,3000" : sizeUm;
+        int scale = drawScale != null ? drawScale : preset != null ? FullSize.DRAW_SCALE : 1;
+        if (scale < 1 || scale > 16) {
+            throw new UsageException("--draw-scale must be 1..16, got " + scale);
+        }
+        double[] size = parsePair("--size-um", area, "4000,3000");
         double[] pieceRange = parsePair("--pieces", pieces, "2,5");
         double[] tissueRange = parsePair("--tissue-um", tissueUm, "500,2000");
         if (pieceRange[0] != Math.rint(pieceRange[0])
@@ -99,7 +124,7 @@ final class SynthesizeCommand implements Callable<Integer> {
                 UsageException.fromFlags(
                         () ->
                                 new SynthesisParams(
-                                        mpp,
+                                        mppValue,
                                         size[0],
                                         size[1],
                                         (int) pieceRange[0],
@@ -117,9 +142,39 @@ final class SynthesizeCommand implements Callable<Integer> {
                 UsageException.fromFlags(
                         () ->
                                 new SyntheticDatasetWriter.Settings(
-                                        seed, slidesPerClass, unlabeled, params, quality));
+                                        seed, slidesPerClass, unlabeled, params, quality, scale));
         synthesize(out, settings, n);
         return 0;
+    }
+
+    /**
+     * The full-size presets of {@code --size}: 40x (0.25 um/px) slides of about 1.2 and 10
+     * gigapixels.
+     *
+     * @param sizeUm the area, {@code width,height} in micrometres
+     */
+    record FullSize(String sizeUm) {
+
+        /** Their um/px: 40x. */
+        static final double MPP = 0.25;
+
+        /** Their default draw scale. */
+        static final int DRAW_SCALE = 4;
+
+        /**
+         * @param name {@code 1.2gp} or {@code 10gp}
+         * @return the preset
+         * @throws UsageException for another name
+         */
+        static FullSize parse(String name) {
+            return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "1.2gp" -> new FullSize("10000,7500");
+                case "10gp" -> new FullSize("28800,21600");
+                default ->
+                        throw new UsageException(
+                                "--size must be 1.2gp or 10gp (40x slides), got '" + name + "'");
+            };
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ public final class SlideSynthesizer {
     private final SynthesisParams params;
     private final SlidePlanner planner;
     private final PyramidTiffWriter writer;
+    private final int drawScale;
 
     /**
      * @param params the physical set-up (um/px, slide size)
@@ -21,6 +22,23 @@ public final class SlideSynthesizer {
      * @param threads threads that draw and encode tiles
      */
     public SlideSynthesizer(SynthesisParams params, double jpegQuality, int threads) {
+        this(params, jpegQuality, threads, 1);
+    }
+
+    /**
+     * @param params the physical set-up (um/px, slide size)
+     * @param jpegQuality JPEG quality of the tiles, in (0, 1]
+     * @param threads threads that draw and encode tiles
+     * @param drawScale written pixels per drawn pixel a side: 1 draws every pixel, {@code s > 1}
+     *     draws {@code s^2} times fewer and repeats them ({@link CoarseTileSource}; for benchmark
+     *     slides)
+     */
+    public SlideSynthesizer(
+            SynthesisParams params, double jpegQuality, int threads, int drawScale) {
+        if (drawScale < 1) {
+            throw new IllegalArgumentException("draw scale must be >= 1, got " + drawScale);
+        }
+        this.drawScale = drawScale;
         this.params = params;
         this.planner = new SlidePlanner(params);
         this.writer =
@@ -66,6 +84,8 @@ public final class SlideSynthesizer {
      */
     public void write(SlidePlan plan, Path target) throws IOException {
         SlideRenderer r = renderer(plan);
-        writer.write(target, r.widthPx(), r.heightPx(), r);
+        PyramidTiffWriter.TileSource source =
+                drawScale == 1 ? r : new CoarseTileSource(plan, params.mpp(), drawScale);
+        writer.write(target, r.widthPx(), r.heightPx(), source);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.lowmag.util.AtomicFiles;
 import org.lowmag.util.Json;
@@ -45,7 +46,8 @@ public final class SyntheticDatasetWriter {
                     "size_um",
                     "tissue_pieces",
                     "tissue_diameter_um",
-                    "jpeg_quality");
+                    "jpeg_quality",
+                    "draw_scale");
 
     /**
      * What to make.
@@ -55,13 +57,42 @@ public final class SyntheticDatasetWriter {
      * @param unlabelled unlabelled slides
      * @param params the physical set-up
      * @param jpegQuality JPEG quality of the tiles
+     * @param drawScale written pixels per drawn pixel a side (1: every pixel drawn; see {@link
+     *     SlideSynthesizer})
      */
     public record Settings(
             long seed,
             int slidesPerClass,
             int unlabelled,
             SynthesisParams params,
-            double jpegQuality) {}
+            double jpegQuality,
+            int drawScale) {
+
+        /** Validates. */
+        public Settings {
+            if (drawScale < 1) {
+                throw new IllegalArgumentException("draw scale must be >= 1, got " + drawScale);
+            }
+        }
+
+        /**
+         * Every pixel drawn (draw scale 1).
+         *
+         * @param seed the seed
+         * @param slidesPerClass labelled slides per class
+         * @param unlabelled unlabelled slides
+         * @param params the physical set-up
+         * @param jpegQuality JPEG quality of the tiles
+         */
+        public Settings(
+                long seed,
+                int slidesPerClass,
+                int unlabelled,
+                SynthesisParams params,
+                double jpegQuality) {
+            this(seed, slidesPerClass, unlabelled, params, jpegQuality, 1);
+        }
+    }
 
     /**
      * What a run did.
@@ -82,7 +113,9 @@ public final class SyntheticDatasetWriter {
      */
     public SyntheticDatasetWriter(Settings settings, int threads) {
         this.settings = settings;
-        this.synthesizer = new SlideSynthesizer(settings.params(), settings.jpegQuality(), threads);
+        this.synthesizer =
+                new SlideSynthesizer(
+                        settings.params(), settings.jpegQuality(), threads, settings.drawScale());
     }
 
     /**
@@ -178,6 +211,9 @@ public final class SyntheticDatasetWriter {
         m.put("size_um", List.of(p.widthUm(), p.heightUm()));
         m.put("size_px", List.of(p.widthPx(), p.heightPx()));
         m.put("jpeg_quality", settings.jpegQuality());
+        if (settings.drawScale() > 1) {
+            m.put("draw_scale", settings.drawScale());
+        }
         m.put("slides_per_class", settings.slidesPerClass());
         m.put("unlabeled", settings.unlabelled());
         m.put("tissue_pieces", List.of(p.minPieces(), p.maxPieces()));
@@ -219,7 +255,7 @@ public final class SyntheticDatasetWriter {
         for (String key : FINGERPRINT) {
             JsonElement a = old.get(key);
             JsonElement b = now.get(key);
-            if (a == null || !a.equals(b)) {
+            if (!Objects.equals(a, b)) {
                 throw new LowMagException(
                         description.getParent()
                                 + " holds a synthetic data set made with "
