@@ -24,6 +24,9 @@
 #   7 lowmag predict end to end: teacher (10x) vs students at 4x and 8x lower magnification on the
 #     real slides and 4x4 and 8x8 pyramidal mosaics built from one (PredictBench), s/slide split into
 #     detection, reading and inference, speed-up next to the FLOP ratio
+#   8 full-size 40x slides of 1.2 and 10 gigapixels (benchmarks/fullsize/run.sh, its own report
+#     docs/benchmarks/fullsize-DATE.md; --quick: the 1.2 GP set once, into bench-out/fullsize.md):
+#     predict at 10x, 2.5x, 1.25x per stage, slides/hour, peak RSS, speed-up vs FLOP ratio; prepare
 # Needs: Maven (offline repository), /usr/bin/python3 with python3-torch (Debian), libvips-tools,
 # libopenslide0. Run it on an otherwise idle machine: the load average is recorded in the table.
 set -euo pipefail
@@ -35,7 +38,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick ;;
     --threads) THREADS=$2; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "run-all.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -177,6 +180,10 @@ step "7 predict end to end"
 S=../shared/data/slides
 bench PredictBench --raw "$RAW" --work "$WORK" --reps $REPS --threads "$THREADS" --mosaic $MOSAIC \
   --slides "$S/cmu-1-small-region.svs,$S/tcga-cr-7395-01a-01-ts1.svs,$S/kidney-48-5.tif"
+
+step "8 full-size slides"
+if [ "$MODE" = full ]; then benchmarks/fullsize/run.sh --reps 2
+else benchmarks/fullsize/run.sh --sizes 1.2gp --reps 1 --out "$OUT/fullsize.md"; fi
 
 step "report"
 "${JVM[@]}" -cp "$CP" org.lowmag.bench.BenchReport --raw "$RAW" --out "$OUT" \

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Turns the raw figures of benchmarks/fullsize/run.sh into its markdown report.
+
+raw.csv: TAG,wall_s,peak_rss_kb per process (synthesize/SIZE, predict/SIZE/MAG/REP, prepare/SIZE).
+stages.csv: SIZE/MAG/REP,slide,detect_s,read_s,infer_s,slide_s per slide (from each SLIDE.json).
+Per size and magnification the run (rep) with the median in-JVM seconds is reported; slides per
+hour = 3600 / its seconds per slide; the speed-up is the 10x model's seconds per slide over the
+student's, next to the FLOP ratio (10 / mag)^2 and the issue's target (half of it, at least 8 for
+2.5x and 20 for 1.25x).
+"""
+import argparse
+import datetime
+import os
+import platform
+import statistics
+import subprocess
+
+TARGET = {"2.5": 8.0, "1.25": 20.0}
+
+
+def main():
+    a = argparse.ArgumentParser()
+    for k in ("raw", "stages", "out", "cores", "load-start", "load-end", "sizes", "mags"):
+        a.add_argument("--" + k, required=True)
+    args = a.parse_args()
+    raw = {}
+    for line in open(args.raw):
+        tag, wall, rss = line.strip().split(",")
+        raw[tag] = (float(wall), int(rss) / 1024)
+    stages = {}
+    for line in open(args.stages):
+        key, slide, d, r, i, s = line.strip().split(",")
+        stages.setdefault(key, []).append((float(d), float(r), float(i), float(s)))
+    cores = int(args.cores)
+    mags = args.mags.split()
+    lines = []
+    out = lines.append
+    cpu = ""
+    try:
+        cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"],
+                             capture_output=True, text=True).stdout.strip()
+    except OSError:
+        pass
+    out(f"# Full-size slides: predict and prepare ({datetime.date.today().isoformat()})")
+    out("")
+    out(f"Made by `benchmarks/fullsize/run.sh` on {cores} cores ({cpu}, {platform.machine()}),"
+        f" load average {args.load_start} at the start and {args.load_end} at the end"
+        " (1, 5, 15 min; other builds shared the machine when it was above the core count).")
+    out("Slides: `lowmag synthesize --size 1.2gp` (three 40,000 x 30,000 px 40x slides, one per"
+        " class) and `--size 10gp` (one 115,200 x 86,400 px slide), pyramids 1/4/16/64, drawn at"
+        " draw scale 4. Models: the `paper` network trained 1 epoch at each magnification (timing"
+        " only). `predict --threads 1`, one JVM per run with -Xmx2g; times in seconds per slide,"
+        " from each SLIDE.json (detect: open + overview + tissue detection; read: tissues at the"
+        " model's magnification; infer: the network), the median of the runs; wall: the process"
+        " (JVM start and model load included) per slide; peak RSS: the largest of the runs; warm:"
+        " the slides after each run's first (whose detection also loads and compiles the slide"
+        " readers' classes), the steady state of a long batch.")
+    out("")
+    for size in args.sizes.split():
+        out(f"## {size}")
+        out("")
+        out("| model | slides | detect s | read s | infer s | s/slide | wall s/slide |"
+            " slides/h | slides/h/core | peak RSS MiB | speed-up vs 10x | FLOP ratio | target |"
+            " warm s/slide | warm speed-up |")
+        out("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        base = None
+        warm_base = None
+        for mag in mags:
+            reps = sorted(k for k in stages if k.startswith(f"{size}/{mag}/"))
+            if not reps:
+                continue
+            per_slide = {k: statistics.mean(s[3] for s in stages[k]) for k in reps}
+            med = sorted(reps, key=lambda k: per_slide[k])[(len(reps) - 1) // 2]
+            rows = stages[med]
+            n = len(rows)
+            det, rd, inf, sec = (statistics.mean(r[j] for r in rows) for j in range(4))
+            wall = raw[f"predict/{med}"][0] / n
+            rss = max(raw[f"predict/{k}"][1] for k in reps)
+            warm = statistics.mean(r[3] for r in rows[1:]) if n > 1 else float("nan")
+            if mag == "10":
+                base = sec
+                warm_base = warm
+            ratio = (10 / float(mag)) ** 2
+            speed = f"{base / sec:.1f}x" if base else "-"
+            tgt = f">= {TARGET[mag]:.0f}x" if mag in TARGET else "-"
+            if mag in TARGET and base:
+                tgt += " met" if base / sec >= TARGET[mag] else " NOT met"
+            out(f"| {mag}x | {n} | {det:.3f} | {rd:.3f} | {inf:.3f} | {sec:.3f} | {wall:.2f} |"
+                f" {3600 / sec:.0f} | {3600 / sec / cores:.0f} | {rss:.0f} | {speed} |"
+                f" {ratio:.0f} | {tgt} | {warm:.3f} |"
+                f" {warm_base / warm if warm_base else float('nan'):.1f}x |")
+        out("")
+        extra = []
+        for what in ("synthesize", "prepare"):
+            t = raw.get(f"{what}/{size}")
+            if t:
+                extra.append(f"`{what}`: {t[0]:.1f} s wall, peak RSS {t[1]:.0f} MiB")
+        if extra:
+            out("; ".join(extra) + " (`prepare` at 10x, 2.5x and 1.25x; `--force`).")
+            out("")
+    text = "\n".join(lines) + "\n"
+    os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
+    with open(args.out, "w") as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

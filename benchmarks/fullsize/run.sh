@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Full-size slides: `lowmag predict` and `lowmag prepare` on synthesized 40x whole slides of about
+# 1.2 and 10 gigapixels (`lowmag synthesize --size 1.2gp|10gp`), with a 10x model and students at
+# 2.5x and 1.25x (16x and 64x fewer FLOPs). Prints and writes (docs/benchmarks/fullsize-DATE.md)
+# per-stage seconds per slide (detect, read, infer, from each SLIDE.json), wall seconds per slide,
+# slides per hour (and per core), peak RSS (/usr/bin/time -v), and each student's end-to-end
+# speed-up next to its FLOP ratio; then `prepare` of the same slides at 10x, 2.5x and 1.25x.
+#
+# Usage: benchmarks/fullsize/run.sh [--reps N] [--sizes "1.2gp 10gp"] [--work DIR] [--out FILE]
+#   --reps    predict runs per model and size (default 2; the table gives the median run)
+#   --sizes   which full-size sets to make (default both; 1.2gp: 3 slides, 10gp: 1 slide)
+#   --work    where slides, models and predictions go (default ${TMPDIR:-/tmp}/lowmag-fullsize;
+#             slides and models already there are reused)
+#   --out     the report (default docs/benchmarks/fullsize-$(date -u +%F).md)
+# The models are tiny (1 epoch on a small synthetic 10x set): accuracy is irrelevant to timing.
+# Each JVM gets -Xmx${FULLSIZE_XMX:-2g}. Needs bash, /usr/bin/time, python3; builds with ./lowmag.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+REPS=2
+SIZES="1.2gp 10gp"
+WORK=${TMPDIR:-/tmp}/lowmag-fullsize
+REPORT=docs/benchmarks/fullsize-$(date -u +%F).md
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --reps) REPS=$2; shift ;;
+    --sizes) SIZES=$2; shift ;;
+    --work) WORK=$2; shift ;;
+    --out) REPORT=$2; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "fullsize/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+MAGS="10 2.5 1.25"
+export LOWMAG_JAVA_OPTS="-Xmx${FULLSIZE_XMX:-2g}"
+LOWMAG=./lowmag
+RAW=$WORK/raw.csv
+mkdir -p "$WORK" "$(dirname "$REPORT")"
+: > "$RAW"
+: > "$WORK/stages.csv"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+timed() { # TAG COMMAND...: runs it under /usr/bin/time -v, appends TAG,wall_s,peak_rss_kb to RAW
+  local tag=$1; shift
+  local raw=${TIMED_RAW:-$RAW}
+  /usr/bin/time -v -o "$WORK/time.txt" "$@" > "$WORK/last.log" 2>&1 || {
+    cat "$WORK/last.log" >&2; echo "fullsize: '$tag' failed" >&2; exit 1; }
+  python3 - "$WORK/time.txt" "$tag" >> "$raw" <<'EOF'
+import sys
+t = {}
+for line in open(sys.argv[1]):
+    k, _, v = line.strip().rpartition(": ")
+    t[k] = v
+h, m, s = (["0"] + t["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":"))[-3:]
+wall = int(h) * 3600 + int(m) * 60 + float(s)
+print(f"{sys.argv[2]},{wall:.2f},{t['Maximum resident set size (kbytes)']}")
+EOF
+  echo "  $tag: $(tail -1 "$raw" | cut -d, -f2) s, peak RSS $(( $(tail -1 "$raw" | cut -d, -f3) / 1024 )) MiB"
+}
+
+echo "== models (1 epoch each on a small synthetic 10x set)"
+M=$WORK/models
+if [ ! -d "$M/run-1.25/model/best" ]; then
+  $LOWMAG synthesize --mpp 1.0 --size-um 1500,1200 --pieces 1,2 --tissue-um 300,500 \
+    --slides-per-class 2 --unlabeled 0 --out "$M/data" > /dev/null
+  $LOWMAG prepare --slides "$M/data" --labels "$M/data/labels.csv" --mags 10,2.5,1.25 \
+    --out "$M/ds" > /dev/null
+  for mag in $MAGS; do
+    $LOWMAG train --data "$M/ds" --mag "$mag" --epochs 1 --out "$M/run-$mag" > /dev/null
+  done
+fi
+
+for SIZE in $SIZES; do
+  echo "== $SIZE slides"
+  D=$WORK/$SIZE
+  if [ "$SIZE" = 10gp ]; then SETS=(--slides-per-class 0 --unlabeled 1); else
+    SETS=(--slides-per-class 1 --unlabeled 0); fi
+  if [ ! -f "$D/labels.csv" ]; then # its time is kept in $D.synth.csv while the slides are reused
+    rm -f "$D.synth.csv"
+    TIMED_RAW=$D.synth.csv timed "synthesize/$SIZE" $LOWMAG synthesize --size "$SIZE" \
+      "${SETS[@]}" --out "$D"
+  fi
+  cat "$D.synth.csv" >> "$RAW" 2>/dev/null || true
+  for mag in $MAGS; do
+    for rep in $(seq 1 "$REPS"); do
+      P=$WORK/pred-$SIZE-$mag
+      timed "predict/$SIZE/$mag/$rep" $LOWMAG predict --model "$M/run-$mag" --threads 1 --force \
+        --out "$P" "$D/slides"
+      python3 - "$P" "$SIZE/$mag/$rep" >> "$WORK/stages.csv" <<'EOF'
+import json, pathlib, sys
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
+    j = json.loads(f.read_text())
+    if "detect_seconds" in j:
+        print(f"{sys.argv[2]},{f.stem},{j['detect_seconds']:.3f},{j['read_seconds']:.3f},"
+              f"{j['infer_seconds']:.3f},{j['seconds']:.3f}")
+EOF
+    done
+  done
+  timed "prepare/$SIZE" $LOWMAG prepare --slides "$D" --labels "$D/labels.csv" \
+    --mags 10,2.5,1.25 --force --out "$WORK/ds-$SIZE"
+done
+
+python3 benchmarks/fullsize/report.py --raw "$RAW" --stages "$WORK/stages.csv" --out "$REPORT" \
+  --cores "$(nproc)" --load-start "$LOAD_START" --load-end "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  --sizes "$SIZES" --mags "$MAGS"
+echo "wrote $REPORT"
