@@ -18,6 +18,11 @@ import subprocess
 TARGET = {"2.5": 8.0, "1.25": 20.0}
 
 
+def fmt(value, spec):
+    """The value formatted, or '-' when it is NaN (a single slide has no warm figure)."""
+    return "-" if value != value else format(value, spec)
+
+
 def main():
     a = argparse.ArgumentParser()
     for k in ("raw", "stages", "out", "cores", "load-start", "load-end", "sizes", "mags"):
@@ -47,8 +52,9 @@ def main():
         f" load average {args.load_start} at the start and {args.load_end} at the end"
         " (1, 5, 15 min; other builds shared the machine when it was above the core count).")
     out("Slides: `lowmag synthesize --size 1.2gp` (three 40,000 x 30,000 px 40x slides, one per"
-        " class) and `--size 10gp` (one 115,200 x 86,400 px slide), pyramids 1/4/16/64, drawn at"
-        " draw scale 4. Models: the `paper` network trained 1 epoch at each magnification (timing"
+        " class; set 1.2gp: the default 2-5 tissue pieces of 0.5-2 mm, set 1.2gp-big: `--pieces"
+        " 1,3 --tissue-um 3000,6000`) and `--size 10gp` (one 115,200 x 86,400 px slide, default"
+        " pieces), pyramids 1/4/16/64, drawn at draw scale 4. Models: the `paper` network trained 1 epoch at each magnification (timing"
         " only). `predict --threads 1`, one JVM per run with -Xmx2g; times in seconds per slide,"
         " from each SLIDE.json (detect: open + overview + tissue detection; read: tissues at the"
         " model's magnification; infer: the network), the median of the runs; wall: the process"
@@ -87,8 +93,8 @@ def main():
                 tgt += " met" if base / sec >= TARGET[mag] else " NOT met"
             out(f"| {mag}x | {n} | {det:.3f} | {rd:.3f} | {inf:.3f} | {sec:.3f} | {wall:.2f} |"
                 f" {3600 / sec:.0f} | {3600 / sec / cores:.0f} | {rss:.0f} | {speed} |"
-                f" {ratio:.0f} | {tgt} | {warm:.3f} |"
-                f" {warm_base / warm if warm_base else float('nan'):.1f}x |")
+                f" {ratio:.0f} | {tgt} | {fmt(warm, '.3f')} |"
+                f" {fmt(warm_base / warm if n > 1 else float('nan'), '.1f')} |")
         out("")
         extra = []
         for what in ("synthesize", "prepare"):
@@ -96,7 +102,9 @@ def main():
             if t:
                 extra.append(f"`{what}`: {t[0]:.1f} s wall, peak RSS {t[1]:.0f} MiB")
         if extra:
-            out("; ".join(extra) + " (`prepare` at 10x, 2.5x and 1.25x; `--force`).")
+            with_set = (" of this slide and the three 1.2 GP ones, as `prepare` needs labelled"
+                        " slides of two classes" if size == "10gp" else "")
+            out("; ".join(extra) + f" (`prepare`{with_set}, at 10x, 2.5x and 1.25x; `--force`).")
             out("")
     text = "\n".join(lines) + "\n"
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)

@@ -6,9 +6,12 @@
 # slides per hour (and per core), peak RSS (/usr/bin/time -v), and each student's end-to-end
 # speed-up next to its FLOP ratio; then `prepare` of the same slides at 10x, 2.5x and 1.25x.
 #
-# Usage: benchmarks/fullsize/run.sh [--reps N] [--sizes "1.2gp 10gp"] [--work DIR] [--out FILE]
-#   --reps    predict runs per model and size (default 2; the table gives the median run)
-#   --sizes   which full-size sets to make (default both; 1.2gp: 3 slides, 10gp: 1 slide)
+# Usage: benchmarks/fullsize/run.sh [--reps N] [--sizes "1.2gp 1.2gp-big 10gp"] [--work DIR]
+#                                   [--out FILE]
+#   --reps    predict runs per model and set (default 2; the table gives the median run)
+#   --sizes   which full-size sets to make (default all three): 1.2gp, 3 slides (one a class) with
+#             synthesize's default 2-5 tissue pieces of 0.5-2 mm; 1.2gp-big, the same with 1-3
+#             pieces of 3-6 mm (a resection's share of the glass); 10gp, 1 unlabelled slide
 #   --work    where slides, models and predictions go (default ${TMPDIR:-/tmp}/lowmag-fullsize;
 #             slides and models already there are reused)
 #   --out     the report (default docs/benchmarks/fullsize-$(date -u +%F).md)
@@ -18,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 REPS=2
-SIZES="1.2gp 10gp"
+SIZES="1.2gp 1.2gp-big 10gp"
 WORK=${TMPDIR:-/tmp}/lowmag-fullsize
 REPORT=docs/benchmarks/fullsize-$(date -u +%F).md
 while [ $# -gt 0 ]; do
@@ -27,7 +30,7 @@ while [ $# -gt 0 ]; do
     --sizes) SIZES=$2; shift ;;
     --work) WORK=$2; shift ;;
     --out) REPORT=$2; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "fullsize/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -74,12 +77,17 @@ fi
 for SIZE in $SIZES; do
   echo "== $SIZE slides"
   D=$WORK/$SIZE
-  if [ "$SIZE" = 10gp ]; then SETS=(--slides-per-class 0 --unlabeled 1); else
-    SETS=(--slides-per-class 1 --unlabeled 0); fi
+  case $SIZE in # the set's synthesize arguments
+    1.2gp) SETS=(--size 1.2gp --slides-per-class 1 --unlabeled 0) ;;
+    1.2gp-big) SETS=(--size 1.2gp --slides-per-class 1 --unlabeled 0 --pieces 1,3 \
+      --tissue-um 3000,6000) ;;
+    10gp) SETS=(--size 10gp --slides-per-class 0 --unlabeled 1) ;;
+    *) echo "fullsize: unknown set '$SIZE' (1.2gp, 1.2gp-big, 10gp)" >&2; exit 2 ;;
+  esac
   if [ ! -f "$D/labels.csv" ]; then # its time is kept in $D.synth.csv while the slides are reused
     rm -f "$D.synth.csv"
-    TIMED_RAW=$D.synth.csv timed "synthesize/$SIZE" $LOWMAG synthesize --size "$SIZE" \
-      "${SETS[@]}" --out "$D"
+    TIMED_RAW=$D.synth.csv timed "synthesize/$SIZE" $LOWMAG synthesize "${SETS[@]}" \
+      --out "$D"
   fi
   cat "$D.synth.csv" >> "$RAW" 2>/dev/null || true
   for mag in $MAGS; do
@@ -97,8 +105,17 @@ for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
 EOF
     done
   done
-  timed "prepare/$SIZE" $LOWMAG prepare --slides "$D" --labels "$D/labels.csv" \
-    --mags 10,2.5,1.25 --force --out "$WORK/ds-$SIZE"
+  if [ "$SIZE" = 10gp ]; then # its one slide is unlabelled: prepare needs labelled slides of two
+    L=$WORK/labels-10gp.csv      # classes beside it, so the 1.2 GP set's slides are prepared too
+    [ -f "$WORK/1.2gp/labels.csv" ] || { echo "fullsize: prepare of 10gp needs the 1.2gp set" >&2; exit 1; }
+    { echo slide,patient,label
+      for S in 1.2gp 10gp; do tail -n +2 "$WORK/$S/labels.csv" | sed "s|^|$S/|"; done; } > "$L"
+    PREP=(--slides "$WORK" --labels "$L")
+  else
+    PREP=(--slides "$D" --labels "$D/labels.csv")
+  fi
+  timed "prepare/$SIZE" $LOWMAG prepare "${PREP[@]}" --mags 10,2.5,1.25 --force \
+    --out "$WORK/ds-$SIZE"
 done
 
 python3 benchmarks/fullsize/report.py --raw "$RAW" --stages "$WORK/stages.csv" --out "$REPORT" \
