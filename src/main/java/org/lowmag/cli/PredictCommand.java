@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.QuPathOptions;
 import org.lowmag.infer.SlideOutcome;
 import org.lowmag.infer.TruthLabels;
 import org.lowmag.slide.SlideReaders;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
                     + " --heatmap OUT/SLIDE.heatmap.CLASS.png (class-activation maps over the"
                     + " thumbnail, with a title and a colour bar), and OUT/summary.csv over all"
                     + " slides. A slide that fails is reported and skipped (exit code 1 at the"
-                    + " end); slides whose SLIDE.json exists are skipped unless --force.",
+                    + " end); slides whose SLIDE.json exists are skipped unless --force. With"
+                    + " --heatmap-geojson also OUT/SLIDE.tiles.geojson (heatmap tiles for QuPath).",
             "",
             "With --labels, each slide whose label is known is judged: its truth is shown beside"
                     + " the prediction (console, summary.csv columns truth and correct, SLIDE.json)"
@@ -81,6 +83,26 @@ final class PredictCommand implements Callable<Integer> {
                             + " it does not list, or lists without a label, have no truth; a"
                             + " label that is not a class of the model is an error.")
     Path labels;
+
+    @Option(
+            names = "--roi",
+            paramLabel = "FILE.geojson|DIR",
+            description =
+                    "Classify only the tissue inside these regions: QuPath annotations exported"
+                            + " as GeoJSON (level-0 pixels; holes and multipolygons kept), one"
+                            + " file for every slide or a folder of SLIDE.geojson files (SLIDE:"
+                            + " the slide's file name without extension). Pixels outside them are"
+                            + " white in the network's input.")
+    Path roi;
+
+    @Option(
+            names = "--heatmap-geojson",
+            paramLabel = "UM",
+            description =
+                    "Also write OUT/SLIDE.tiles.geojson: the heatmap as QuPath detection tiles of"
+                            + " UM micrometres on a fixed grid, with p_<class> measurements for"
+                            + " QuPath's Measurement Maps (implies --heatmap).")
+    Double heatmapTileUm;
 
     @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
     boolean force;
@@ -174,7 +196,7 @@ final class PredictCommand implements Callable<Integer> {
                 inputs,
                 out,
                 labels == null ? TruthLabels.none() : TruthLabels.read(labels),
-                heatmap || heatmapScale != null,
+                heatmap || heatmapScale != null || heatmapTileUm != null,
                 heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
                 force,
                 source.resolver(),
@@ -184,7 +206,8 @@ final class PredictCommand implements Callable<Integer> {
                                 .withMinTissueAreaFraction(0)
                                 .withMinTissueSizePx(minSizePx),
                 threads,
-                SlideReaders::open);
+                SlideReaders::open,
+                new QuPathOptions(roi, heatmapTileUm == null ? 0 : heatmapTileUm));
     }
 
     /**

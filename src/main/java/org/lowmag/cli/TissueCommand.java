@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lowmag.dataset.ImageFiles;
+import org.lowmag.infer.TissueGeoJson;
 import org.lowmag.slide.RegionRequest;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Parameters;
             "",
             "Writes DIR/mask.png (white tissue on black, analysis resolution), DIR/tissues.json"
                     + " (boxes, areas, analysis downsample, parameters) and DIR/thumbnail.png"
-                    + " (overview with boxes), each atomically.",
+                    + " (overview with boxes), each atomically; with --geojson also"
+                    + " DIR/tissues.geojson (the outlines as QuPath annotations).",
         })
 final class TissueCommand implements Callable<Integer> {
 
@@ -113,6 +115,13 @@ final class TissueCommand implements Callable<Integer> {
                             + " 0.001, tissueloc 0); the larger of the two minimums applies.")
     Double minFraction;
 
+    @Option(
+            names = "--geojson",
+            description =
+                    "Also write DIR/tissues.geojson: the tissue outlines as QuPath annotations"
+                            + " (level-0 pixels; File > Import objects in QuPath).")
+    boolean geojson;
+
     /**
      * @return the preset with the flags given applied
      */
@@ -164,6 +173,11 @@ final class TissueCommand implements Callable<Integer> {
                             meta.mppY());
             Json.write(outDir.resolve("tissues.json"), TissueJson.of(d, on));
             ImageFiles.write(outDir.resolve("thumbnail.png"), TissueOverlay.draw(overview, d));
+            if (geojson) {
+                Json.write(
+                        outDir.resolve("tissues.geojson"),
+                        TissueGeoJson.of(d, meta, slide.getFileName().toString()));
+            }
             System.out.println(slide + ": " + d.summary() + "; wrote " + outDir);
             for (TissueBox b : d.boxes()) {
                 System.out.printf(

@@ -42,6 +42,8 @@ public final class PredictionWriter {
      * @param info the model's metadata
      * @param truth the slide's known label, or empty
      * @param origin the model and settings that made it
+     * @param heatmapTileUm side of the heatmap's GeoJSON tiles in um ({@code SLIDE.tiles.geojson},
+     *     {@link HeatmapTiles}); 0 for none
      * @throws IOException when writing fails
      */
     public static void write(
@@ -50,8 +52,14 @@ public final class PredictionWriter {
             Path modelDir,
             ModelInfo info,
             String truth,
-            PredictionOrigin origin)
+            PredictionOrigin origin,
+            double heatmapTileUm)
             throws IOException {
+        if (heatmapTileUm > 0) {
+            Json.write(
+                    outDir.resolve(r.name() + ".tiles.geojson"),
+                    HeatmapTiles.of(r, info.classes(), heatmapTileUm));
+        }
         List<String> heatmapFiles = new ArrayList<>();
         for (int k = 0; k < r.heatmaps().size(); k++) {
             String file = heatmapName(r.name(), info.classes().get(k));
