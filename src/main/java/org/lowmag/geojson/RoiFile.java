@@ -124,8 +124,12 @@ public final class RoiFile {
                         + ")");
     }
 
-    /** The file name without its extension; {@code .ome.tif(f)} counts as one. */
-    static String stem(String name) {
+    /**
+     * @param name a slide's file name
+     * @return the name without its extension, {@code .ome.tif} and {@code .ome.tiff} counting as
+     *     one (QuPath and LowMag name a slide's outputs so)
+     */
+    public static String stem(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String ext : new String[] {".ome.tiff", ".ome.tif"}) {
             if (lower.endsWith(ext)) {

@@ -44,6 +44,15 @@ public final class ValidPolygons {
     }
 
     /**
+     * @param geometry a valid polygonal geometry
+     * @param region a valid polygonal region, or null
+     * @return the part of {@code geometry} inside {@code region} (all of it when null), valid
+     */
+    public static Geometry clipped(Geometry geometry, Geometry region) {
+        return region == null ? geometry : of(geometry.intersection(region));
+    }
+
+    /**
      * @param ring a closed ring of {@code {x, y}} points (first = last), e.g. a traced outline
      * @return the polygon it bounds, made valid
      */

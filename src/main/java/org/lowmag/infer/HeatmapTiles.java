@@ -22,8 +22,9 @@ import org.lowmag.slide.RegionRequest;
  * outline, carrying measurements {@code p_<class>}: the local class probability at the centre,
  * {@code p_k = softmax_k(CAM_k(u, v) + b_k)}, as the fixed-scale heatmap PNGs show, where {@code
  * (u, v)} is the centre in the tissue image's pixels ({@link TissueCam#sample}). Each tile is
- * classified by its most probable class. QuPath's Measurement Maps then colour the tiles by any
- * {@code p_<class>} with a legend.
+ * classified by its most probable class. With regions of interest, the outlines are first clipped
+ * to them (holes stay empty). QuPath's Measurement Maps then colour the tiles by any {@code
+ * p_<class>} with a legend.
  */
 public final class HeatmapTiles {
 
@@ -33,10 +34,12 @@ public final class HeatmapTiles {
      * @param r a prediction made with heatmaps (every tissue has its CAM)
      * @param classes the class names
      * @param sideUm the tiles' side in micrometres
+     * @param roi the regions of interest: only tiles centred inside them are written; null for all
      * @return the FeatureCollection of detections
      * @throws IllegalArgumentException when a tissue has no CAM
      */
-    public static Map<String, Object> of(SlideResult r, List<String> classes, double sideUm) {
+    public static Map<String, Object> of(
+            SlideResult r, List<String> classes, double sideUm, Geometry roi) {
         double mpp = 10.0 / r.plan().slideMagnification();
         TileGrid grid = new TileGrid(sideUm, mpp, mpp);
         List<Map<String, Object>> features = new ArrayList<>();
@@ -46,7 +49,8 @@ public final class HeatmapTiles {
                 throw new IllegalArgumentException(
                         "tissue " + t.box().id() + " has no class-activation map");
             }
-            Geometry outline = ValidPolygons.ofRing(r.outlines().get(i));
+            Geometry outline =
+                    ValidPolygons.clipped(ValidPolygons.ofRing(r.outlines().get(i)), roi);
             PreparedGeometry inside = PreparedGeometryFactory.prepare(outline);
             RegionRequest read = TissueReader.levelRequest(r.metadata(), r.plan(), t.box());
             for (int[] ij : grid.tilesCentredIn(outline.getEnvelopeInternal())) {

@@ -339,13 +339,7 @@ public final class PredictJob {
             try {
                 r = predictor.predict(slide, name);
                 PredictionWriter.write(
-                        r,
-                        c.out(),
-                        modelDir,
-                        predictor.info(),
-                        truth,
-                        origin,
-                        c.qupath().heatmapTileUm());
+                        r, c.out(), modelDir, predictor.info(), truth, origin, c.qupath());
             } finally {
                 journal.end(name);
             }

@@ -160,6 +160,16 @@ public final class PredictionJson {
      * @return the {@code SLIDE.geojson} tree
      */
     public static Map<String, Object> geoJson(SlideResult r, List<String> classes) {
+        return geoJson(r, classes, null);
+    }
+
+    /**
+     * @param r the slide's prediction
+     * @param classes the class names
+     * @param roi the regions of interest the outlines are clipped to (holes included), or null
+     * @return the {@code SLIDE.geojson} tree
+     */
+    public static Map<String, Object> geoJson(SlideResult r, List<String> classes, Geometry roi) {
         List<Map<String, Object>> features = new ArrayList<>();
         for (int i = 0; i < r.tissues().size(); i++) {
             TissueResult t = r.tissues().get(i);
@@ -167,7 +177,8 @@ public final class PredictionJson {
             for (int k = 0; k < classes.size(); k++) {
                 measurements.put("p_" + classes.get(k), t.probabilities()[k]);
             }
-            Geometry outline = ValidPolygons.ofRing(r.outlines().get(i));
+            Geometry outline =
+                    ValidPolygons.clipped(ValidPolygons.ofRing(r.outlines().get(i)), roi);
             if (outline.isEmpty()) {
                 continue;
             }

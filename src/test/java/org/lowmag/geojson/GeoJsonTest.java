@@ -116,7 +116,8 @@ class GeoJsonTest {
     /**
      * On a 30x30 grid at downsample 10 (grid pixel (i, j) centred at level-0 (10 i + 5, 10 j + 5))
      * the square-with-hole covers centres 5..95 (10 x 10 = 100 pixels) minus the hole's centres
-     * 35..65 (4 x 4 = 16): 84 (no centre lies on an edge); the two 20-px squares at 200..220 cover centres 205 and 215: 4 each.
+     * 35..65 (4 x 4 = 16): 84 (no centre lies on an edge); the two 20-px squares at 200..220 cover
+     * centres 205 and 215: 4 each.
      */
     @Test
     void rasterUsesPixelCentresAndKeepsHolesOut() throws IOException {
