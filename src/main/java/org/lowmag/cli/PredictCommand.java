@@ -2,9 +2,11 @@ package org.lowmag.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lowmag.dataset.SlideList;
 import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.QuPathOptions;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Parameters;
             "",
             "With --labels, each slide whose label is known is judged: its truth is shown beside"
                     + " the prediction (console, summary.csv columns truth and correct, SLIDE.json)"
-                    + " and the slides classified correctly are counted.",
+                    + " and the slides classified correctly are counted; a --slide-list with a"
+                    + " label column serves as --labels.",
         })
 final class PredictCommand implements Callable<Integer> {
 
@@ -52,9 +55,11 @@ final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Parameters(
-            arity = "1..*",
+            arity = "0..*",
             paramLabel = "SLIDE_OR_FOLDER",
-            description = "Slides, or folders of slides (files with slide or image extensions).")
+            description =
+                    "Slides, or folders of slides (files with slide or image extensions); with"
+                            + " --slide-list, its slides are added.")
     List<Path> inputs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -132,7 +137,10 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         device.apply();
         PredictJob.Result r = PredictJob.run(UsageException.fromFlags(this::config));
-        return report(r, labels);
+        SlideList list = source.list();
+        return report(
+                r,
+                labels != null || list == null || list.labels().isEmpty() ? labels : list.file());
     }
 
     /**
@@ -191,11 +199,30 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private PredictJob.Config config() throws IOException {
+        SlideList list = source.list();
+        List<Path> slides = new ArrayList<>(inputs == null ? List.of() : inputs);
+        if (list != null) {
+            slides.addAll(list.slides());
+        }
+        if (slides.isEmpty()) {
+            throw new UsageException("give slides or folders of slides, or --slide-list CSV");
+        }
+        if (heatmapTileUm != null && !(heatmapTileUm > 0)) {
+            throw new UsageException(
+                    "--heatmap-geojson must be a positive number of micrometres, got "
+                            + heatmapTileUm);
+        }
+        TruthLabels truth =
+                labels != null
+                        ? TruthLabels.read(labels)
+                        : list != null && !list.labels().isEmpty()
+                                ? TruthLabels.of(list.file(), list.labels())
+                                : TruthLabels.none();
         return new PredictJob.Config(
                 model,
-                inputs,
+                slides,
                 out,
-                labels == null ? TruthLabels.none() : TruthLabels.read(labels),
+                truth,
                 heatmap || heatmapScale != null || heatmapTileUm != null,
                 heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
                 force,

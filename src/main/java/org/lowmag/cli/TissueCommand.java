@@ -2,12 +2,19 @@ package org.lowmag.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.lowmag.dataset.ImageFiles;
+import org.lowmag.dataset.SlideList;
+import org.lowmag.infer.SlideInputs;
 import org.lowmag.infer.TissueGeoJson;
+import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.RegionRequest;
+import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
@@ -21,6 +28,7 @@ import org.lowmag.tissue.TissueParams;
 import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,8 +49,16 @@ import picocli.CommandLine.Parameters;
         })
 final class TissueCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SLIDE", description = "Slide or plain image.")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SLIDE",
+            description =
+                    "Slide or plain image; without it, every slide of --slide-list, each into"
+                            + " DIR/NAME/.")
     Path slide;
+
+    @Mixin SourceScaleOptions source;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path outDir;
@@ -151,9 +167,54 @@ final class TissueCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TissueParams params = UsageException.fromFlags(this::params);
+        MagnificationResolver scale = source.resolver();
+        if (slide != null) {
+            detect(slide, outDir, params, scale);
+            return 0;
+        }
+        SlideList list = source.list();
+        if (list == null) {
+            throw new UsageException("give a SLIDE or --slide-list CSV");
+        }
+        for (Path s : list.slides()) {
+            detect(s, outDir.resolve(SlideInputs.name(s)), params, scale);
+        }
+        return 0;
+    }
+
+    /**
+     * um/px for areas and {@code --mpp}: a user or slide-list value ({@code 10 / magnification},
+     * both axes) when given, else what the slide records.
+     */
+    private static SlideMetadata scaled(SlideMetadata meta, MagnificationResolver scale) {
+        Optional<ScanMagnification> given = scale.resolve(meta);
+        if (given.isEmpty()
+                || given.get().source() == ScanMagnification.Source.SLIDE_MPP
+                || given.get().source() == ScanMagnification.Source.SLIDE_OBJECTIVE_POWER) {
+            return meta;
+        }
+        OptionalDouble mpp = OptionalDouble.of(given.get().mppUm());
+        return new SlideMetadata(
+                meta.path(),
+                meta.widthPx(),
+                meta.heightPx(),
+                meta.levelWidthsPx(),
+                meta.levelHeightsPx(),
+                meta.downsamples(),
+                mpp,
+                mpp,
+                meta.objectivePower(),
+                meta.vendor(),
+                meta.associatedImages(),
+                meta.properties());
+    }
+
+    private void detect(Path slide, Path outDir, TissueParams params, MagnificationResolver scale)
+            throws IOException {
+        Files.createDirectories(outDir);
         try (SlideReader reader = SlideReaders.open(slide)) {
-            SlideMetadata meta = reader.metadata();
-            BufferedImage overview = overview(reader, meta, params);
+            SlideMetadata meta = scaled(reader.metadata(), scale);
+            BufferedImage overview = overview(slide, reader, meta, params);
             TissueDetection d =
                     new TissueDetector(params)
                             .detect(
@@ -194,10 +255,10 @@ final class TissueCommand implements Callable<Integer> {
                                 : "");
             }
         }
-        return 0;
     }
 
-    private BufferedImage overview(SlideReader reader, SlideMetadata meta, TissueParams params)
+    private BufferedImage overview(
+            Path slide, SlideReader reader, SlideMetadata meta, TissueParams params)
             throws IOException {
         if (analysisMpp == null) {
             return reader.overview(params.analysisMaxSidePx());

@@ -260,6 +260,11 @@ public final class PredictJob {
         m.put("source_mag", mag.isPresent() ? Double.toString(mag.getAsDouble()) : "");
         m.put("source_mpp", mpp.isPresent() ? Double.toString(mpp.getAsDouble()) : "");
         m.put("tissue", c.tissue().toString());
+        if (!c.magnifications().perSlide().isEmpty()) {
+            Map<String, Double> listed = new java.util.TreeMap<>();
+            c.magnifications().perSlide().forEach((k, v) -> listed.put(k, v.magnification()));
+            m.put("slide_list_magnifications", listed.toString());
+        }
         if (c.qupath().roi() != null) {
             m.put("roi", c.qupath().roi().toAbsolutePath().normalize().toString());
         }

@@ -187,8 +187,8 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
         }
         Optional<ScanMagnification> recorded = MagnificationResolver.recorded(meta);
         String rec =
-                mag.source() == ScanMagnification.Source.USER_MAGNIFICATION
-                                || mag.source() == ScanMagnification.Source.USER_MPP
+                mag.source() != ScanMagnification.Source.SLIDE_MPP
+                                && mag.source() != ScanMagnification.Source.SLIDE_OBJECTIVE_POWER
                         ? recorded.map(r -> Magnification.formatShort(r.magnification()) + "x")
                                 .orElse("none")
                         : "";
