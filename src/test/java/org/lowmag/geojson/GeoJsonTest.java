@@ -168,6 +168,26 @@ class GeoJsonTest {
         assertTrue(back.get(0).equalsTopo(roi));
     }
 
+    /**
+     * A 20x20 black image of level-0 [100, 140) x [100, 140) at downsample 2 with the region [100,
+     * 120] x [100, 140]: image columns 0..9 (level-0 centres 101..119) stay, columns 10..19 turn
+     * white.
+     */
+    @Test
+    void whiteOutsidePaintsOnlyOutsideTheRegion() throws IOException {
+        String left =
+                "{\"type\":\"Polygon\",\"coordinates\":[[[100,100],[120,100],[120,140],[100,140],[100,100]]]}";
+        Geometry roi = RoiFile.read(Files.writeString(tmp.resolve("l.geojson"), left));
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        RoiRaster.whiteOutside(img, roi, 100, 100, 2, 2);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 20; x++) {
+                assertEquals(x < 10 ? 0 : 0xFFFFFF, img.getRGB(x, y) & 0xFFFFFF, x + "," + y);
+            }
+        }
+    }
+
     private static Geometry point(double x, double y) {
         return ValidPolygons.FACTORY.createPoint(new Coordinate(x, y));
     }
