@@ -120,21 +120,8 @@ class OmeTiffCommandsTest {
     @ParameterizedTest
     @ValueSource(doubles = {40, 20, 10})
     void predictFindsTheTissueAtEveryLevel(double modelMag) throws IOException {
-        Path model = SyntheticSlides.model(tmp.resolve("model"), modelMag);
         Path out = tmp.resolve("p");
-        CliRun.run(
-                0,
-                "predict",
-                "--model",
-                model.toString(),
-                slide().toString(),
-                "--out",
-                out.toString(),
-                "--heatmap");
-        JsonObject j = Json.readTree(out.resolve("case-1.json")).getAsJsonObject();
-        JsonArray tissues = j.getAsJsonArray("tissues");
-        assertEquals(1, tissues.size());
-        JsonArray box = tissues.get(0).getAsJsonObject().getAsJsonArray("box");
+        JsonArray box = predictOneTissue(modelMag, out, "--heatmap");
         assertEquals(384, box.get(0).getAsLong(), 2);
         assertEquals(256, box.get(1).getAsLong(), 2);
         BufferedImage heat = ImageIO.read(out.resolve("case-1.heatmap.tumour.png").toFile());
@@ -142,6 +129,33 @@ class OmeTiffCommandsTest {
         assertTrue(
                 Math.abs(((bg >> 8) & 0xFF) - 0xF2) <= 10 && Math.abs((bg & 0xFF) - 0xF2) <= 10,
                 String.format("background %06x", bg));
+    }
+
+    /**
+     * Runs {@code predict} with an untrained model at a magnification on the fixture.
+     *
+     * @return the box of its one tissue
+     */
+    private JsonArray predictOneTissue(double modelMag, Path out, String... extra)
+            throws IOException {
+        Path model = SyntheticSlides.model(tmp.resolve("model"), modelMag);
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "predict",
+                                "--model",
+                                model.toString(),
+                                slide().toString(),
+                                "--out",
+                                out.toString()));
+        args.addAll(List.of(extra));
+        CliRun.run(0, args.toArray(new String[0]));
+        JsonArray tissues =
+                Json.readTree(out.resolve("case-1.json"))
+                        .getAsJsonObject()
+                        .getAsJsonArray("tissues");
+        assertEquals(1, tissues.size());
+        return tissues.get(0).getAsJsonObject().getAsJsonArray("box");
     }
 
     /**
@@ -161,24 +175,9 @@ class OmeTiffCommandsTest {
                         + "[[300,200],[800,200],[800,800],[300,800],[300,200]],"
                         + "[[500,400],[500,500],[600,500],[600,400],[500,400]]]},"
                         + "\"properties\":{\"objectType\":\"annotation\"}}]}");
-        Path model = SyntheticSlides.model(tmp.resolve("model"), 10);
         Path out = tmp.resolve("roi");
-        CliRun.run(
-                0,
-                "predict",
-                "--model",
-                model.toString(),
-                slide().toString(),
-                "--out",
-                out.toString(),
-                "--roi",
-                rois.toString(),
-                "--heatmap-geojson",
-                "25");
-        JsonObject j = Json.readTree(out.resolve("case-1.json")).getAsJsonObject();
-        JsonArray tissues = j.getAsJsonArray("tissues");
-        assertEquals(1, tissues.size());
-        JsonArray box = tissues.get(0).getAsJsonObject().getAsJsonArray("box");
+        JsonArray box =
+                predictOneTissue(10, out, "--roi", rois.toString(), "--heatmap-geojson", "25");
         assertEquals(384, box.get(0).getAsLong(), 2);
         assertEquals(800, box.get(0).getAsLong() + box.get(2).getAsLong(), 2);
 

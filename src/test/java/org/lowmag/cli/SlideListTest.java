@@ -51,21 +51,18 @@ class SlideListTest {
 
     @Test
     void malformedListsAreRefusedNamingTheLine() throws IOException {
-        Path noScale = Files.writeString(tmp.resolve("n.csv"), "slide,label\na.svs,x\n");
-        assertTrue(
-                assertThrows(LowMagException.class, () -> SlideList.read(noScale))
-                        .getMessage()
-                        .contains("'mpp' or 'magnification'"));
-        Path both = Files.writeString(tmp.resolve("b.csv"), "slide,mpp,magnification\na,1,2\n");
-        assertTrue(
-                assertThrows(LowMagException.class, () -> SlideList.read(both))
-                        .getMessage()
-                        .contains("b.csv line 2: give mpp or magnification, not both"));
-        Path bad = Files.writeString(tmp.resolve("m.csv"), "slide,mpp\na,-1\n");
-        assertTrue(
-                assertThrows(LowMagException.class, () -> SlideList.read(bad))
-                        .getMessage()
-                        .contains("mpp must be a positive number"));
+        refused("n.csv", "slide,label\na.svs,x\n", "'mpp' or 'magnification'");
+        refused(
+                "b.csv",
+                "slide,mpp,magnification\na,1,2\n",
+                "b.csv line 2: give mpp or magnification, not both");
+        refused("m.csv", "slide,mpp\na,-1\n", "mpp must be a positive number");
+    }
+
+    private void refused(String name, String text, String message) throws IOException {
+        Path csv = Files.writeString(tmp.resolve(name), text);
+        String got = assertThrows(LowMagException.class, () -> SlideList.read(csv)).getMessage();
+        assertTrue(got.contains(message), got);
     }
 
     /**
