@@ -44,6 +44,9 @@ public record OmeXml(
 
     private static final String MICRO = "µm";
 
+    /** How far into an ImageDescription the {@code <OME} root element is looked for. */
+    static final int HEAD_CHARS = 4096;
+
     /** Copies. */
     public OmeXml {
         channelNames = List.copyOf(channelNames);
@@ -51,15 +54,17 @@ public record OmeXml(
 
     /**
      * @param description an ImageDescription, or null
-     * @return whether it is OME-XML (an {@code <OME} root element)
+     * @return whether it is OME-XML: an {@code <OME} element within its first {@link #HEAD_CHARS}
+     *     characters (after the XML declaration and Bio-Formats' warning comment), a byte-order
+     *     mark and leading blanks ignored
      */
     static boolean isOme(String description) {
         if (description == null) {
             return false;
         }
-        String head = description.stripLeading();
+        String head = description.replace("\uFEFF", "").stripLeading();
         int at = head.indexOf("<OME");
-        return head.startsWith("<") && at >= 0 && at < 512;
+        return head.startsWith("<") && at >= 0 && at < HEAD_CHARS;
     }
 
     /**
@@ -71,7 +76,11 @@ public record OmeXml(
     static OmeXml parse(String description, String where) throws IOException {
         Document doc;
         try {
-            doc = builder().parse(new InputSource(new StringReader(description)));
+            doc =
+                    builder()
+                            .parse(
+                                    new InputSource(
+                                            new StringReader(description.replace("\uFEFF", ""))));
         } catch (SAXException e) {
             throw new IOException(
                     where

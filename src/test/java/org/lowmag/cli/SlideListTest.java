@@ -8,9 +8,11 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.dataset.SlideList;
+import org.lowmag.infer.SyntheticSlides;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.ScanMagnification;
 import org.lowmag.tiff.OmeTiffFixture;
@@ -63,6 +65,48 @@ class SlideListTest {
         Path csv = Files.writeString(tmp.resolve(name), text);
         String got = assertThrows(LowMagException.class, () -> SlideList.read(csv)).getMessage();
         assertTrue(got.contains(message), got);
+    }
+
+    /**
+     * predict takes the listed slides and their labels: a 10x model on a slide listed at 20x (0.5
+     * um/px; it records 40x) reads it at downsample 2, so the tissue image is 768 / 2 = 384 px wide
+     * (at the recorded 40x it would be 192), and the label column judges the prediction.
+     */
+    @Tag("engine")
+    @Test
+    void predictTakesTheListsSlidesScalesAndLabels() throws IOException {
+        OmeTiffFixture.write(
+                tmp.resolve("one.ome.tif"),
+                1536,
+                1024,
+                3,
+                256,
+                OmeTiffFixture.omeXml(1536, 1024, 0.25, 0.25, 40, "RGB"));
+        Path csv =
+                Files.writeString(
+                        tmp.resolve("list.csv"),
+                        "slide,magnification,label\none.ome.tif,20x,tumour\n");
+        Path model = SyntheticSlides.model(tmp.resolve("model"), 10);
+        Path out = tmp.resolve("p");
+        String printed =
+                CliRun.run(
+                        0,
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        "--slide-list",
+                        csv.toString(),
+                        "--out",
+                        out.toString());
+        assertTrue(printed.contains("truth tumour"), printed);
+        assertTrue(printed.contains("of 1 slide with known truth classified correctly"), printed);
+        JsonObject tissue =
+                Json.readTree(out.resolve("one.json"))
+                        .getAsJsonObject()
+                        .getAsJsonArray("tissues")
+                        .get(0)
+                        .getAsJsonObject();
+        assertEquals(384, tissue.get("width_px").getAsInt(), 4);
     }
 
     /**

@@ -65,8 +65,9 @@ public final class OmeTiffFixture {
     }
 
     /**
-     * OME-XML as Bio-Formats writes it for an RGB slide: physical sizes in {@code µm}, one
-     * objective with its nominal magnification, one 3-sample channel.
+     * OME-XML as Bio-Formats writes it for an RGB slide: its warning comment before the root,
+     * physical sizes in {@code µm}, one objective with its nominal magnification, one 3-sample
+     * channel.
      *
      * @param widthPx level-0 width
      * @param heightPx level-0 height
@@ -86,6 +87,11 @@ public final class OmeTiffFixture {
         return String.format(
                 Locale.ROOT,
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<!-- Warning: this comment is an OME-XML metadata block, which contains"
+                        + " crucial dimensional parameters and other important metadata. Please"
+                        + " edit cautiously (if at all), and back up the original data before"
+                        + " doing so. For more information, see the OME-TIFF documentation:"
+                        + " https://docs.openmicroscopy.org/latest/ome-model/ome-tiff/. -->"
                         + "<OME xmlns=\"http://www.openmicroscopy.org/Schemas/OME/2016-06\""
                         + " Creator=\"OME Bio-Formats 7.0.0\">"
                         + "<Instrument ID=\"Instrument:0\">"
