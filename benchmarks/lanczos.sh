@@ -35,7 +35,7 @@ W=$(vipsheader -f width "$WORK/in.v")
 H=$(vipsheader -f height "$WORK/in.v")
 MP=$(python3 -c "print($W*$H/1e6)")
 
-mvn -B -o -q test-compile >/dev/null
+mvn -B -q -Pbench test-compile >/dev/null # benchmark mains: src/bench/java
 CP=target/classes:target/test-classes
 SCALE=$(python3 -c "print(1/$FACTOR)")
 

@@ -8,7 +8,7 @@
 #   --threads   libtorch / PyTorch intra-op threads (default: all cores, libtorch's default)
 #
 # Writes bench-out/results.md, bench-out/results.csv, bench-out/train-gflops.png and the raw
-# samples bench-out/raw.csv. Sections (see src/test/java/org/lowmag/bench and benchmarks/):
+# samples bench-out/raw.csv. Sections (see src/bench/java/org/lowmag/bench and benchmarks/):
 #   1 training step GFLOP/s vs the cores' FP32 peak      (TrainStepBench, MachinePeak)
 #   2 training and distillation steps vs PyTorch/Python  (TrainStepBench, DistillStepBench,
 #     torch_reference.py: same networks, sizes, accumulation, threads, Adam; rounds alternate).
@@ -71,7 +71,9 @@ torch_py() { # the PyTorch reference, or a message when python3-torch is missing
 step() { printf '\n== %s (%ds)\n' "$1" $(( $(date +%s) - T0 )); }
 
 step "build"
-mvn -B -o -q test-compile
+# The benchmark mains live in src/bench/java, compiled under the bench profile (Maven may
+# download build-helper-maven-plugin on first use).
+mvn -B -q -Pbench test-compile
 mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$WORK/cp.txt")"
 export OPT_OUT_TRACKING=true
@@ -94,8 +96,7 @@ for R in $(seq "$ROUNDS"); do
     --accumulate $ACC --reps $REPS --threads "$THREADS" --tag pytorch-omp
 done
 step "2 fused GroupNorm and Adam vs the composite ones (LowMag before), in the training step"
-"${JVM[@]}" -Xmx8g -Dlowmag.groupnorm=composite -Dlowmag.adam=composite -cp "$CP" \
-  org.lowmag.bench.TrainStepBench \
+"${JVM[@]}" -Xmx8g -cp "$CP" org.lowmag.bench.TrainStepBench --kernels composite \
   --raw "$RAW" --work "$WORK" --archs "$GN_ARCHS" --sizes "$GN_SIZES" --accumulate $ACC \
   --reps $REPS --threads "$THREADS" --tag lowmag-composite 2>&1 | grep -v -i cuda
 step "2 OpenMP waits: libgomp's default spin and PASSIVE vs LowMag's short spin (GOMP_SPINCOUNT=1000)"
@@ -140,8 +141,7 @@ bench SlideReadBench --raw "$RAW" --slide "$SLIDE" --reps $REPS
 
 step "6 peak memory of training (one JVM per size, -Xmx16g as the lowmag launcher)"
 mem() { # SIZE [MemoryBench options...]
-  "${JVM[@]}" -Xmx16g -Dlowmag.groupnorm="${GN:-fused}" -Dlowmag.adam="${GN:-fused}" -cp "$CP" \
-    org.lowmag.bench.MemoryBench \
+  "${JVM[@]}" -Xmx16g -cp "$CP" org.lowmag.bench.MemoryBench --kernels "${GN:-fused}" \
     --raw "$RAW" --size "$1" --threads "$THREADS" "${@:2}" 2>&1 | grep -v -i cuda; }
 fits_8192() { # TAG ("" or checkpoint): whether the fit of the two largest sizes fits 8192 px
   local need avail

@@ -28,6 +28,7 @@ class ArchitectureRulesTest {
         "org.lowmag.dataset..",
         "org.lowmag.eval..",
         "org.lowmag.experiment..",
+        "org.lowmag.geojson..",
         "org.lowmag.prepare..",
         "org.lowmag.report..",
         "org.lowmag.resample..",

@@ -2,11 +2,14 @@ package org.lowmag.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lowmag.dataset.SlideList;
 import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.QuPathOptions;
 import org.lowmag.infer.SlideOutcome;
 import org.lowmag.infer.TruthLabels;
 import org.lowmag.slide.SlideReaders;
@@ -34,11 +37,13 @@ import picocli.CommandLine.Parameters;
                     + " --heatmap OUT/SLIDE.heatmap.CLASS.png (class-activation maps over the"
                     + " thumbnail, with a title and a colour bar), and OUT/summary.csv over all"
                     + " slides. A slide that fails is reported and skipped (exit code 1 at the"
-                    + " end); slides whose SLIDE.json exists are skipped unless --force.",
+                    + " end); slides whose SLIDE.json exists are skipped unless --force. With"
+                    + " --heatmap-geojson also OUT/SLIDE.tiles.geojson (heatmap tiles for QuPath).",
             "",
             "With --labels, each slide whose label is known is judged: its truth is shown beside"
                     + " the prediction (console, summary.csv columns truth and correct, SLIDE.json)"
-                    + " and the slides classified correctly are counted.",
+                    + " and the slides classified correctly are counted; a --slide-list with a"
+                    + " label column serves as --labels.",
         })
 final class PredictCommand implements Callable<Integer> {
 
@@ -50,9 +55,11 @@ final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Parameters(
-            arity = "1..*",
+            arity = "0..*",
             paramLabel = "SLIDE_OR_FOLDER",
-            description = "Slides, or folders of slides (files with slide or image extensions).")
+            description =
+                    "Slides, or folders of slides (files with slide or image extensions); with"
+                            + " --slide-list, its slides are added.")
     List<Path> inputs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -82,6 +89,26 @@ final class PredictCommand implements Callable<Integer> {
                             + " label that is not a class of the model is an error.")
     Path labels;
 
+    @Option(
+            names = "--roi",
+            paramLabel = "FILE.geojson|DIR",
+            description =
+                    "Classify only the tissue inside these regions: QuPath annotations exported"
+                            + " as GeoJSON (level-0 pixels; holes and multipolygons kept), one"
+                            + " file for every slide or a folder of SLIDE.geojson files (SLIDE:"
+                            + " the slide's file name without extension). Pixels outside them are"
+                            + " white in the network's input.")
+    Path roi;
+
+    @Option(
+            names = "--heatmap-geojson",
+            paramLabel = "UM",
+            description =
+                    "Also write OUT/SLIDE.tiles.geojson: the heatmap as QuPath detection tiles of"
+                            + " UM micrometres on a fixed grid, with p_<class> measurements for"
+                            + " QuPath's Measurement Maps (implies --heatmap).")
+    Double heatmapTileUm;
+
     @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
     boolean force;
 
@@ -110,7 +137,10 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         device.apply();
         PredictJob.Result r = PredictJob.run(UsageException.fromFlags(this::config));
-        return report(r, labels);
+        SlideList list = source.list();
+        return report(
+                r,
+                labels != null || list == null || list.labels().isEmpty() ? labels : list.file());
     }
 
     /**
@@ -169,12 +199,31 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private PredictJob.Config config() throws IOException {
+        SlideList list = source.list();
+        List<Path> slides = new ArrayList<>(inputs == null ? List.of() : inputs);
+        if (list != null) {
+            slides.addAll(list.slides());
+        }
+        if (slides.isEmpty()) {
+            throw new UsageException("give slides or folders of slides, or --slide-list CSV");
+        }
+        if (heatmapTileUm != null && !(heatmapTileUm > 0)) {
+            throw new UsageException(
+                    "--heatmap-geojson must be a positive number of micrometres, got "
+                            + heatmapTileUm);
+        }
+        TruthLabels truth =
+                labels != null
+                        ? TruthLabels.read(labels)
+                        : list != null && !list.labels().isEmpty()
+                                ? TruthLabels.of(list.file(), list.labels())
+                                : TruthLabels.none();
         return new PredictJob.Config(
                 model,
-                inputs,
+                slides,
                 out,
-                labels == null ? TruthLabels.none() : TruthLabels.read(labels),
-                heatmap || heatmapScale != null,
+                truth,
+                heatmap || heatmapScale != null || heatmapTileUm != null,
                 heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
                 force,
                 source.resolver(),
@@ -184,7 +233,8 @@ final class PredictCommand implements Callable<Integer> {
                                 .withMinTissueAreaFraction(0)
                                 .withMinTissueSizePx(minSizePx),
                 threads,
-                SlideReaders::open);
+                SlideReaders::open,
+                new QuPathOptions(roi, heatmapTileUm == null ? 0 : heatmapTileUm));
     }
 
     /**

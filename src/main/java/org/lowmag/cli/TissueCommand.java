@@ -2,11 +2,19 @@ package org.lowmag.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.lowmag.dataset.ImageFiles;
+import org.lowmag.dataset.SlideList;
+import org.lowmag.infer.SlideInputs;
+import org.lowmag.infer.TissueGeoJson;
+import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.RegionRequest;
+import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
 import org.lowmag.slide.SlideReaders;
@@ -21,6 +29,7 @@ import org.lowmag.tissue.TissueParams;
 import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,12 +45,21 @@ import picocli.CommandLine.Parameters;
             "",
             "Writes DIR/mask.png (white tissue on black, analysis resolution), DIR/tissues.json"
                     + " (boxes, areas, analysis downsample, parameters) and DIR/thumbnail.png"
-                    + " (overview with boxes), each atomically.",
+                    + " (overview with boxes), each atomically; with --geojson also"
+                    + " DIR/tissues.geojson (the outlines as QuPath annotations).",
         })
 final class TissueCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SLIDE", description = "Slide or plain image.")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SLIDE",
+            description =
+                    "Slide or plain image; without it, every slide of --slide-list, each into"
+                            + " DIR/NAME/.")
     Path slide;
+
+    @Mixin SourceScaleOptions source;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path outDir;
@@ -114,6 +132,13 @@ final class TissueCommand implements Callable<Integer> {
                             + " 0.001, tissueloc 0); the larger of the two minimums applies.")
     Double minFraction;
 
+    @Option(
+            names = "--geojson",
+            description =
+                    "Also write DIR/tissues.geojson: the tissue outlines as QuPath annotations"
+                            + " (level-0 pixels; File > Import objects in QuPath).")
+    boolean geojson;
+
     /**
      * @return the preset with the flags given applied
      */
@@ -143,16 +168,61 @@ final class TissueCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TissueParams params = UsageException.fromFlags(this::params);
+        MagnificationResolver scale = source.resolver();
+        if (slide != null) {
+            detect(slide, outDir, params, scale);
+            return 0;
+        }
+        SlideList list = source.list();
+        if (list == null) {
+            throw new UsageException("give a SLIDE or --slide-list CSV");
+        }
+        for (Path s : list.slides()) {
+            detect(s, outDir.resolve(SlideInputs.name(s)), params, scale);
+        }
+        return 0;
+    }
+
+    /**
+     * um/px for areas and {@code --mpp}: a user or slide-list value ({@code 10 / magnification},
+     * both axes) when given, else what the slide records.
+     */
+    private static SlideMetadata scaled(SlideMetadata meta, MagnificationResolver scale) {
+        Optional<ScanMagnification> given = scale.resolve(meta);
+        if (given.isEmpty()
+                || given.get().source() == ScanMagnification.Source.SLIDE_MPP
+                || given.get().source() == ScanMagnification.Source.SLIDE_OBJECTIVE_POWER) {
+            return meta;
+        }
+        OptionalDouble mpp = OptionalDouble.of(given.get().mppUm());
+        return new SlideMetadata(
+                meta.path(),
+                meta.widthPx(),
+                meta.heightPx(),
+                meta.levelWidthsPx(),
+                meta.levelHeightsPx(),
+                meta.downsamples(),
+                mpp,
+                mpp,
+                meta.objectivePower(),
+                meta.vendor(),
+                meta.associatedImages(),
+                meta.properties());
+    }
+
+    private void detect(Path slide, Path outDir, TissueParams params, MagnificationResolver scale)
+            throws IOException {
+        Files.createDirectories(outDir);
         try (SlideReader reader = SlideReaders.open(slide)) {
-            SlideMetadata meta = reader.metadata();
+            SlideMetadata meta = scaled(reader.metadata(), scale);
             BufferedImage overview;
             TissueDetection d;
             if (analysisMpp == null) {
-                SlideTissue found = SlideTissue.find(reader, params);
+                SlideTissue found = SlideTissue.find(reader, meta, params);
                 overview = found.overview();
                 d = found.detection();
             } else {
-                overview = overviewAtMpp(reader, meta);
+                overview = overviewAtMpp(slide, reader, meta);
                 d =
                         new TissueDetector(params)
                                 .detect(
@@ -173,6 +243,11 @@ final class TissueCommand implements Callable<Integer> {
                             meta.mppY());
             Json.write(outDir.resolve("tissues.json"), TissueJson.of(d, on));
             ImageFiles.write(outDir.resolve("thumbnail.png"), TissueOverlay.draw(overview, d));
+            if (geojson) {
+                Json.write(
+                        outDir.resolve("tissues.geojson"),
+                        TissueGeoJson.of(d, meta, slide.getFileName().toString()));
+            }
             System.out.println(slide + ": " + d.summary() + "; wrote " + outDir);
             for (TissueBox b : d.boxes()) {
                 System.out.printf(
@@ -189,10 +264,10 @@ final class TissueCommand implements Callable<Integer> {
                                 : "");
             }
         }
-        return 0;
     }
 
-    private BufferedImage overviewAtMpp(SlideReader reader, SlideMetadata meta) throws IOException {
+    private BufferedImage overviewAtMpp(Path slide, SlideReader reader, SlideMetadata meta)
+            throws IOException {
         if (meta.mppX().isEmpty()) {
             throw new LowMagException(
                     slide + " records no um/px, so --mpp cannot be used: use --analysis-size");

@@ -66,6 +66,8 @@ public final class PredictJob {
      * @param tissue tissue detection parameters (tissueloc's defaults in normal use)
      * @param threads slides predicted at once, at least 1
      * @param opener opens slides ({@link SlideReaders#open} in normal use)
+     * @param qupath regions of interest and GeoJSON heatmap tiles ({@link QuPathOptions#none()}:
+     *     neither); tiles need {@code heatmaps}
      */
     public record Config(
             Path model,
@@ -78,17 +80,64 @@ public final class PredictJob {
             MagnificationResolver magnifications,
             TissueParams tissue,
             int threads,
-            SlidePredictor.SlideOpener opener) {
+            SlidePredictor.SlideOpener opener,
+            QuPathOptions qupath) {
 
         /** Validates. */
         public Config {
             inputs = List.copyOf(inputs);
+            if (qupath.heatmapTileUm() > 0 && !heatmaps) {
+                throw new IllegalArgumentException(
+                        "GeoJSON heatmap tiles need the heatmaps (--heatmap)");
+            }
             if (inputs.isEmpty()) {
                 throw new IllegalArgumentException("give at least one slide or folder");
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
             }
+        }
+
+        /**
+         * Settings without regions of interest or GeoJSON heatmap tiles.
+         *
+         * @param model run or model folder
+         * @param inputs slide files and folders
+         * @param out output folder
+         * @param truth known slide labels
+         * @param heatmaps whether to write class-activation heatmaps
+         * @param heatmapScale what the heatmaps' colours show
+         * @param force whether to predict slides whose JSON exists again
+         * @param magnifications the user's {@code --source-mag}/{@code --source-mpp}
+         * @param tissue tissue detection parameters
+         * @param threads slides predicted at once
+         * @param opener opens slides
+         */
+        public Config(
+                Path model,
+                List<Path> inputs,
+                Path out,
+                TruthLabels truth,
+                boolean heatmaps,
+                HeatmapScale heatmapScale,
+                boolean force,
+                MagnificationResolver magnifications,
+                TissueParams tissue,
+                int threads,
+                SlidePredictor.SlideOpener opener) {
+            this(
+                    model,
+                    inputs,
+                    out,
+                    truth,
+                    heatmaps,
+                    heatmapScale,
+                    force,
+                    magnifications,
+                    tissue,
+                    threads,
+                    opener,
+                    QuPathOptions.none());
         }
 
         /**
@@ -183,7 +232,8 @@ public final class PredictJob {
                             c.opener(),
                             resampler,
                             c.heatmaps(),
-                            c.heatmapScale());
+                            c.heatmapScale(),
+                            c.qupath());
             List<SlideOutcome> outcomes;
             try (CrashJournal journal = new CrashJournal(c.out())) {
                 outcomes =
@@ -210,6 +260,17 @@ public final class PredictJob {
         m.put("source_mag", mag.isPresent() ? Double.toString(mag.getAsDouble()) : "");
         m.put("source_mpp", mpp.isPresent() ? Double.toString(mpp.getAsDouble()) : "");
         m.put("tissue", c.tissue().toString());
+        if (!c.magnifications().perSlide().isEmpty()) {
+            Map<String, Double> listed = new java.util.TreeMap<>();
+            c.magnifications().perSlide().forEach((k, v) -> listed.put(k, v.magnification()));
+            m.put("slide_list_magnifications", listed.toString());
+        }
+        if (c.qupath().roi() != null) {
+            m.put("roi", c.qupath().roi().toAbsolutePath().normalize().toString());
+        }
+        if (c.qupath().heatmapTileUm() > 0) {
+            m.put("heatmap_tile_um", Double.toString(c.qupath().heatmapTileUm()));
+        }
         return m;
     }
 
@@ -282,7 +343,8 @@ public final class PredictJob {
             journal.begin(name);
             try {
                 r = predictor.predict(slide, name);
-                PredictionWriter.write(r, c.out(), modelDir, predictor.info(), truth, origin);
+                PredictionWriter.write(
+                        r, c.out(), modelDir, predictor.info(), truth, origin, c.qupath());
             } finally {
                 journal.end(name);
             }

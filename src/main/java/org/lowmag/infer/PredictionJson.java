@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.locationtech.jts.geom.Geometry;
+import org.lowmag.geojson.QuPathFeatures;
+import org.lowmag.geojson.ValidPolygons;
 import org.lowmag.model.ModelInfo;
 import org.lowmag.tissue.TissueBox;
 
@@ -157,38 +160,47 @@ public final class PredictionJson {
      * @return the {@code SLIDE.geojson} tree
      */
     public static Map<String, Object> geoJson(SlideResult r, List<String> classes) {
+        return geoJson(r, classes, null);
+    }
+
+    /**
+     * @param r the slide's prediction
+     * @param classes the class names
+     * @param roi the regions of interest the outlines are clipped to (holes included), or null
+     * @return the {@code SLIDE.geojson} tree
+     */
+    public static Map<String, Object> geoJson(SlideResult r, List<String> classes, Geometry roi) {
         List<Map<String, Object>> features = new ArrayList<>();
         for (int i = 0; i < r.tissues().size(); i++) {
             TissueResult t = r.tissues().get(i);
-            Map<String, Object> classification = new LinkedHashMap<>();
-            classification.put("name", classes.get(t.label()));
-            classification.put("color", colour(t.label()));
             Map<String, Double> measurements = new LinkedHashMap<>();
             for (int k = 0; k < classes.size(); k++) {
                 measurements.put("p_" + classes.get(k), t.probabilities()[k]);
             }
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("objectType", "annotation");
-            props.put("classification", classification);
-            props.put("name", "tissue " + t.box().id());
-            props.put("measurements", measurements);
-            List<List<Double>> ring = new ArrayList<>();
-            for (double[] p : r.outlines().get(i)) {
-                ring.add(List.of(p[0], p[1]));
+            Geometry outline =
+                    ValidPolygons.clipped(ValidPolygons.ofRing(r.outlines().get(i)), roi);
+            if (outline.isEmpty()) {
+                continue;
             }
-            Map<String, Object> geometry = new LinkedHashMap<>();
-            geometry.put("type", "Polygon");
-            geometry.put("coordinates", List.of(ring));
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("type", "Feature");
-            f.put("id", featureId(r.name(), t.box().id()).toString());
-            f.put("geometry", geometry);
-            f.put("properties", props);
-            features.add(f);
+            features.add(
+                    QuPathFeatures.feature(
+                            featureId(r.name(), t.box().id()),
+                            outline,
+                            QuPathFeatures.ObjectType.ANNOTATION,
+                            "tissue " + t.box().id(),
+                            classes.get(t.label()),
+                            rgb(t.label()),
+                            measurements));
         }
-        Map<String, Object> fc = new LinkedHashMap<>();
-        fc.put("type", "FeatureCollection");
-        fc.put("features", features);
-        return fc;
+        return QuPathFeatures.collection(features);
+    }
+
+    /**
+     * @param k a class index
+     * @return its display colour as {@code 0xRRGGBB}
+     */
+    static int rgb(int k) {
+        int[] c = PALETTE[k % PALETTE.length];
+        return c[0] << 16 | c[1] << 8 | c[2];
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.geom.Geometry;
 import org.lowmag.dataset.ImageFiles;
 import org.lowmag.model.ModelInfo;
 import org.lowmag.util.Json;
@@ -42,6 +43,8 @@ public final class PredictionWriter {
      * @param info the model's metadata
      * @param truth the slide's known label, or empty
      * @param origin the model and settings that made it
+     * @param qupath the regions of interest (outlines and tiles are clipped to them) and the side
+     *     of the heatmap's GeoJSON tiles ({@code SLIDE.tiles.geojson}, {@link HeatmapTiles})
      * @throws IOException when writing fails
      */
     public static void write(
@@ -50,8 +53,15 @@ public final class PredictionWriter {
             Path modelDir,
             ModelInfo info,
             String truth,
-            PredictionOrigin origin)
+            PredictionOrigin origin,
+            QuPathOptions qupath)
             throws IOException {
+        Geometry roi = qupath.roiFor(r.slide());
+        if (qupath.heatmapTileUm() > 0) {
+            Json.write(
+                    outDir.resolve(r.name() + ".tiles.geojson"),
+                    HeatmapTiles.of(r, info.classes(), qupath.heatmapTileUm(), roi));
+        }
         List<String> heatmapFiles = new ArrayList<>();
         for (int k = 0; k < r.heatmaps().size(); k++) {
             String file = heatmapName(r.name(), info.classes().get(k));
@@ -59,7 +69,8 @@ public final class PredictionWriter {
             heatmapFiles.add(file);
         }
         Json.write(
-                outDir.resolve(r.name() + ".geojson"), PredictionJson.geoJson(r, info.classes()));
+                outDir.resolve(r.name() + ".geojson"),
+                PredictionJson.geoJson(r, info.classes(), roi));
         Json.write(
                 jsonFile(outDir, r.name()),
                 PredictionJson.slide(r, modelDir, info, heatmapFiles, truth, origin));

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.lowmag.geojson.RoiFile;
 import org.lowmag.util.LowMagException;
 
 /**
@@ -78,12 +79,11 @@ public final class SlideInputs {
 
     /**
      * @param slide a slide file
-     * @return its output name: the file name without its last extension
+     * @return its output name: the file name without its extension ({@code .ome.tif} and {@code
+     *     .ome.tiff} count as one)
      */
     public static String name(Path slide) {
-        String n = slide.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        return RoiFile.stem(slide.getFileName().toString());
     }
 
     private static String extension(Path p) {

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.lowmag.geojson.RoiFile;
+import org.lowmag.geojson.RoiRaster;
 import org.lowmag.model.Logits;
 import org.lowmag.resample.LanczosResampler;
 import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.RegionRequest;
 import org.lowmag.slide.ScanMagnification;
 import org.lowmag.slide.SlideMetadata;
 import org.lowmag.slide.SlideReader;
@@ -15,6 +19,7 @@ import org.lowmag.tissue.ConnectedComponents;
 import org.lowmag.tissue.SlideTissue;
 import org.lowmag.tissue.TissueBox;
 import org.lowmag.tissue.TissueDetection;
+import org.lowmag.tissue.TissueDetector;
 import org.lowmag.tissue.TissueMask;
 import org.lowmag.tissue.TissueParams;
 import org.lowmag.util.LowMagException;
@@ -58,12 +63,14 @@ public final class SlidePredictor {
     private final LanczosResampler resampler;
     private final boolean heatmaps;
     private final HeatmapScale heatmapScale;
+    private final QuPathOptions qupath;
 
     /**
+     * Classifies all the tissue found ({@link QuPathOptions#none()}).
+     *
      * @param runner the model
      * @param magnifications resolves each slide's magnification
-     * @param tissueParams tissue detection parameters; the thumbnail's longest side is their
-     *     analysis size
+     * @param tissueParams tissue detection parameters
      * @param opener opens slides
      * @param resampler the Lanczos resampler
      * @param heatmaps whether to compute class-activation heatmaps
@@ -77,6 +84,38 @@ public final class SlidePredictor {
             LanczosResampler resampler,
             boolean heatmaps,
             HeatmapScale heatmapScale) {
+        this(
+                runner,
+                magnifications,
+                tissueParams,
+                opener,
+                resampler,
+                heatmaps,
+                heatmapScale,
+                QuPathOptions.none());
+    }
+
+    /**
+     * @param runner the model
+     * @param magnifications resolves each slide's magnification
+     * @param tissueParams tissue detection parameters; the thumbnail's longest side is their
+     *     analysis size
+     * @param opener opens slides
+     * @param resampler the Lanczos resampler
+     * @param heatmaps whether to compute class-activation heatmaps
+     * @param heatmapScale what the heatmaps' colours show
+     * @param qupath regions of interest to restrict the classification to, if any
+     */
+    public SlidePredictor(
+            ModelRunner runner,
+            MagnificationResolver magnifications,
+            TissueParams tissueParams,
+            SlideOpener opener,
+            LanczosResampler resampler,
+            boolean heatmaps,
+            HeatmapScale heatmapScale,
+            QuPathOptions qupath) {
+        this.qupath = qupath;
         this.runner = runner;
         this.magnifications = magnifications;
         this.tissueParams = tissueParams;
@@ -113,9 +152,10 @@ public final class SlidePredictor {
             SlideMetadata meta = reader.metadata();
             ScanMagnification mag = magnifications.require(meta);
             ReadPlan plan = ReadPlan.of(meta, mag, runner.info().magnification());
-            SlideTissue found = SlideTissue.find(reader, tissueParams);
+            SlideTissue found = SlideTissue.find(reader, meta, tissueParams);
             BufferedImage thumb = found.overview();
-            TissueDetection det = requireTissue(slide, found.detection());
+            Geometry roi = qupath.roiFor(slide);
+            TissueDetection det = withinRoi(slide, meta, found.detection(), roi);
             ConnectedComponents labels = det.pieces();
             TissueMask mask = det.mask();
             double detectSeconds = (System.nanoTime() - t0) / 1e9;
@@ -129,12 +169,12 @@ public final class SlidePredictor {
                 chunk.add(box);
                 chunkPx += plan.modelPixels(box);
                 if (chunkPx >= CHUNK_PIXELS) {
-                    tissues.addAll(classify(tissueReader, chunk));
+                    tissues.addAll(classify(tissueReader, chunk, roi));
                     chunk.clear();
                     chunkPx = 0;
                 }
             }
-            tissues.addAll(classify(tissueReader, chunk));
+            tissues.addAll(classify(tissueReader, chunk, roi));
             SlideLabelRule.SlideLabel label =
                     SlideLabelRule.aggregate(
                             tissues.stream().map(TissueResult::probabilities).toList(),
@@ -166,7 +206,26 @@ public final class SlidePredictor {
         }
     }
 
-    private static TissueDetection requireTissue(Path slide, TissueDetection det) {
+    /** The tissue found, within the regions of interest when given (else roi is null). */
+    private TissueDetection withinRoi(
+            Path slide, SlideMetadata meta, TissueDetection found, Geometry roi) {
+        TissueDetection det = found;
+        if (roi != null && !det.isEmpty()) {
+            TissueMask m = det.mask();
+            boolean[] keep =
+                    RoiRaster.mask(
+                            roi, m.widthPx(), m.heightPx(), m.downsampleX(), m.downsampleY());
+            det =
+                    TissueDetector.within(
+                            det, keep, meta.widthPx(), meta.heightPx(), meta.mppX(), meta.mppY());
+            if (det.isEmpty()) {
+                throw new LowMagException(
+                        slide
+                                + ": no tissue inside its regions of interest ("
+                                + RoiFile.forSlide(qupath.roi(), slide)
+                                + ")");
+            }
+        }
         if (det.isEmpty()) {
             throw new LowMagException(
                     slide + ": " + det.summary() + " (a smaller --min-size may find it)");
@@ -178,8 +237,8 @@ public final class SlidePredictor {
      * Reads a chunk of tissues, then classifies them together ({@link ModelRunner#classifyAll});
      * each tissue's inference time is the chunk's shared in proportion to its pixels.
      */
-    private List<TissueResult> classify(TissueReader tissueReader, List<TissueBox> boxes)
-            throws IOException {
+    private List<TissueResult> classify(
+            TissueReader tissueReader, List<TissueBox> boxes, Geometry roi) throws IOException {
         if (boxes.isEmpty()) {
             return List.of();
         }
@@ -189,6 +248,16 @@ public final class SlidePredictor {
         for (int i = 0; i < boxes.size(); i++) {
             long t0 = System.nanoTime();
             BufferedImage img = tissueReader.read(boxes.get(i));
+            if (roi != null) {
+                RegionRequest req = tissueReader.levelRequest(boxes.get(i));
+                RoiRaster.whiteOutside(
+                        img,
+                        roi,
+                        req.x(),
+                        req.y(),
+                        req.widthL0() / (double) img.getWidth(),
+                        req.heightL0() / (double) img.getHeight());
+            }
             readSeconds[i] = (System.nanoTime() - t0) / 1e9;
             images.add(img);
             pixels += (long) img.getWidth() * img.getHeight();

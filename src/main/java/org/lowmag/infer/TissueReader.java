@@ -37,7 +37,16 @@ public final class TissueReader {
      * @return the region read from the planned level (level-0 coordinates, level downsample)
      */
     public RegionRequest levelRequest(TissueBox box) {
-        SlideMetadata meta = reader.metadata();
+        return levelRequest(reader.metadata(), plan, box);
+    }
+
+    /**
+     * @param meta the slide
+     * @param plan the read plan
+     * @param box a tissue box in level-0 pixels
+     * @return the region read from the planned level (level-0 coordinates, level downsample)
+     */
+    static RegionRequest levelRequest(SlideMetadata meta, ReadPlan plan, TissueBox box) {
         double ds = plan.levelDownsample();
         long levelW = meta.levelWidthsPx().get(plan.level());
         long levelH = meta.levelHeightsPx().get(plan.level());

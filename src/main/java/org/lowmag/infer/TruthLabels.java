@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lowmag.dataset.Csv;
+import org.lowmag.geojson.RoiFile;
 import org.lowmag.util.LowMagException;
 
 /**
@@ -124,8 +125,20 @@ public final class TruthLabels {
         String n =
                 slideField.substring(
                         Math.max(slideField.lastIndexOf('/'), slideField.lastIndexOf('\\')) + 1);
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        return RoiFile.stem(n);
+    }
+
+    /**
+     * @param file the slide list CSV the labels come from (for messages)
+     * @param bySlideFileName labels by slide file name ({@link
+     *     org.lowmag.dataset.SlideList#labels})
+     * @return those labels
+     */
+    public static TruthLabels of(Path file, Map<String, String> bySlideFileName) {
+        Map<String, Entry> byName = new LinkedHashMap<>();
+        bySlideFileName.forEach(
+                (slide, label) -> byName.put(nameOf(slide), new Entry(label, file.toString())));
+        return new TruthLabels(file, byName, Map.of());
     }
 
     /**

@@ -32,15 +32,6 @@ public final class GroupNorm extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
-    /**
-     * System property that forces the composite path ({@code -Dlowmag.groupnorm=composite}), to
-     * measure what the fused path gains; read once.
-     */
-    public static final String IMPLEMENTATION_PROPERTY = "lowmag.groupnorm";
-
-    private static final boolean COMPOSITE =
-            "composite".equals(System.getProperty(IMPLEMENTATION_PROPERTY));
-
     /** PyTorch's default epsilon. */
     public static final float DEFAULT_EPSILON = 1e-5f;
 
@@ -134,7 +125,7 @@ public final class GroupNorm extends AbstractBlock {
             NDArray beta,
             float epsilon,
             NormConstants constants) {
-        if (COMPOSITE
+        if (Kernels.current() == Kernels.COMPOSITE
                 || !(x instanceof PtNDArray px)
                 || !(gamma instanceof PtNDArray pg)
                 || !(beta instanceof PtNDArray pb)) {

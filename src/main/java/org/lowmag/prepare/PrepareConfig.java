@@ -51,6 +51,11 @@ public record PrepareConfig(
         m.put("seed", seed);
         m.put("source_mag", scale.sourceMag().isPresent() ? scale.sourceMag().getAsDouble() : "");
         m.put("source_mpp", scale.sourceMpp().isPresent() ? scale.sourceMpp().getAsDouble() : "");
+        if (!scale.perSlide().isEmpty()) {
+            Map<String, Double> listed = new java.util.TreeMap<>();
+            scale.perSlide().forEach((k, v) -> listed.put(k, v.magnification()));
+            m.put("slide_list_magnifications", listed);
+        }
         return m;
     }
 }

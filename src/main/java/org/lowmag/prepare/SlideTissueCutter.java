@@ -132,7 +132,7 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
 
     private List<TissueBox> detect(SlideReader reader, SlideMetadata meta, PrepareItem item)
             throws IOException {
-        TissueDetection d = SlideTissue.find(reader, params).detection();
+        TissueDetection d = SlideTissue.find(reader, meta, params).detection();
         if (d.isEmpty()) {
             String prefix = "no tissue found";
             String why = d.summary();
@@ -178,8 +178,8 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
         }
         Optional<ScanMagnification> recorded = MagnificationResolver.recorded(meta);
         String rec =
-                mag.source() == ScanMagnification.Source.USER_MAGNIFICATION
-                                || mag.source() == ScanMagnification.Source.USER_MPP
+                mag.source() != ScanMagnification.Source.SLIDE_MPP
+                                && mag.source() != ScanMagnification.Source.SLIDE_OBJECTIVE_POWER
                         ? recorded.map(r -> Magnification.formatShort(r.magnification()) + "x")
                                 .orElse("none")
                         : "";

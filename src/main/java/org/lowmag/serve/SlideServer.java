@@ -59,6 +59,8 @@ public final class SlideServer implements AutoCloseable {
                             c.jetty.host = config.host();
                             c.jetty.port = config.port();
                             c.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
+                            c.jetty.modifyServer(
+                                    s -> s.setErrorHandler(new OutsideRootErrorHandler()));
                             routes(c.routes);
                         });
     }

@@ -1,5 +1,7 @@
 package org.lowmag.slide;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.lowmag.util.LowMagException;
@@ -8,17 +10,41 @@ import org.lowmag.util.LowMagException;
  * Decides the magnification of a slide's level 0 from what the slide records and what the user
  * passed ({@code --source-mag M} or {@code --source-mpp U}).
  *
- * <p>Precedence: a user value always wins (it corrects a missing or wrong scanner record; {@code
- * lowmag info} shows both), then the slide's um/px (mean of x and y), then its objective power. See
- * {@link ScanMagnification} for the conversion {@code magnification = 10 / mpp}.
+ * <p>Precedence: a per-slide value (a slide list CSV, matched by file name) first, then a user
+ * value (it corrects a missing or wrong scanner record; {@code lowmag info} shows both), then the
+ * slide's um/px (mean of x and y), then its objective power. See {@link ScanMagnification} for the
+ * conversion {@code magnification = 10 / mpp}.
  *
  * @param sourceMag the user's {@code --source-mag}, if given
  * @param sourceMpp the user's {@code --source-mpp}, if given
+ * @param perSlide values for single slides, by file name (empty: none)
  */
-public record MagnificationResolver(OptionalDouble sourceMag, OptionalDouble sourceMpp) {
+public record MagnificationResolver(
+        OptionalDouble sourceMag,
+        OptionalDouble sourceMpp,
+        Map<String, ScanMagnification> perSlide) {
+
+    /**
+     * Without per-slide values.
+     *
+     * @param sourceMag the user's {@code --source-mag}, if given
+     * @param sourceMpp the user's {@code --source-mpp}, if given
+     */
+    public MagnificationResolver(OptionalDouble sourceMag, OptionalDouble sourceMpp) {
+        this(sourceMag, sourceMpp, Map.of());
+    }
+
+    /**
+     * @param bySlideFileName per-slide values (a slide list CSV) by slide file name
+     * @return this resolver with them, which win over the flags and the slide's own record
+     */
+    public MagnificationResolver withPerSlide(Map<String, ScanMagnification> bySlideFileName) {
+        return new MagnificationResolver(sourceMag, sourceMpp, bySlideFileName);
+    }
 
     /** Validates: positive finite values, at most one of the two. */
     public MagnificationResolver {
+        perSlide = Map.copyOf(perSlide);
         check("--source-mag", sourceMag);
         check("--source-mpp", sourceMpp);
         if (sourceMag.isPresent() && sourceMpp.isPresent()) {
@@ -68,9 +94,14 @@ public record MagnificationResolver(OptionalDouble sourceMag, OptionalDouble sou
 
     /**
      * @param metadata a slide
-     * @return the user's value when given, else the slide's, else empty
+     * @return the slide's per-slide value (slide list) when given, else the user's flag, else the
+     *     slide's record, else empty
      */
     public Optional<ScanMagnification> resolve(SlideMetadata metadata) {
+        ScanMagnification listed = perSlide.get(Path.of(metadata.path()).getFileName().toString());
+        if (listed != null) {
+            return Optional.of(listed);
+        }
         if (sourceMpp.isPresent()) {
             return Optional.of(
                     ScanMagnification.ofMpp(

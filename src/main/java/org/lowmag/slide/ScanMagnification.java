@@ -26,6 +26,10 @@ public record ScanMagnification(double magnification, Source source) {
         USER_MPP("--source-mpp"),
         /** {@code --source-mag} given by the user. */
         USER_MAGNIFICATION("--source-mag"),
+        /** The {@code mpp} of the slide's line in a slide list CSV. */
+        LISTED_MPP("slide list mpp"),
+        /** The {@code magnification} of the slide's line in a slide list CSV. */
+        LISTED_MAGNIFICATION("slide list magnification"),
         /** The slide's recorded um/px. */
         SLIDE_MPP("slide um/px"),
         /** The slide's recorded objective power. */

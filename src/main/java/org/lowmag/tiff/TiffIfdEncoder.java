@@ -38,8 +38,12 @@ final class TiffIfdEncoder {
         entries.put(tag, new Entry(LONG, values.length, b.array()));
     }
 
+    /**
+     * An ASCII entry. Written as UTF-8 (what OME-TIFF writers put in ImageDescription: {@code µm});
+     * plain ASCII text is the same bytes either way.
+     */
     void ascii(int tag, String text) {
-        byte[] t = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] t = text.getBytes(StandardCharsets.UTF_8);
         byte[] z = new byte[t.length + 1];
         System.arraycopy(t, 0, z, 0, t.length);
         entries.put(tag, new Entry(ASCII, z.length, z));

@@ -21,11 +21,16 @@ import java.util.OptionalDouble;
  *       x and y agree within rounding: {@code |dsX - dsY| / dsX <= 1/w + 1/h + 0.01}), is the next
  *       level. um/px from XResolution/YResolution when ResolutionUnit is inch (25400 / res) or
  *       centimetre (10000 / res) and the result lies in [0.01, 100] um/px.
+ *   <li>OME-TIFF (ImageDescription of IFD 0 is OME-XML): IFD 0 is level 0 and its SubIFDs (tag 330,
+ *       as Bio-Formats and QuPath write pyramids) the further levels, numbered after the main
+ *       chain's IFDs; without SubIFDs the main chain is read as a generic TIFF's. um/px, objective
+ *       and channel names from the OME-XML ({@link OmeXml}); um/px from the resolution tags when
+ *       the XML has none.
  * </ul>
  *
  * @param levels the pyramid, finest first
  * @param associated associated images by name
- * @param vendor {@code aperio} or {@code generic-tiff}
+ * @param vendor {@code aperio}, {@code ome-tiff} or {@code generic-tiff}
  * @param properties raw properties ({@code tiff.*}, {@code aperio.*})
  * @param mppX um per level-0 pixel horizontally, when recorded
  * @param mppY um per level-0 pixel vertically, when recorded
@@ -68,6 +73,19 @@ public record TiffLayout(
                     mpp,
                     AperioDescription.positive(aperio.get("AppMag")));
         }
+        if (OmeXml.isOme(description)) {
+            OmeXml ome = OmeXml.parse(description, first.where());
+            props.putAll(ome.properties());
+            boolean calibrated = ome.mppX().isPresent() && ome.mppY().isPresent();
+            return new TiffLayout(
+                    omeLevels(ifds, fileSize),
+                    Map.of(),
+                    "ome-tiff",
+                    props,
+                    calibrated ? ome.mppX() : resolutionMpp(first, TiffTags.X_RESOLUTION),
+                    calibrated ? ome.mppY() : resolutionMpp(first, TiffTags.Y_RESOLUTION),
+                    ome.objectivePower());
+        }
         return new TiffLayout(
                 genericLevels(ifds, fileSize),
                 Map.of(),
@@ -109,7 +127,31 @@ public record TiffLayout(
         return out;
     }
 
+    /**
+     * OME-TIFF: IFD 0 and its SubIFDs (numbered after the main chain's IFDs) when it has any, else
+     * the main chain as a generic TIFF's.
+     */
+    private static List<TiffPage> omeLevels(List<TiffTags> ifds, long fileSize) throws IOException {
+        List<TiffTags> sub = ifds.get(0).subIfds();
+        if (sub.isEmpty()) {
+            return genericLevels(ifds, fileSize);
+        }
+        List<TiffTags> chain = new ArrayList<>();
+        chain.add(ifds.get(0));
+        chain.addAll(sub);
+        return pyramid(chain, ifds.size() - 1, fileSize);
+    }
+
     private static List<TiffPage> genericLevels(List<TiffTags> ifds, long fileSize)
+            throws IOException {
+        return pyramid(ifds, 0, fileSize);
+    }
+
+    /**
+     * @param ifds candidate levels, level 0 (IFD 0) first
+     * @param shift added to the index of the others ({@code ifds[i]} is IFD {@code i + shift})
+     */
+    private static List<TiffPage> pyramid(List<TiffTags> ifds, int shift, long fileSize)
             throws IOException {
         List<TiffPage> levels = new ArrayList<>();
         TiffPage base = TiffPage.of(ifds.get(0), 0, fileSize);
@@ -126,7 +168,7 @@ public record TiffLayout(
                     && w < last.widthPx
                     && h < last.heightPx
                     && sameAspect(base, w, h)) {
-                levels.add(TiffPage.of(tags, i, fileSize));
+                levels.add(TiffPage.of(tags, i + shift, fileSize));
             }
         }
         return levels;

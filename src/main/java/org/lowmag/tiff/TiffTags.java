@@ -3,6 +3,8 @@ package org.lowmag.tiff;
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.Entry;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Typed access to the entries of one TIFF directory (IFD), with errors naming the file. */
 public final class TiffTags {
@@ -35,6 +37,7 @@ public final class TiffTags {
     public static final int TILE_BYTE_COUNTS = 325;
     public static final int EXTRA_SAMPLES = 338;
     public static final int SAMPLE_FORMAT = 339;
+    public static final int SUB_IFDS = 330;
     public static final int JPEG_TABLES = 347;
     public static final int YCBCR_SUBSAMPLING = 530;
     public static final int YCBCR_POSITIONING = 531;
@@ -176,6 +179,23 @@ public final class TiffTags {
             return a[0].doubleValue();
         }
         return Double.NaN;
+    }
+
+    /**
+     * @return the directories of the SubIFDs tag (330), which TwelveMonkeys' reader follows, in
+     *     order; empty when absent
+     */
+    List<TiffTags> subIfds() {
+        Object v = raw(SUB_IFDS);
+        Directory[] dirs =
+                v instanceof Directory[] a
+                        ? a
+                        : v instanceof Directory d ? new Directory[] {d} : new Directory[0];
+        List<TiffTags> out = new ArrayList<>();
+        for (int i = 0; i < dirs.length; i++) {
+            out.add(new TiffTags(dirs[i], where + " SubIFD " + i));
+        }
+        return out;
     }
 
     /**

@@ -19,7 +19,8 @@ import javax.imageio.stream.ImageInputStream;
  * Decodes one tile (or strip) of a {@link TiffPage} on its own. The tile's compressed bytes are
  * read from the file and wrapped in a small in-memory TIFF whose single image is that tile (same
  * compression, photometric, JPEG tables, predictor ...), which the TwelveMonkeys TIFF reader then
- * decodes in full.
+ * decodes in full. A JPEG block whose stream declares a colour space the TIFF's tags contradict is
+ * decoded as the stream says ({@link JpegColourTags}).
  *
  * <p>Why not {@code ImageReadParam.setSourceRegion} on the slide file itself: TwelveMonkeys 3.12
  * skips untouched tiles only for JPEG tiles, and fails with {@code ArrayIndexOutOfBoundsException}
@@ -115,16 +116,24 @@ public final class TiffTileDecoder implements AutoCloseable {
     private byte[] buildTiff(TiffPage page, int tile, int width, int height) throws IOException {
         List<byte[]> data = new ArrayList<>();
         long total = 0;
+        JpegFrame frame = null;
         for (int p = 0; p < page.planes; p++) {
             byte[] bytes = readBytes(page.offset(tile, p), page.byteCount(tile, p));
-            checkJpegSize(page, tile, bytes, width, height);
+            if (page.compression == 7) {
+                frame = JpegFrame.parse(bytes);
+                checkJpegSize(page, tile, frame, width, height);
+            }
             data.add(bytes);
             total += bytes.length;
         }
+        Map<Integer, Object> tags =
+                page.planes == 1
+                        ? JpegColourTags.corrected(page.decodeTags(), frame)
+                        : page.decodeTags();
         List<Field> fields = new ArrayList<>();
         fields.add(Field.longs(TiffTags.IMAGE_WIDTH, width));
         fields.add(Field.longs(TiffTags.IMAGE_LENGTH, height));
-        for (Map.Entry<Integer, Object> e : page.decodeTags().entrySet()) {
+        for (Map.Entry<Integer, Object> e : tags.entrySet()) {
             fields.add(Field.copy(e.getKey(), e.getValue()));
         }
         if (page.tiled) {
@@ -146,18 +155,23 @@ public final class TiffTileDecoder implements AutoCloseable {
      * A JPEG tile must be exactly TileWidth x TileLength (edge tiles too): a decoder would crop a
      * larger one to the declared size and lose its pixels without a word.
      */
-    private void checkJpegSize(TiffPage page, int tile, byte[] bytes, int width, int height)
+    private void checkJpegSize(TiffPage page, int tile, JpegFrame frame, int width, int height)
             throws IOException {
-        if (!page.tiled || page.compression != 7) {
+        if (!page.tiled || frame == null) {
             return;
         }
-        int[] size = JpegFrame.size(bytes);
-        if (size != null && (size[0] != width || size[1] != height)) {
+        if (frame.widthPx() != width || frame.heightPx() != height) {
             throw new IOException(
                     String.format(
                             "%s: tile %d of IFD %d holds a %dx%d JPEG but the file says its tiles"
                                     + " are %dx%d (TileWidth, TileLength): the file is corrupt",
-                            path, tile, page.ifd, size[0], size[1], width, height));
+                            path,
+                            tile,
+                            page.ifd,
+                            frame.widthPx(),
+                            frame.heightPx(),
+                            width,
+                            height));
         }
     }
 

@@ -36,9 +36,23 @@ public record SlideTissue(BufferedImage overview, TissueDetection detection) {
      * @throws IOException when the slide cannot be read
      */
     public static SlideTissue find(SlideReader reader, TissueParams params) throws IOException {
+        return find(reader, reader.metadata(), params);
+    }
+
+    /**
+     * Finds the tissue on a slide whose um/px may come from elsewhere than the file (a user's
+     * {@code --source-mpp}, a slide list).
+     *
+     * @param reader the open slide
+     * @param m its metadata, with the um/px the tissue areas are given in
+     * @param params the detection parameters; their analysis size is {@code S}
+     * @return the overview and the detection
+     * @throws IOException when the slide cannot be read
+     */
+    public static SlideTissue find(SlideReader reader, SlideMetadata m, TissueParams params)
+            throws IOException {
         int maxSide = params.analysisMaxSidePx();
         BufferedImage overview = reader.overview(maxSide, (maxSide + 3) / 4);
-        SlideMetadata m = reader.metadata();
         int side = Math.max(overview.getWidth(), overview.getHeight());
         long full = Math.min(maxSide, Math.max(m.widthPx(), m.heightPx()));
         TissueParams used =

@@ -114,6 +114,48 @@ public final class TissueDetector {
     }
 
     /**
+     * Keeps only the tissue of a detection inside a region (e.g. annotations drawn in QuPath): the
+     * mask becomes {@code mask AND keep}, relabelled into pieces, each with its box. No piece is
+     * dropped for its size: a small region is the user's choice.
+     *
+     * @param d a detection
+     * @param keep row-major over the detection's mask, true inside the region
+     * @param slideWidthPx level-0 width
+     * @param slideHeightPx level-0 height
+     * @param mppX um per level-0 pixel across, when known
+     * @param mppY um per level-0 pixel down, when known
+     * @return the detection within the region
+     */
+    public static TissueDetection within(
+            TissueDetection d,
+            boolean[] keep,
+            long slideWidthPx,
+            long slideHeightPx,
+            OptionalDouble mppX,
+            OptionalDouble mppY) {
+        TissueMask m = d.mask();
+        if (keep.length != m.widthPx() * m.heightPx()) {
+            throw new IllegalArgumentException(
+                    "region mask of "
+                            + keep.length
+                            + " pixels for a "
+                            + m.widthPx()
+                            + "x"
+                            + m.heightPx()
+                            + " tissue mask");
+        }
+        boolean[] tissue = m.toArray();
+        for (int i = 0; i < tissue.length; i++) {
+            tissue[i] &= keep[i];
+        }
+        ConnectedComponents kept = ConnectedComponents.label(tissue, m.widthPx(), m.heightPx());
+        TissueMask mask =
+                new TissueMask(tissue, m.widthPx(), m.heightPx(), m.downsampleX(), m.downsampleY());
+        List<TissueBox> boxes = boxes(kept, mask, slideWidthPx, slideHeightPx, mppX, mppY);
+        return new TissueDetection(mask, boxes, d.params(), d.thresholdUsed(), kept);
+    }
+
+    /**
      * Divides {@code smooth} by its maximum in place and returns the threshold to apply, NaN when
      * the image has no contrast (maximum 0, or uniform under Otsu).
      */

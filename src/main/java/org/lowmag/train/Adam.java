@@ -9,6 +9,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import org.lowmag.model.Kernels;
 import org.lowmag.model.TorchOps;
 
 /**
@@ -29,9 +30,6 @@ import org.lowmag.model.TorchOps;
  */
 public final class Adam {
 
-    /** System property that forces the composite update ({@code -Dlowmag.adam=composite}). */
-    public static final String IMPLEMENTATION_PROPERTY = "lowmag.adam";
-
     private final List<Pair<String, Parameter>> params;
     private final float beta1;
     private final float beta2;
@@ -41,7 +39,7 @@ public final class Adam {
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
     private int step;
-    private boolean composite = "composite".equals(System.getProperty(IMPLEMENTATION_PROPERTY));
+    private boolean composite = Kernels.current() == Kernels.COMPOSITE;
 
     /**
      * @param params the trainable parameters (frozen ones are skipped)
@@ -106,8 +104,8 @@ public final class Adam {
      * </pre>
      *
      * which is the class formula multiplied through by {@code sqrt(1 - beta2^t)}: the same update
-     * up to float rounding. Other engines' arrays, or {@code -Dlowmag.adam=composite}, take the
-     * composite path that follows the class formula operator by operator.
+     * up to float rounding. Other engines' arrays, or {@link Kernels#COMPOSITE}, take the composite
+     * path that follows the class formula operator by operator.
      *
      * @param learningRate the learning rate for this step
      */

@@ -91,6 +91,42 @@ class PrepareSlidesCommandTest {
                 ds.tissues().stream().map(TissueRecord::split).distinct().toList());
     }
 
+    /**
+     * A slide list gives a.tif 0.5 um/px (20x) and b.tif 0.25 um/px (40x) where --source-mpp 1
+     * would give both 10x: each slide's magnification and its source show in the report.
+     */
+    @Test
+    void slideListGivesEachSlideItsScale() throws IOException {
+        Path slides = slides();
+        Path labels =
+                Files.writeString(
+                        dir.resolve("labels.csv"), "slide,patient,label\na.tif,p1,x\nb.tif,p2,y\n");
+        Path list =
+                Files.writeString(
+                        dir.resolve("list.csv"),
+                        "slide,mpp\nslides/a.tif,0.5\nslides/b.tif,0.25\n");
+        String[] r =
+                run(
+                        "prepare",
+                        "--slides",
+                        slides.toString(),
+                        "--labels",
+                        labels.toString(),
+                        "--source-mpp",
+                        "1",
+                        "--slide-list",
+                        list.toString(),
+                        "--mags",
+                        "5",
+                        "--split-fractions",
+                        "50,0,50",
+                        "--out",
+                        dir.resolve("ds").toString());
+        assertEquals("0", r[0], r[1]);
+        assertTrue(r[1].matches("(?s).*\\ba +20x from slide list mpp.*"), r[1]);
+        assertTrue(r[1].matches("(?s).*\\bb +40x from slide list mpp.*"), r[1]);
+    }
+
     /** The image-folder mode still works after the cutter's rework: 64 px images at 10x and 5x. */
     @Test
     void imageFoldersStillWork() throws IOException {

@@ -166,11 +166,20 @@ class SlideServerTest {
     }
 
     @Test
-    void aPathClimbingAboveTheRootIsRefusedByJettyBeforeRouting() throws Exception {
-        HttpResponse<byte[]> r = get("/api/slides/../../../etc/passwd");
-        assertEquals(400, r.statusCode());
-        assertFalse(
-                new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("root:"));
+    void aPathClimbingAboveTheRootIsNotFoundLikeAnyOtherPathOutside() throws Exception {
+        for (String p :
+                new String[] {
+                    "/api/slides/../../../etc/passwd",
+                    "/api/slides/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                    "/../../etc/passwd",
+                    "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd"
+                }) {
+            HttpResponse<byte[]> r = get(p);
+            String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(404, r.statusCode(), p + " " + body + r.headers().map());
+            assertFalse(body.contains("root:"), p);
+            assertTrue(json(r).has("error"), p);
+        }
     }
 
     @Test

@@ -50,11 +50,13 @@
     const legend = document.getElementById("outline-legend");
     const seen = {};
     for (const f of geo.features || []) {
-      if (!f.geometry || f.geometry.type !== "Polygon") continue;
+      const type = f.geometry ? f.geometry.type : "";
+      if (type !== "Polygon" && type !== "MultiPolygon") continue;
       const c = (f.properties.classification || {}).color || [0, 0, 0];
       const name = (f.properties.classification || {}).name || "";
       const rgb = "rgb(" + c.join(",") + ")";
-      for (const ring of f.geometry.coordinates) {
+      const rings = type === "Polygon" ? f.geometry.coordinates : f.geometry.coordinates.flat(1);
+      for (const ring of rings) {
         const poly = document.createElementNS(ns, "polygon");
         poly.setAttribute("points", ring.map((p) => p[0] + "," + p[1]).join(" "));
         poly.setAttribute("fill", rgb);

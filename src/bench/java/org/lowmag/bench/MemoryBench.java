@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.lowmag.dataset.RgbImage;
 import org.lowmag.model.InputTensors;
+import org.lowmag.model.Kernels;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.TrainingPass;
 import org.lowmag.train.Adam;
@@ -25,9 +26,9 @@ import org.lowmag.train.SupervisedObjective;
  * memory/SIZE/baseline}, the seconds per step to {@code memory/SIZE/step}.
  *
  * <p>Usage: {@code MemoryBench --raw FILE --size 2048 [--arch paper] [--steps 2] [--threads 2]
- * [--checkpoint off|on] [--tag TAG]}; {@code --checkpoint on} checkpoints the activations (see
- * {@link TrainingPass}) and makes the default tag {@code checkpoint}; a tag makes the key {@code
- * memory/SIZE/TAG}.
+ * [--checkpoint off|on] [--kernels fused|composite] [--tag TAG]}; {@code --checkpoint on}
+ * checkpoints the activations (see {@link TrainingPass}) and makes the default tag {@code
+ * checkpoint}; a tag makes the key {@code memory/SIZE/TAG}.
  */
 public final class MemoryBench {
 
@@ -46,6 +47,7 @@ public final class MemoryBench {
         String arch = a.string("arch", "paper");
         boolean checkpoint = a.string("checkpoint", "off").equals("on");
         BenchModels.engine(a.integer("threads", 2));
+        Kernels.use(Kernels.parse(a.string("kernels", "fused")));
         RgbImage img = BenchModels.images(1, size, 3).get(0);
         double baseline;
         long t0;

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.lowmag.dataset.Augmentation;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.TissueRecord;
+import org.lowmag.model.Kernels;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.testing.TinyDatasets;
 import org.lowmag.train.Adam;
@@ -23,7 +24,9 @@ import org.lowmag.train.TissueImages;
  * train/ARCH/SIZE/TAG}.
  *
  * <p>Usage: {@code TrainStepBench --raw FILE --work DIR [--archs paper,resnet18] [--sizes
- * 64,128,256,512] [--accumulate 8] [--warmup 1] [--reps 3] [--threads 2] [--tag lowmag]}.
+ * 64,128,256,512] [--accumulate 8] [--warmup 1] [--reps 3] [--threads 2] [--kernels
+ * fused|composite] [--tag lowmag]}; {@code --kernels composite} measures the operator-by-operator
+ * GroupNorm and Adam (see {@link Kernels}).
  */
 public final class TrainStepBench {
 
@@ -39,6 +42,7 @@ public final class TrainStepBench {
         int accumulate = a.integer("accumulate", 8);
         int threads = a.integer("threads", 2);
         BenchModels.engine(threads);
+        Kernels.use(Kernels.parse(a.string("kernels", "fused")));
         for (String arch : a.list("archs", "paper,resnet18")) {
             for (int size : a.integers("sizes", "64,128,256,512")) {
                 Path dir = a.path("work").resolve("train-" + size);
