@@ -5,16 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideOutcome;
-import org.lowmag.infer.TruthLabels;
-import org.lowmag.slide.SlideReaders;
-import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lowmag predict}: classify the tissues of new slides. */
 @Command(
@@ -42,60 +37,7 @@ import picocli.CommandLine.Parameters;
         })
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "RUN",
-            description = "Run or model folder.")
-    Path model;
-
-    @Parameters(
-            arity = "1..*",
-            paramLabel = "SLIDE_OR_FOLDER",
-            description = "Slides, or folders of slides (files with slide or image extensions).")
-    List<Path> inputs;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path out;
-
-    @Option(names = "--heatmap", description = "Write one class-activation heatmap per class.")
-    boolean heatmap;
-
-    @Option(
-            names = "--heatmap-scale",
-            paramLabel = "fixed|stretch",
-            description =
-                    "What the heatmaps show (implies --heatmap). fixed (default): the local"
-                            + " probability of the class (softmax of the class-activation maps"
-                            + " plus the FC bias) on the fixed scale 0 to 1, comparable across"
-                            + " classes and slides; stretch: the class activation stretched to"
-                            + " each slide's min-max.")
-    HeatmapScale heatmapScale;
-
-    @Option(
-            names = "--labels",
-            paramLabel = "CSV",
-            description =
-                    "Known slide labels: the slide,patient,label CSV of 'prepare --slides' and"
-                            + " 'synthesize'. Slides match by file name without extension; slides"
-                            + " it does not list, or lists without a label, have no truth; a"
-                            + " label that is not a class of the model is an error.")
-    Path labels;
-
-    @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
-    boolean force;
-
-    @Mixin SourceScaleOptions source;
-
-    @Option(
-            names = "--min-size",
-            paramLabel = "PX",
-            description =
-                    "Ignore tissue pieces smaller than this many thumbnail pixels (the"
-                            + " thumbnail's longest side is 2048 px, or the slide's when smaller);"
-                            + " default: LowMag's tissue defaults (pieces under 0.1%% of the"
-                            + " thumbnail's area are dropped, as in 'lowmag tissue').")
-    Integer minSizePx;
+    @Mixin PredictOptions what;
 
     @Option(
             names = "--threads",
@@ -110,7 +52,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         device.apply();
         PredictJob.Result r = PredictJob.run(UsageException.fromFlags(this::config));
-        return report(r, labels);
+        return report(r, what.labels());
     }
 
     /**
@@ -169,22 +111,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private PredictJob.Config config() throws IOException {
-        return new PredictJob.Config(
-                model,
-                inputs,
-                out,
-                labels == null ? TruthLabels.none() : TruthLabels.read(labels),
-                heatmap || heatmapScale != null,
-                heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
-                force,
-                source.resolver(),
-                minSizePx == null
-                        ? TissueParams.defaults()
-                        : TissueParams.defaults()
-                                .withMinTissueAreaFraction(0)
-                                .withMinTissueSizePx(minSizePx),
-                threads,
-                SlideReaders::open);
+        return what.config(threads);
     }
 
     /**

@@ -102,6 +102,14 @@ public final class PredictSession implements AutoCloseable {
         return origin;
     }
 
+    /**
+     * @param name a slide's output name
+     * @return its known label ({@code --labels}), or empty
+     */
+    public String truth(String name) {
+        return config.truth().of(name).orElse("");
+    }
+
     /** The settings that shape a slide's outputs, recorded in its {@link PredictionOrigin}. */
     private static Map<String, Object> settings(PredictJob.Config c) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -126,7 +134,7 @@ public final class PredictSession implements AutoCloseable {
     public SlideOutcome predict(String name, Path slide) {
         Path json = PredictionWriter.jsonFile(config.out(), name);
         List<String> classes = predictor.classes();
-        String truth = config.truth().of(name).orElse("");
+        String truth = truth(name);
         try {
             if (!config.force() && madeBy(json, origin)) {
                 return SummaryCsv.fromExisting(

@@ -16,6 +16,9 @@ import org.lowmag.infer.PredictSession;
  */
 final class ExecutorSessions {
 
+    /** DJL's system property for libtorch's intra-op threads. */
+    static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+
     private static final Map<PredictSettings, PredictSession> SESSIONS = new HashMap<>();
 
     static {
@@ -33,8 +36,14 @@ final class ExecutorSessions {
     static synchronized PredictSession of(PredictSettings s, Path slide) {
         PredictSession session = SESSIONS.get(s);
         if (session == null) {
+            int slots = taskSlots();
+            // one libtorch pool per executor, as wide as its task slots (no oversubscription);
+            // read when the engine starts (a JVM that started it already keeps its own)
+            if (System.getProperty(TORCH_THREADS) == null) {
+                System.setProperty(TORCH_THREADS, Integer.toString(slots));
+            }
             try {
-                session = PredictSession.open(s.toConfig(List.of(slide), taskSlots()), false);
+                session = PredictSession.open(s.toConfig(List.of(slide), slots), false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the model " + s.model(), e);
             }

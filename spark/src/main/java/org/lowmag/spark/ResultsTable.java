@@ -24,13 +24,13 @@ import org.lowmag.util.AtomicFiles;
  * atomically). Status is {@code ok}, {@code skipped} (done before by the same model and settings)
  * or {@code failed} with the reason in {@code error}; a failed slide's numbers are null.
  */
-final class ResultsTable {
+public final class ResultsTable {
 
     /** The Parquet folder's name. */
-    static final String PARQUET = "results.parquet";
+    public static final String PARQUET = "results.parquet";
 
     /** The CSV file's name. */
-    static final String CSV = "results.csv";
+    public static final String CSV = "results.csv";
 
     private ResultsTable() {}
 

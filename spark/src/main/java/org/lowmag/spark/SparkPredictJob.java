@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.PredictSession;
 import org.lowmag.infer.SlideInputs;
 import org.lowmag.infer.SlideOutcome;
 import org.lowmag.model.ModelPaths;
@@ -89,9 +90,20 @@ public final class SparkPredictJob {
         return new PredictJob.Result(outcomes, summary, classes);
     }
 
-    /** One task: one slide, with the executor's model. */
+    /**
+     * One task: one slide, with the executor's model. An error the core does not expect from a
+     * slide (a bug on one odd slide) fails that slide's row too, not a job of thousands.
+     */
     private static SlideRow predictTask(PredictSettings s, Tuple2<String, String> t) {
         Path slide = Path.of(t._2());
-        return SlideRow.of(ExecutorSessions.of(s, slide).predict(t._1(), slide));
+        PredictSession session = ExecutorSessions.of(s, slide);
+        try {
+            return SlideRow.of(session.predict(t._1(), slide));
+        } catch (RuntimeException e) {
+            String truth = session.truth(t._1());
+            return SlideRow.of(
+                    SlideOutcome.failed(
+                            slide, t._1(), e.toString(), truth, session.origin().modelPath()));
+        }
     }
 }

@@ -7,8 +7,12 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -16,8 +20,8 @@ import java.util.stream.Stream;
  * Workers, each in its own JVM ({@code org.apache.spark.deploy.master.Master}, {@code
  * org.apache.spark.deploy.worker.Worker}), as {@code sbin/start-master.sh} and {@code
  * start-worker.sh} start them. A Worker launches its executors with the jars of {@code
- * SPARK_HOME/jars}, so a folder of links to {@code target/lib} and the module's jar serves as the
- * Spark distribution. Small heaps: the machine has 2 cores.
+ * SPARK_HOME/jars}, so a folder of links to Spark's jars in {@code target/lib} serves as the Spark
+ * distribution. Small heaps: the machine has 2 cores.
  */
 final class LocalCluster implements AutoCloseable {
 
@@ -35,23 +39,30 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Starts a Master and waits until it listens.
+     * Starts a Master and waits until it listens. Its Spark home holds Spark's jars only: the jars
+     * of {@code lib} that the application jar does not bundle (a bundled artifact's {@code
+     * META-INF/maven/GROUP/ARTIFACT/pom.properties} is in the application jar), as a Spark
+     * distribution would; the application comes with {@code spark-submit}'s jar ({@code
+     * spark.jars}).
      *
      * @param dir scratch folder (the Spark home of links, logs, the workers' folders)
      * @param lib the runtime jars ({@code target/lib})
-     * @param appJar the module's jar
+     * @param appJar the module's application jar ({@code -app.jar})
      * @return the cluster
      * @throws IOException when a JVM cannot be started or the Master does not come up in 60 s
      */
     static LocalCluster start(Path dir, Path lib, Path appJar) throws IOException {
         Path home = dir.resolve("spark-home");
         Path jars = Files.createDirectories(home.resolve("jars"));
+        Set<String> bundled = mavenEntries(appJar);
         try (Stream<Path> s = Files.list(lib)) {
             for (Path jar : s.toList()) {
-                Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
+                Set<String> own = mavenEntries(jar);
+                if (own.isEmpty() || !bundled.containsAll(own)) {
+                    Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
+                }
             }
         }
-        Files.createSymbolicLink(jars.resolve(appJar.getFileName()), appJar.toAbsolutePath());
         Path logs = Files.createDirectories(dir.resolve("logs"));
         int port = freePort();
         Process m =
@@ -68,6 +79,18 @@ final class LocalCluster implements AutoCloseable {
         LocalCluster c = new LocalCluster(home, logs, port, m);
         c.awaitPort(port);
         return c;
+    }
+
+    /** The {@code META-INF/maven/.../pom.properties} entries of a jar. */
+    private static Set<String> mavenEntries(Path jar) throws IOException {
+        Set<String> out = new HashSet<>();
+        try (JarFile j = new JarFile(jar.toFile())) {
+            j.stream()
+                    .map(JarEntry::getName)
+                    .filter(n -> n.startsWith("META-INF/maven/") && n.endsWith("/pom.properties"))
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     /**

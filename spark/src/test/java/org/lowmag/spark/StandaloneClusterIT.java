@@ -46,7 +46,7 @@ class StandaloneClusterIT {
         PredictJob.run(PredictSettings.of(model, single).withHeatmaps(true).toConfig(slides, 2));
 
         Path lib = Path.of(System.getProperty("lowmag.spark.lib"));
-        Path jar = Path.of(System.getProperty("lowmag.spark.jar"));
+        Path jar = Path.of(System.getProperty("lowmag.spark.appJar"));
         try (LocalCluster cluster = LocalCluster.start(tmp.resolve("cluster"), lib, jar)) {
             Process victim = cluster.addWorker("2g");
             cluster.addWorker("2g");
@@ -55,6 +55,7 @@ class StandaloneClusterIT {
                             .master(cluster.url())
                             .appName("lowmag predict (worker-kill test)")
                             .config("spark.driver.host", "127.0.0.1")
+                            .config("spark.jars", jar.toString())
                             .config("spark.executor.memory", "1g")
                             .config("spark.executor.cores", "1")
                             .config("spark.cores.max", "2")

@@ -1,4 +1,4 @@
-package org.lowmag.spark;
+package org.lowmag.cli.spark;
 
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.lowmag.spark;
+package org.lowmag.cli.spark;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,0 +1,173 @@
+package org.lowmag.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.lowmag.infer.HeatmapScale;
+import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.TruthLabels;
+import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.SlideReaders;
+import org.lowmag.tissue.TissueParams;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What {@code lowmag predict} predicts and how (a picocli mixin): the model, the slides, the output
+ * folder, heatmaps, known labels, {@code --force}, the source scale and the smallest tissue. Shared
+ * by {@code lowmag predict} and {@code lowmag-spark predict} (the {@code spark/} project), which
+ * differ only in how the slides are spread over threads or machines.
+ */
+public final class PredictOptions {
+
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "RUN",
+            description = "Run or model folder.")
+    Path model;
+
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "SLIDE_OR_FOLDER",
+            description = "Slides, or folders of slides (files with slide or image extensions).")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--heatmap", description = "Write one class-activation heatmap per class.")
+    boolean heatmap;
+
+    @Option(
+            names = "--heatmap-scale",
+            paramLabel = "fixed|stretch",
+            description =
+                    "What the heatmaps show (implies --heatmap). fixed (default): the local"
+                            + " probability of the class (softmax of the class-activation maps"
+                            + " plus the FC bias) on the fixed scale 0 to 1, comparable across"
+                            + " classes and slides; stretch: the class activation stretched to"
+                            + " each slide's min-max.")
+    HeatmapScale heatmapScale;
+
+    @Option(
+            names = "--labels",
+            paramLabel = "CSV",
+            description =
+                    "Known slide labels: the slide,patient,label CSV of 'prepare --slides' and"
+                            + " 'synthesize'. Slides match by file name without extension; slides"
+                            + " it does not list, or lists without a label, have no truth; a"
+                            + " label that is not a class of the model is an error.")
+    Path labels;
+
+    @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
+    boolean force;
+
+    @Mixin SourceScaleOptions source;
+
+    @Option(
+            names = "--min-size",
+            paramLabel = "PX",
+            description =
+                    "Ignore tissue pieces smaller than this many thumbnail pixels (the"
+                            + " thumbnail's longest side is 2048 px, or the slide's when smaller);"
+                            + " default: LowMag's tissue defaults (pieces under 0.1%% of the"
+                            + " thumbnail's area are dropped, as in 'lowmag tissue').")
+    Integer minSizePx;
+
+    /**
+     * @return the run or model folder
+     */
+    public Path model() {
+        return model;
+    }
+
+    /**
+     * @return the slide files and folders
+     */
+    public List<Path> inputs() {
+        return List.copyOf(inputs);
+    }
+
+    /**
+     * @return the output folder
+     */
+    public Path out() {
+        return out;
+    }
+
+    /**
+     * @return the known labels CSV, or null
+     */
+    public Path labels() {
+        return labels;
+    }
+
+    /**
+     * @return whether heatmaps are written ({@code --heatmap} or {@code --heatmap-scale})
+     */
+    public boolean heatmaps() {
+        return heatmap || heatmapScale != null;
+    }
+
+    /**
+     * @return what the heatmaps show (fixed when not given)
+     */
+    public HeatmapScale heatmapScale() {
+        return heatmapScale == null ? HeatmapScale.FIXED : heatmapScale;
+    }
+
+    /**
+     * @return whether slides done before are predicted again
+     */
+    public boolean force() {
+        return force;
+    }
+
+    /**
+     * @return {@code --source-mag} and {@code --source-mpp}
+     */
+    public MagnificationResolver magnifications() {
+        return source.resolver();
+    }
+
+    /**
+     * @return {@code --min-size} in thumbnail pixels, or null
+     */
+    public Integer minSizePx() {
+        return minSizePx;
+    }
+
+    /**
+     * @param minSizePx {@code --min-size}, or null
+     * @return the tissue defaults, with {@code --min-size} as the only size filter when given
+     */
+    public static TissueParams tissue(Integer minSizePx) {
+        return minSizePx == null
+                ? TissueParams.defaults()
+                : TissueParams.defaults()
+                        .withMinTissueAreaFraction(0)
+                        .withMinTissueSizePx(minSizePx);
+    }
+
+    /**
+     * @param threads slides predicted at once
+     * @return the job's settings
+     * @throws IOException when the labels file cannot be read
+     */
+    public PredictJob.Config config(int threads) throws IOException {
+        return new PredictJob.Config(
+                model,
+                inputs,
+                out,
+                labels == null ? TruthLabels.none() : TruthLabels.read(labels),
+                heatmaps(),
+                heatmapScale(),
+                force,
+                magnifications(),
+                tissue(minSizePx),
+                threads,
+                SlideReaders::open);
+    }
+}
