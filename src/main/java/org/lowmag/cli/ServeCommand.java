@@ -75,21 +75,24 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServeConfig d = ServeConfig.defaults(predictions, slides);
-        ServeConfig config =
-                new ServeConfig(
-                        predictions,
-                        slides,
-                        Optional.ofNullable(labels),
-                        host,
-                        port,
-                        cacheMb << 20,
-                        d.maxOpenSlides(),
-                        d.maxConcurrentRenders());
         if (cacheMb < 0 || cacheMb > (1L << 20)) {
-            throw new IllegalArgumentException("--cache-mb must be in 0..1048576, got " + cacheMb);
+            throw new UsageException("--cache-mb must be in 0..1048576, got " + cacheMb);
         }
-        SlideServer server = SlideServer.start(config);
+        ServeConfig d = UsageException.fromFlags(() -> ServeConfig.defaults(predictions, slides));
+        ServeConfig config =
+                UsageException.fromFlags(
+                        () ->
+                                new ServeConfig(
+                                        predictions,
+                                        slides,
+                                        Optional.ofNullable(labels),
+                                        host,
+                                        port,
+                                        cacheMb << 20,
+                                        d.maxOpenSlides(),
+                                        d.maxConcurrentRenders()));
+        // a missing folder, an unknown host or a port in use: the flags' fault
+        SlideServer server = UsageException.fromFlags(() -> SlideServer.start(config));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
