@@ -106,4 +106,17 @@ class ArchitectureRulesTest {
     void packagesFormNoCycles() {
         slices().matching("org.lowmag.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
+
+    /**
+     * The core and {@code ./lowmag} stay free of Spark (issue 16): the Spark jobs live in the
+     * separate Maven project {@code spark/}, which depends on the core, never the reverse.
+     */
+    @Test
+    void coreNeverImportsSpark() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+                .check(CLASSES);
+    }
 }

@@ -2,22 +2,14 @@ package org.lowmag.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.lowmag.dataset.SlideList;
-import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
-import org.lowmag.infer.QuPathOptions;
 import org.lowmag.infer.SlideOutcome;
-import org.lowmag.infer.TruthLabels;
-import org.lowmag.slide.SlideReaders;
-import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lowmag predict}: classify the tissues of new slides. */
 @Command(
@@ -47,82 +39,7 @@ import picocli.CommandLine.Parameters;
         })
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "RUN",
-            description = "Run or model folder.")
-    Path model;
-
-    @Parameters(
-            arity = "0..*",
-            paramLabel = "SLIDE_OR_FOLDER",
-            description =
-                    "Slides, or folders of slides (files with slide or image extensions); with"
-                            + " --slide-list, its slides are added.")
-    List<Path> inputs;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path out;
-
-    @Option(names = "--heatmap", description = "Write one class-activation heatmap per class.")
-    boolean heatmap;
-
-    @Option(
-            names = "--heatmap-scale",
-            paramLabel = "fixed|stretch",
-            description =
-                    "What the heatmaps show (implies --heatmap). fixed (default): the local"
-                            + " probability of the class (softmax of the class-activation maps"
-                            + " plus the FC bias) on the fixed scale 0 to 1, comparable across"
-                            + " classes and slides; stretch: the class activation stretched to"
-                            + " each slide's min-max.")
-    HeatmapScale heatmapScale;
-
-    @Option(
-            names = "--labels",
-            paramLabel = "CSV",
-            description =
-                    "Known slide labels: the slide,patient,label CSV of 'prepare --slides' and"
-                            + " 'synthesize'. Slides match by file name without extension; slides"
-                            + " it does not list, or lists without a label, have no truth; a"
-                            + " label that is not a class of the model is an error.")
-    Path labels;
-
-    @Option(
-            names = "--roi",
-            paramLabel = "FILE.geojson|DIR",
-            description =
-                    "Classify only the tissue inside these regions: QuPath annotations exported"
-                            + " as GeoJSON (level-0 pixels; holes and multipolygons kept), one"
-                            + " file for every slide or a folder of SLIDE.geojson files (SLIDE:"
-                            + " the slide's file name without extension). Pixels outside them are"
-                            + " white in the network's input.")
-    Path roi;
-
-    @Option(
-            names = "--heatmap-geojson",
-            paramLabel = "UM",
-            description =
-                    "Also write OUT/SLIDE.tiles.geojson: the heatmap as QuPath detection tiles of"
-                            + " UM micrometres on a fixed grid, with p_<class> measurements for"
-                            + " QuPath's Measurement Maps (implies --heatmap).")
-    Double heatmapTileUm;
-
-    @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
-    boolean force;
-
-    @Mixin SourceScaleOptions source;
-
-    @Option(
-            names = "--min-size",
-            paramLabel = "PX",
-            description =
-                    "Ignore tissue pieces smaller than this many thumbnail pixels (the"
-                            + " thumbnail's longest side is 2048 px, or the slide's when smaller);"
-                            + " default: LowMag's tissue defaults (pieces under 0.1%% of the"
-                            + " thumbnail's area are dropped, as in 'lowmag tissue').")
-    Integer minSizePx;
+    @Mixin PredictOptions what;
 
     @Option(
             names = "--threads",
@@ -137,10 +54,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         device.apply();
         PredictJob.Result r = PredictJob.run(UsageException.fromFlags(this::config));
-        SlideList list = source.list();
-        return report(
-                r,
-                labels != null || list == null || list.labels().isEmpty() ? labels : list.file());
+        return report(r, what.truthFile());
     }
 
     /**
@@ -199,42 +113,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private PredictJob.Config config() throws IOException {
-        SlideList list = source.list();
-        List<Path> slides = new ArrayList<>(inputs == null ? List.of() : inputs);
-        if (list != null) {
-            slides.addAll(list.slides());
-        }
-        if (slides.isEmpty()) {
-            throw new UsageException("give slides or folders of slides, or --slide-list CSV");
-        }
-        if (heatmapTileUm != null && !(heatmapTileUm > 0)) {
-            throw new UsageException(
-                    "--heatmap-geojson must be a positive number of micrometres, got "
-                            + heatmapTileUm);
-        }
-        TruthLabels truth =
-                labels != null
-                        ? TruthLabels.read(labels)
-                        : list != null && !list.labels().isEmpty()
-                                ? TruthLabels.of(list.file(), list.labels())
-                                : TruthLabels.none();
-        return new PredictJob.Config(
-                model,
-                slides,
-                out,
-                truth,
-                heatmap || heatmapScale != null || heatmapTileUm != null,
-                heatmapScale == null ? HeatmapScale.FIXED : heatmapScale,
-                force,
-                source.resolver(),
-                minSizePx == null
-                        ? TissueParams.defaults()
-                        : TissueParams.defaults()
-                                .withMinTissueAreaFraction(0)
-                                .withMinTissueSizePx(minSizePx),
-                threads,
-                SlideReaders::open,
-                new QuPathOptions(roi, heatmapTileUm == null ? 0 : heatmapTileUm));
+        return what.config(threads);
     }
 
     /**

@@ -1,29 +1,21 @@
 package org.lowmag.infer;
 
-import com.google.gson.JsonParseException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.lowmag.model.LowMagModel;
-import org.lowmag.model.ModelPaths;
-import org.lowmag.resample.LanczosResampler;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
 import org.lowmag.tissue.TissueParams;
 import org.lowmag.util.AtomicFiles;
 import org.lowmag.util.FolderLock;
-import org.lowmag.util.Json;
 import org.lowmag.util.LowMagException;
 import org.lowmag.util.Progress;
 
@@ -215,63 +207,35 @@ public final class PredictJob {
 
     private static Result runLocked(Config c) throws IOException {
         Map<String, Path> slides = SlideInputs.expand(c.inputs(), c.out());
-        Path modelDir = ModelPaths.resolve(c.model());
         AtomicFiles.removeLeftovers(c.out(), 1);
-        PredictionOrigin origin = PredictionOrigin.of(modelDir, settings(c));
-        int cores = Runtime.getRuntime().availableProcessors();
-        try (LowMagModel model = LowMagModel.load(modelDir);
-                LanczosResampler resampler =
-                        new LanczosResampler(Math.max(1, cores / c.threads()))) {
-            c.truth().check(List.copyOf(slides.keySet()), model.info().classes());
-            ModelRunner runner = new ModelRunner(model);
-            SlidePredictor predictor =
-                    new SlidePredictor(
-                            runner,
-                            c.magnifications(),
-                            c.tissue(),
-                            c.opener(),
-                            resampler,
-                            c.heatmaps(),
-                            c.heatmapScale(),
-                            c.qupath());
-            List<SlideOutcome> outcomes;
-            try (CrashJournal journal = new CrashJournal(c.out())) {
-                outcomes =
-                        runAll(
-                                c,
-                                slides,
-                                s -> predictOne(c, predictor, modelDir, origin, journal, s));
-            }
-            Path summary = c.out().resolve("summary.csv");
-            List<SlideOutcome> rows = new ArrayList<>(outcomes);
-            rows.addAll(EarlierPredictions.read(c.out(), slides.keySet(), model.info().classes()));
-            SummaryCsv.write(summary, model.info().classes(), rows);
-            return new Result(outcomes, summary, model.info().classes());
+        try (PredictSession session = PredictSession.open(c, true)) {
+            List<String> classes = session.info().classes();
+            c.truth().check(List.copyOf(slides.keySet()), classes);
+            List<SlideOutcome> outcomes =
+                    runAll(c, slides, s -> session.predict(s.getKey(), s.getValue()));
+            return new Result(outcomes, writeSummary(c.out(), classes, outcomes), classes);
         }
     }
 
-    /** The settings that shape a slide's outputs, recorded in its {@link PredictionOrigin}. */
-    private static Map<String, Object> settings(Config c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("heatmaps", c.heatmaps());
-        m.put("heatmap_scale", c.heatmapScale().name());
-        OptionalDouble mag = c.magnifications().sourceMag();
-        OptionalDouble mpp = c.magnifications().sourceMpp();
-        m.put("source_mag", mag.isPresent() ? Double.toString(mag.getAsDouble()) : "");
-        m.put("source_mpp", mpp.isPresent() ? Double.toString(mpp.getAsDouble()) : "");
-        m.put("tissue", c.tissue().toString());
-        if (!c.magnifications().perSlide().isEmpty()) {
-            Map<String, Double> listed = new java.util.TreeMap<>();
-            c.magnifications().perSlide().forEach((k, v) -> listed.put(k, v.magnification()));
-            m.put("slide_list_magnifications", listed.toString());
-        }
-        if (c.qupath().roi() != null) {
-            m.put("roi", c.qupath().roi().toAbsolutePath().normalize().toString());
-        }
-        if (c.qupath().heatmapTileUm() > 0) {
-            m.put("heatmap_tile_um", Double.toString(c.qupath().heatmapTileUm()));
-        }
-        return m;
+    /**
+     * Writes {@code OUT/summary.csv}: this run's slides in order, then those predicted into the
+     * folder by earlier runs ({@link EarlierPredictions}).
+     *
+     * @param out the output folder
+     * @param classes the model's classes
+     * @param outcomes this run's slides
+     * @return the file written
+     * @throws IOException when it cannot be written
+     */
+    public static Path writeSummary(Path out, List<String> classes, List<SlideOutcome> outcomes)
+            throws IOException {
+        Path summary = out.resolve("summary.csv");
+        List<SlideOutcome> rows = new ArrayList<>(outcomes);
+        Set<String> names = new HashSet<>();
+        outcomes.forEach(o -> names.add(o.name()));
+        rows.addAll(EarlierPredictions.read(out, names, classes));
+        SummaryCsv.write(summary, classes, rows);
+        return summary;
     }
 
     /** One slide's work. */
@@ -316,74 +280,6 @@ public final class PredictJob {
                 throw err;
             }
             throw new IllegalStateException("prediction failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static SlideOutcome predictOne(
-            Config c,
-            SlidePredictor predictor,
-            Path modelDir,
-            PredictionOrigin origin,
-            CrashJournal journal,
-            Map.Entry<String, Path> s) {
-        String name = s.getKey();
-        Path slide = s.getValue();
-        Path json = PredictionWriter.jsonFile(c.out(), name);
-        List<String> classes = predictor.classes();
-        String truth = c.truth().of(name).orElse("");
-        try {
-            if (!c.force() && madeBy(json, origin)) {
-                return SummaryCsv.fromExisting(
-                        json, slide, name, classes, truth, SlideOutcome.Status.SKIPPED);
-            }
-            if (!c.force() && journal.diedReading(name)) {
-                return SlideOutcome.failed(slide, name, DIED, truth, origin.modelPath());
-            }
-            SlideResult r;
-            journal.begin(name);
-            try {
-                r = predictor.predict(slide, name);
-                PredictionWriter.write(
-                        r, c.out(), modelDir, predictor.info(), truth, origin, c.qupath());
-            } finally {
-                journal.end(name);
-            }
-            SlideLabelRule.SlideLabel l = r.slideLabel();
-            return new SlideOutcome(
-                    slide,
-                    name,
-                    SlideOutcome.Status.OK,
-                    "",
-                    classes.get(l.label()),
-                    truth,
-                    l.probabilities(),
-                    r.tissues().size(),
-                    r.seconds(),
-                    origin.modelPath());
-        } catch (NoSuchFileException e) {
-            return SlideOutcome.failed(
-                    slide, name, "file not found: " + e.getMessage(), truth, origin.modelPath());
-        } catch (IOException
-                | UncheckedIOException
-                | LowMagException
-                | JsonParseException
-                | IllegalArgumentException
-                | IllegalStateException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return SlideOutcome.failed(
-                    slide, name, msg.replace('\n', ' '), truth, origin.modelPath());
-        }
-    }
-
-    /** Whether the slide's JSON exists and was made by this model with these settings. */
-    private static boolean madeBy(Path json, PredictionOrigin origin) throws IOException {
-        if (!Files.isRegularFile(json)) {
-            return false;
-        }
-        try {
-            return origin.made(Json.readTree(json).getAsJsonObject());
-        } catch (JsonParseException | IllegalStateException e) {
-            return false;
         }
     }
 }

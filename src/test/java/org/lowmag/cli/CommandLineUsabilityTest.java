@@ -114,7 +114,7 @@ class CommandLineUsabilityTest {
                 cl.parseArgs(
                         "predict", "--model", "m", "--out", "o", "--source-mag", "40x", "s.svs");
         PredictCommand p = predict.subcommand().commandSpec().commandLine().getCommand();
-        assertEquals(40.0, p.source.sourceMag);
+        assertEquals(40.0, p.what.source.sourceMag);
     }
 
     @Test

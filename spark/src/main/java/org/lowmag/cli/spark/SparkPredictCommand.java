@@ -1,0 +1,94 @@
+package org.lowmag.cli.spark;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.lowmag.cli.PredictOptions;
+import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.SlideOutcome;
+import org.lowmag.spark.PredictSettings;
+import org.lowmag.spark.ResultsTable;
+import org.lowmag.spark.SparkPredictJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lowmag-spark predict}: {@code lowmag predict}'s flags ({@link PredictOptions}) plus {@code
+ * --master}, one Spark task per slide ({@link SparkPredictJob}).
+ */
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Classify slides as 'lowmag predict' does (same SLIDE.json, SLIDE.geojson, heatmaps"
+                    + " and summary.csv), one Spark task per slide, the model loaded once per"
+                    + " executor; also OUT/results.parquet and OUT/results.csv (slide, label,"
+                    + " p_CLASS, tissues, seconds, status, error, model). Slides, model and OUT"
+                    + " must be paths every executor can read and write (a shared filesystem).",
+        })
+final class SparkPredictCommand implements Callable<Integer> {
+
+    @Mixin PredictOptions what;
+
+    @Mixin SparkOptions spark;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!what.regionAndListFlags().isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    String.join(", ", what.regionAndListFlags())
+                            + ": not yet taken by lowmag-spark predict; run lowmag predict for"
+                            + " regions of interest, GeoJSON heatmap tiles or slide lists");
+        }
+        if (what.inputs().isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(), "give slides or folders of slides to predict");
+        }
+        Path out = what.out();
+        PredictSettings s =
+                new PredictSettings(
+                        what.model().toAbsolutePath().toString(),
+                        out.toAbsolutePath().toString(),
+                        what.labels() == null ? null : what.labels().toAbsolutePath().toString(),
+                        what.heatmaps(),
+                        what.heatmapScale(),
+                        what.force(),
+                        boxed(what.magnifications().sourceMag()),
+                        boxed(what.magnifications().sourceMpp()),
+                        what.minSizePx());
+        PredictJob.Result r;
+        try (SparkSession session = spark.session("lowmag predict")) {
+            r = SparkPredictJob.run(session, new SparkPredictJob.Config(s, what.inputs()));
+        }
+        int[] n = new int[SlideOutcome.Status.values().length];
+        for (SlideOutcome o : r.slides()) {
+            n[o.status().ordinal()]++;
+            if (o.status() == SlideOutcome.Status.FAILED) {
+                System.err.println(o.name() + ": FAILED: " + o.message());
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%d predicted, %d skipped (already done; --force redoes them), %d failed; wrote"
+                        + " %s, %s and %s%n",
+                n[SlideOutcome.Status.OK.ordinal()],
+                n[SlideOutcome.Status.SKIPPED.ordinal()],
+                n[SlideOutcome.Status.FAILED.ordinal()],
+                r.summary(),
+                out.resolve(ResultsTable.PARQUET),
+                out.resolve(ResultsTable.CSV));
+        return r.anyFailed() ? 1 : 0;
+    }
+
+    private static Double boxed(OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : null;
+    }
+}

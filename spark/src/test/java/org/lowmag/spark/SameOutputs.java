@@ -1,0 +1,75 @@
+package org.lowmag.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Compares two prediction folders: the same per-slide files ({@code SLIDE.json}, {@code
+ * SLIDE.geojson}, heatmaps), the JSON equal once timing fields (names ending in {@code seconds})
+ * are removed, every other file equal byte for byte. {@code summary.csv} (it has seconds), the
+ * results table and hidden files are not compared.
+ */
+final class SameOutputs {
+
+    private static final Set<String> NOT_COMPARED =
+            Set.of("summary.csv", ResultsTable.CSV, ResultsTable.PARQUET);
+
+    private SameOutputs() {}
+
+    /**
+     * @param expected {@code lowmag predict}'s folder
+     * @param actual the folder to check
+     * @return the files compared
+     * @throws IOException when a folder cannot be read
+     */
+    static int check(Path expected, Path actual) throws IOException {
+        List<String> names = files(expected);
+        assertEquals(names, files(actual), "the same files in " + actual + " as in " + expected);
+        for (String n : names) {
+            byte[] a = Files.readAllBytes(expected.resolve(n));
+            byte[] b = Files.readAllBytes(actual.resolve(n));
+            if (n.endsWith(".json")) {
+                assertEquals(withoutTimes(a), withoutTimes(b), n);
+            } else {
+                assertArrayEquals(a, b, n);
+            }
+        }
+        return names.size();
+    }
+
+    private static List<String> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && !NOT_COMPARED.contains(n))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static JsonElement withoutTimes(byte[] json) {
+        JsonElement e = JsonParser.parseString(new String(json, StandardCharsets.UTF_8));
+        strip(e);
+        return e;
+    }
+
+    private static void strip(JsonElement e) {
+        if (e.isJsonObject()) {
+            JsonObject o = e.getAsJsonObject();
+            o.keySet().removeIf(k -> k.endsWith("seconds"));
+            o.entrySet().forEach(x -> strip(x.getValue()));
+        } else if (e.isJsonArray()) {
+            e.getAsJsonArray().forEach(SameOutputs::strip);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.lowmag.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.SlideOutcome;
+
+/**
+ * {@code lowmag-spark predict} on an embedded {@code local[2]} Spark against {@code lowmag predict}
+ * on the same 4 synthetic slides (and one file that is not a slide): the same outputs apart from
+ * timing fields, a results table with one row per slide, the bad slide failing its own row, and a
+ * re-run skipping every slide done.
+ */
+class SparkPredictJobTest {
+
+    @TempDir static Path tmp;
+    static SparkSession spark;
+    static Path model;
+    static List<Path> inputs;
+
+    @BeforeAll
+    static void fixtures() throws IOException {
+        model = SparkFixtures.model(tmp.resolve("model"));
+        inputs = new ArrayList<>(SparkFixtures.slides(tmp.resolve("slides"), 4));
+        Path bad = tmp.resolve("slides").resolve("broken.svs");
+        Files.writeString(bad, "not a slide");
+        inputs.add(bad);
+        spark = SparkSession.builder().master("local[2]").appName("test").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void sameOutputsAsLowmagPredictAndASkippingRerun() throws IOException {
+        Path single = tmp.resolve("single");
+        Path spread = tmp.resolve("spark");
+        PredictSettings s = PredictSettings.of(model, spread).withHeatmaps(true);
+        PredictJob.Result one =
+                PredictJob.run(
+                        PredictSettings.of(model, single).withHeatmaps(true).toConfig(inputs, 2));
+        PredictJob.Result r = SparkPredictJob.run(spark, new SparkPredictJob.Config(s, inputs));
+
+        assertEquals(5, r.slides().size());
+        for (int i = 0; i < 5; i++) {
+            SlideOutcome a = one.slides().get(i);
+            SlideOutcome b = r.slides().get(i);
+            assertEquals(a.name(), b.name());
+            assertEquals(a.status(), b.status(), b.toString());
+            assertEquals(a.label(), b.label());
+            assertArrayEquals(a.probabilities(), b.probabilities());
+        }
+        assertEquals(SlideOutcome.Status.FAILED, r.slides().get(4).status());
+        assertEquals(
+                4, r.slides().stream().filter(o -> o.status() == SlideOutcome.Status.OK).count());
+        // 4 slides x (json, geojson, 3 heatmaps)
+        assertEquals(20, SameOutputs.check(single, spread));
+
+        List<Row> table =
+                spark.read()
+                        .parquet(spread.resolve(ResultsTable.PARQUET).toString())
+                        .collectAsList();
+        assertEquals(5, table.size());
+        Row broken = table.get(4);
+        assertEquals("failed", broken.getAs("status"));
+        assertTrue(broken.<String>getAs("error").length() > 0, "the failure's reason");
+        assertEquals(r.slides().get(0).label(), table.get(0).getAs("label"));
+        List<String> csv = Files.readAllLines(spread.resolve(ResultsTable.CSV));
+        assertEquals(
+                "slide,label,p_normal,p_dysplasia,p_carcinoma,tissues,seconds,status,error,model",
+                csv.get(0));
+        assertEquals(6, csv.size());
+
+        PredictJob.Result again = SparkPredictJob.run(spark, new SparkPredictJob.Config(s, inputs));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(SlideOutcome.Status.SKIPPED, again.slides().get(i).status());
+        }
+        assertEquals(SlideOutcome.Status.FAILED, again.slides().get(4).status());
+        assertEquals(20, SameOutputs.check(single, spread));
+    }
+}

@@ -1,0 +1,249 @@
+package org.lowmag.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lowmag.dataset.SlideList;
+import org.lowmag.infer.HeatmapScale;
+import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.QuPathOptions;
+import org.lowmag.infer.TruthLabels;
+import org.lowmag.slide.MagnificationResolver;
+import org.lowmag.slide.SlideReaders;
+import org.lowmag.tissue.TissueParams;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What {@code lowmag predict} predicts and how (a picocli mixin): the model, the slides, the output
+ * folder, heatmaps, known labels, regions of interest, {@code --force}, the source scale (or a
+ * slide list) and the smallest tissue. Shared by {@code lowmag predict} and {@code lowmag-spark
+ * predict} (the {@code spark/} project), which differ only in how the slides are spread over
+ * threads or machines.
+ */
+public final class PredictOptions {
+
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "RUN",
+            description = "Run or model folder.")
+    Path model;
+
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "SLIDE_OR_FOLDER",
+            description =
+                    "Slides, or folders of slides (files with slide or image extensions); with"
+                            + " --slide-list, its slides are added.")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--heatmap", description = "Write one class-activation heatmap per class.")
+    boolean heatmap;
+
+    @Option(
+            names = "--heatmap-scale",
+            paramLabel = "fixed|stretch",
+            description =
+                    "What the heatmaps show (implies --heatmap). fixed (default): the local"
+                            + " probability of the class (softmax of the class-activation maps"
+                            + " plus the FC bias) on the fixed scale 0 to 1, comparable across"
+                            + " classes and slides; stretch: the class activation stretched to"
+                            + " each slide's min-max.")
+    HeatmapScale heatmapScale;
+
+    @Option(
+            names = "--labels",
+            paramLabel = "CSV",
+            description =
+                    "Known slide labels: the slide,patient,label CSV of 'prepare --slides' and"
+                            + " 'synthesize'. Slides match by file name without extension; slides"
+                            + " it does not list, or lists without a label, have no truth; a"
+                            + " label that is not a class of the model is an error.")
+    Path labels;
+
+    @Option(
+            names = "--roi",
+            paramLabel = "FILE.geojson|DIR",
+            description =
+                    "Classify only the tissue inside these regions: QuPath annotations exported"
+                            + " as GeoJSON (level-0 pixels; holes and multipolygons kept), one"
+                            + " file for every slide or a folder of SLIDE.geojson files (SLIDE:"
+                            + " the slide's file name without extension). Pixels outside them are"
+                            + " white in the network's input.")
+    Path roi;
+
+    @Option(
+            names = "--heatmap-geojson",
+            paramLabel = "UM",
+            description =
+                    "Also write OUT/SLIDE.tiles.geojson: the heatmap as QuPath detection tiles of"
+                            + " UM micrometres on a fixed grid, with p_<class> measurements for"
+                            + " QuPath's Measurement Maps (implies --heatmap).")
+    Double heatmapTileUm;
+
+    @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
+    boolean force;
+
+    @Mixin SourceScaleOptions source;
+
+    @Option(
+            names = "--min-size",
+            paramLabel = "PX",
+            description =
+                    "Ignore tissue pieces smaller than this many thumbnail pixels (the"
+                            + " thumbnail's longest side is 2048 px, or the slide's when smaller);"
+                            + " default: LowMag's tissue defaults (pieces under 0.1%% of the"
+                            + " thumbnail's area are dropped, as in 'lowmag tissue').")
+    Integer minSizePx;
+
+    /**
+     * @return the run or model folder
+     */
+    public Path model() {
+        return model;
+    }
+
+    /**
+     * @return the slide files and folders
+     */
+    public List<Path> inputs() {
+        return inputs == null ? List.of() : List.copyOf(inputs);
+    }
+
+    /**
+     * @return the output folder
+     */
+    public Path out() {
+        return out;
+    }
+
+    /**
+     * @return the known labels CSV ({@code --labels}), or null
+     */
+    public Path labels() {
+        return labels;
+    }
+
+    /**
+     * @return where the truth comes from: {@code --labels}, else a {@code --slide-list} with a
+     *     label column, else null
+     * @throws IOException when the slide list cannot be read
+     */
+    public Path truthFile() throws IOException {
+        SlideList list = source.list();
+        return labels != null || list == null || list.labels().isEmpty() ? labels : list.file();
+    }
+
+    /**
+     * @return the flags given among {@code --roi}, {@code --heatmap-geojson} and {@code
+     *     --slide-list} (for a runner that does not take them yet)
+     */
+    public List<String> regionAndListFlags() {
+        List<String> given = new ArrayList<>();
+        if (roi != null) {
+            given.add("--roi");
+        }
+        if (heatmapTileUm != null) {
+            given.add("--heatmap-geojson");
+        }
+        if (source.slideList != null) {
+            given.add("--slide-list");
+        }
+        return given;
+    }
+
+    /**
+     * @return whether heatmaps are written ({@code --heatmap} or {@code --heatmap-scale})
+     */
+    public boolean heatmaps() {
+        return heatmap || heatmapScale != null || heatmapTileUm != null;
+    }
+
+    /**
+     * @return what the heatmaps show (fixed when not given)
+     */
+    public HeatmapScale heatmapScale() {
+        return heatmapScale == null ? HeatmapScale.FIXED : heatmapScale;
+    }
+
+    /**
+     * @return whether slides done before are predicted again
+     */
+    public boolean force() {
+        return force;
+    }
+
+    /**
+     * @return {@code --source-mag} and {@code --source-mpp}, and a {@code --slide-list}'s per-slide
+     *     scales
+     * @throws IOException when the slide list cannot be read
+     */
+    public MagnificationResolver magnifications() throws IOException {
+        return source.resolver();
+    }
+
+    /**
+     * @return {@code --min-size} in thumbnail pixels, or null
+     */
+    public Integer minSizePx() {
+        return minSizePx;
+    }
+
+    /**
+     * @param minSizePx {@code --min-size}, or null
+     * @return the tissue defaults, with {@code --min-size} as the only size filter when given
+     */
+    public static TissueParams tissue(Integer minSizePx) {
+        return minSizePx == null
+                ? TissueParams.defaults()
+                : TissueParams.defaults()
+                        .withMinTissueAreaFraction(0)
+                        .withMinTissueSizePx(minSizePx);
+    }
+
+    /**
+     * @param threads slides predicted at once
+     * @return the job's settings
+     * @throws IOException when the labels file cannot be read
+     */
+    public PredictJob.Config config(int threads) throws IOException {
+        SlideList list = source.list();
+        List<Path> slides = new ArrayList<>(inputs());
+        if (list != null) {
+            slides.addAll(list.slides());
+        }
+        if (slides.isEmpty()) {
+            throw new UsageException("give slides or folders of slides, or --slide-list CSV");
+        }
+        if (heatmapTileUm != null && !(heatmapTileUm > 0)) {
+            throw new UsageException(
+                    "--heatmap-geojson must be a positive number of micrometres, got "
+                            + heatmapTileUm);
+        }
+        TruthLabels truth =
+                labels != null
+                        ? TruthLabels.read(labels)
+                        : list != null && !list.labels().isEmpty()
+                                ? TruthLabels.of(list.file(), list.labels())
+                                : TruthLabels.none();
+        return new PredictJob.Config(
+                model,
+                slides,
+                out,
+                truth,
+                heatmaps(),
+                heatmapScale(),
+                force,
+                magnifications(),
+                tissue(minSizePx),
+                threads,
+                SlideReaders::open,
+                new QuPathOptions(roi, heatmapTileUm == null ? 0 : heatmapTileUm));
+    }
+}
