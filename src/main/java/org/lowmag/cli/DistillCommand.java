@@ -80,11 +80,7 @@ final class DistillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        training.run.applyDevice();
-        DistillRunConfig c = UsageException.fromFlags(this::config);
-        DistillJob.run(c);
-        training.run.printDone();
-        return 0;
+        return training.run.run(this::config, DistillJob::run);
     }
 
     private DistillRunConfig config() {

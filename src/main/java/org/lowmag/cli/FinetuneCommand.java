@@ -31,19 +31,15 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.applyDevice();
-        FinetuneConfig c =
-                UsageException.fromFlags(
-                        () ->
-                                new FinetuneConfig(
-                                        model,
-                                        data,
-                                        run.out,
-                                        loop.toConfig(),
-                                        augment.toAugmentation(),
-                                        run.resume));
-        FinetuneJob.run(c);
-        run.printDone();
-        return 0;
+        return run.run(
+                () ->
+                        new FinetuneConfig(
+                                model,
+                                data,
+                                run.out,
+                                loop.toConfig(),
+                                augment.toAugmentation(),
+                                run.resume),
+                FinetuneJob::run);
     }
 }

@@ -50,22 +50,18 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        training.run.applyDevice();
-        TrainConfig c =
-                UsageException.fromFlags(
-                        () ->
-                                new TrainConfig(
-                                        data,
-                                        Magnification.parse(mag),
-                                        training.run.out,
-                                        arch,
-                                        training.loopConfig(),
-                                        training.augmentation(),
-                                        role,
-                                        training.modelSetup(),
-                                        training.run.resume));
-        TrainJob.run(c);
-        training.run.printDone();
-        return 0;
+        return training.run.run(
+                () ->
+                        new TrainConfig(
+                                data,
+                                Magnification.parse(mag),
+                                training.run.out,
+                                arch,
+                                training.loopConfig(),
+                                training.augmentation(),
+                                role,
+                                training.modelSetup(),
+                                training.run.resume),
+                TrainJob::run);
     }
 }

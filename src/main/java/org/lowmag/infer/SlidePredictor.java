@@ -31,8 +31,26 @@ import org.lowmag.util.LowMagException;
  * ({@link ModelRunner#classifyAll}, {@link #CHUNK_PIXELS}), aggregates the slide label ({@link
  * SlideLabelRule}), traces the outlines ({@link TissueContours}) and, when asked, draws the
  * heatmaps ({@link HeatmapRenderer}). Thread-safe.
+ *
+ * @param runner the model
+ * @param magnifications resolves each slide's magnification
+ * @param tissueParams tissue detection parameters; the thumbnail's longest side is their analysis
+ *     size
+ * @param opener opens slides
+ * @param resampler the Lanczos resampler
+ * @param heatmaps whether to compute class-activation heatmaps
+ * @param heatmapScale what the heatmaps' colours show
+ * @param qupath regions of interest to restrict the classification to, if any
  */
-public final class SlidePredictor {
+public record SlidePredictor(
+        ModelRunner runner,
+        MagnificationResolver magnifications,
+        TissueParams tissueParams,
+        SlideOpener opener,
+        LanczosResampler resampler,
+        boolean heatmaps,
+        HeatmapScale heatmapScale,
+        QuPathOptions qupath) {
 
     /**
      * Tissues are read and classified in chunks of about this many pixels at the model's
@@ -55,15 +73,6 @@ public final class SlidePredictor {
          */
         SlideReader open(Path path) throws IOException;
     }
-
-    private final ModelRunner runner;
-    private final MagnificationResolver magnifications;
-    private final TissueParams tissueParams;
-    private final SlideOpener opener;
-    private final LanczosResampler resampler;
-    private final boolean heatmaps;
-    private final HeatmapScale heatmapScale;
-    private final QuPathOptions qupath;
 
     /**
      * Classifies all the tissue found ({@link QuPathOptions#none()}).
@@ -93,36 +102,6 @@ public final class SlidePredictor {
                 heatmaps,
                 heatmapScale,
                 QuPathOptions.none());
-    }
-
-    /**
-     * @param runner the model
-     * @param magnifications resolves each slide's magnification
-     * @param tissueParams tissue detection parameters; the thumbnail's longest side is their
-     *     analysis size
-     * @param opener opens slides
-     * @param resampler the Lanczos resampler
-     * @param heatmaps whether to compute class-activation heatmaps
-     * @param heatmapScale what the heatmaps' colours show
-     * @param qupath regions of interest to restrict the classification to, if any
-     */
-    public SlidePredictor(
-            ModelRunner runner,
-            MagnificationResolver magnifications,
-            TissueParams tissueParams,
-            SlideOpener opener,
-            LanczosResampler resampler,
-            boolean heatmaps,
-            HeatmapScale heatmapScale,
-            QuPathOptions qupath) {
-        this.qupath = qupath;
-        this.runner = runner;
-        this.magnifications = magnifications;
-        this.tissueParams = tissueParams;
-        this.opener = opener;
-        this.resampler = resampler;
-        this.heatmaps = heatmaps;
-        this.heatmapScale = heatmapScale;
     }
 
     /**

@@ -32,18 +32,28 @@ import org.lowmag.model.TrainingPass;
  * batch's loss times its size summed, so the step's gradient is the mean over its tissues exactly
  * as with one tissue per pass. The time of each side is returned as {@code teacher_seconds} and
  * {@code student_seconds}.
+ *
+ * @param teacher the frozen teacher
+ * @param student the student being trained
+ * @param teacherImages the tissues at the teacher's magnification
+ * @param studentImages the same tissues, same order, at the student's magnification
+ * @param loss the distillation loss
+ * @param aug augmentation settings
+ * @param seed the run's seed
+ * @param maxBatchPixels most pixels per forward pass
+ * @param checkpointing when the student's forward passes checkpoint their activations
  */
-public final class DistillObjective implements EpochTrainer.Objective {
-
-    private final LowMagModel teacher;
-    private final LowMagModel student;
-    private final TissueImages teacherImages;
-    private final TissueImages studentImages;
-    private final DistillationLoss loss;
-    private final Augmentation aug;
-    private final long seed;
-    private final long maxBatchPixels;
-    private final ActivationCheckpointing checkpointing;
+public record DistillObjective(
+        LowMagModel teacher,
+        LowMagModel student,
+        TissueImages teacherImages,
+        TissueImages studentImages,
+        DistillationLoss loss,
+        Augmentation aug,
+        long seed,
+        long maxBatchPixels,
+        ActivationCheckpointing checkpointing)
+        implements EpochTrainer.Objective {
 
     /**
      * With {@link ActivationCheckpointing#AUTO}.
@@ -76,38 +86,6 @@ public final class DistillObjective implements EpochTrainer.Objective {
                 seed,
                 maxBatchPixels,
                 ActivationCheckpointing.AUTO);
-    }
-
-    /**
-     * @param teacher the frozen teacher
-     * @param student the student being trained
-     * @param teacherImages the tissues at the teacher's magnification
-     * @param studentImages the same tissues, same order, at the student's magnification
-     * @param loss the distillation loss
-     * @param aug augmentation settings
-     * @param seed the run's seed
-     * @param maxBatchPixels most pixels per forward pass
-     * @param checkpointing when the student's forward passes checkpoint their activations
-     */
-    public DistillObjective(
-            LowMagModel teacher,
-            LowMagModel student,
-            TissueImages teacherImages,
-            TissueImages studentImages,
-            DistillationLoss loss,
-            Augmentation aug,
-            long seed,
-            long maxBatchPixels,
-            ActivationCheckpointing checkpointing) {
-        this.teacher = teacher;
-        this.student = student;
-        this.teacherImages = teacherImages;
-        this.studentImages = studentImages;
-        this.loss = loss;
-        this.aug = aug;
-        this.seed = seed;
-        this.maxBatchPixels = maxBatchPixels;
-        this.checkpointing = checkpointing;
     }
 
     @Override
