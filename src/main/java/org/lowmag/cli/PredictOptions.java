@@ -141,21 +141,41 @@ public final class PredictOptions {
     }
 
     /**
-     * @return the flags given among {@code --roi}, {@code --heatmap-geojson} and {@code
-     *     --slide-list} (for a runner that does not take them yet)
+     * @return the slides to predict: the files and folders given, then a {@code --slide-list}'s
+     * @throws IOException when the slide list cannot be read
+     * @throws UsageException when there are none
      */
-    public List<String> regionAndListFlags() {
-        List<String> given = new ArrayList<>();
-        if (roi != null) {
-            given.add("--roi");
+    public List<Path> slides() throws IOException {
+        SlideList list = source.list();
+        List<Path> slides = new ArrayList<>(inputs());
+        if (list != null) {
+            slides.addAll(list.slides());
         }
-        if (heatmapTileUm != null) {
-            given.add("--heatmap-geojson");
+        if (slides.isEmpty()) {
+            throw new UsageException("give slides or folders of slides, or --slide-list CSV");
         }
-        if (source.slideList != null) {
-            given.add("--slide-list");
-        }
-        return given;
+        return slides;
+    }
+
+    /**
+     * @return {@code --roi}: a GeoJSON file or a folder of per-slide files, or null
+     */
+    public Path roi() {
+        return roi;
+    }
+
+    /**
+     * @return {@code --heatmap-geojson}: the tile size in micrometres, or null
+     */
+    public Double heatmapTileUm() {
+        return heatmapTileUm;
+    }
+
+    /**
+     * @return {@code --slide-list}, or null
+     */
+    public Path slideList() {
+        return source.slideList;
     }
 
     /**
@@ -214,13 +234,7 @@ public final class PredictOptions {
      */
     public PredictJob.Config config(int threads) throws IOException {
         SlideList list = source.list();
-        List<Path> slides = new ArrayList<>(inputs());
-        if (list != null) {
-            slides.addAll(list.slides());
-        }
-        if (slides.isEmpty()) {
-            throw new UsageException("give slides or folders of slides, or --slide-list CSV");
-        }
+        List<Path> slides = slides();
         if (heatmapTileUm != null && !(heatmapTileUm > 0)) {
             throw new UsageException(
                     "--heatmap-geojson must be a positive number of micrometres, got "

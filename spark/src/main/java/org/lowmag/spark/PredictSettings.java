@@ -5,8 +5,10 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.lowmag.dataset.SlideList;
 import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.QuPathOptions;
 import org.lowmag.infer.TruthLabels;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
@@ -27,6 +29,9 @@ import org.lowmag.tissue.TissueParams;
  * @param sourceMag {@code --source-mag}, or null
  * @param sourceMpp {@code --source-mpp}, or null
  * @param minSizePx {@code --min-size} (thumbnail pixels), or null for the tissue defaults
+ * @param roi {@code --roi}: a GeoJSON file or folder of per-slide files, or null
+ * @param heatmapTileUm {@code --heatmap-geojson} tile size in micrometres, or null
+ * @param slideList {@code --slide-list}: a CSV giving per-slide scales and labels, or null
  */
 public record PredictSettings(
         String model,
@@ -37,7 +42,10 @@ public record PredictSettings(
         boolean force,
         Double sourceMag,
         Double sourceMpp,
-        Integer minSizePx)
+        Integer minSizePx,
+        String roi,
+        Double heatmapTileUm,
+        String slideList)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -58,6 +66,9 @@ public record PredictSettings(
                 false,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -67,7 +78,18 @@ public record PredictSettings(
      */
     public PredictSettings withHeatmaps(boolean on) {
         return new PredictSettings(
-                model, out, labels, on, heatmapScale, force, sourceMag, sourceMpp, minSizePx);
+                model,
+                out,
+                labels,
+                on,
+                heatmapScale,
+                force,
+                sourceMag,
+                sourceMpp,
+                minSizePx,
+                roi,
+                heatmapTileUm,
+                slideList);
     }
 
     /**
@@ -76,7 +98,40 @@ public record PredictSettings(
      */
     public PredictSettings withSourceMag(double mag) {
         return new PredictSettings(
-                model, out, labels, heatmaps, heatmapScale, force, mag, sourceMpp, minSizePx);
+                model,
+                out,
+                labels,
+                heatmaps,
+                heatmapScale,
+                force,
+                mag,
+                sourceMpp,
+                minSizePx,
+                roi,
+                heatmapTileUm,
+                slideList);
+    }
+
+    /**
+     * @param roiFile a GeoJSON file or folder of per-slide files, or null
+     * @param tileUm GeoJSON heatmap tile size in micrometres, or null
+     * @param list a slide list CSV, or null
+     * @return a copy with {@code --roi}, {@code --heatmap-geojson} and {@code --slide-list}
+     */
+    public PredictSettings withQuPath(Path roiFile, Double tileUm, Path list) {
+        return new PredictSettings(
+                model,
+                out,
+                labels,
+                heatmaps || tileUm != null,
+                heatmapScale,
+                force,
+                sourceMag,
+                sourceMpp,
+                minSizePx,
+                roiFile == null ? null : roiFile.toString(),
+                tileUm,
+                list == null ? null : list.toString());
     }
 
     /**
@@ -92,25 +147,37 @@ public record PredictSettings(
      * @param inputs slide files and folders
      * @param threads slides predicted at once in this JVM
      * @return the settings
-     * @throws IOException when the labels file cannot be read
+     * @throws IOException when the labels file or the slide list cannot be read
      */
     public PredictJob.Config toConfig(List<Path> inputs, int threads) throws IOException {
+        SlideList list = slideList == null ? null : SlideList.read(Path.of(slideList));
+        MagnificationResolver flags =
+                new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
+        TruthLabels truth =
+                labels != null
+                        ? TruthLabels.read(Path.of(labels))
+                        : list != null && !list.labels().isEmpty()
+                                ? TruthLabels.of(list.file(), list.labels())
+                                : TruthLabels.none();
         return new PredictJob.Config(
                 Path.of(model),
                 inputs,
                 outDir(),
-                labels == null ? TruthLabels.none() : TruthLabels.read(Path.of(labels)),
+                truth,
                 heatmaps,
                 heatmapScale,
                 force,
-                new MagnificationResolver(optional(sourceMag), optional(sourceMpp)),
+                list == null ? flags : list.resolver(flags),
                 minSizePx == null
                         ? TissueParams.defaults()
                         : TissueParams.defaults()
                                 .withMinTissueAreaFraction(0)
                                 .withMinTissueSizePx(minSizePx),
                 threads,
-                SlideReaders::open);
+                SlideReaders::open,
+                new QuPathOptions(
+                        roi == null ? null : Path.of(roi),
+                        heatmapTileUm == null ? 0 : heatmapTileUm));
     }
 
     private static OptionalDouble optional(Double value) {

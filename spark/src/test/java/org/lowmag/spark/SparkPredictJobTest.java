@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lowmag.cli.LowMag;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideOutcome;
 
@@ -92,5 +93,52 @@ class SparkPredictJobTest {
         }
         assertEquals(SlideOutcome.Status.FAILED, again.slides().get(4).status());
         assertEquals(20, SameOutputs.check(single, spread));
+    }
+
+    @Test
+    void slideListRegionsAndHeatmapTilesAsLowmagPredict() throws IOException {
+        Path list = tmp.resolve("list.csv");
+        Files.writeString(
+                list,
+                "slide,mpp,magnification,label\n"
+                        + inputs.get(0).toAbsolutePath()
+                        + ",1.0,,normal\n"
+                        + inputs.get(1).toAbsolutePath()
+                        + ",,5,carcinoma\n");
+        Path roi = tmp.resolve("roi.geojson");
+        // the left half of every slide (2400 x 2400 px)
+        Files.writeString(
+                roi,
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                        + "\"properties\":{\"objectType\":\"annotation\"},\"geometry\":"
+                        + "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1200,0],[1200,2400],"
+                        + "[0,2400],[0,0]]]}}]}");
+        Path single = tmp.resolve("single-roi");
+        int code =
+                LowMag.newCommandLine()
+                        .execute(
+                                "predict",
+                                "--model",
+                                model.toString(),
+                                "--out",
+                                single.toString(),
+                                "--slide-list",
+                                list.toString(),
+                                "--roi",
+                                roi.toString(),
+                                "--heatmap-geojson",
+                                "200");
+        assertEquals(0, code);
+        Path spread = tmp.resolve("spark-roi");
+        PredictSettings s = PredictSettings.of(model, spread).withQuPath(roi, 200.0, list);
+        PredictJob.Result r =
+                SparkPredictJob.run(
+                        spark,
+                        new SparkPredictJob.Config(s, List.of(inputs.get(0), inputs.get(1))));
+        assertEquals(2, r.slides().size());
+        assertEquals("normal", r.slides().get(0).truth());
+        assertEquals("carcinoma", r.slides().get(1).truth());
+        // 2 slides x (json, geojson, tiles.geojson, 3 heatmaps)
+        assertEquals(12, SameOutputs.check(single, spread));
     }
 }

@@ -1,6 +1,7 @@
 package org.lowmag.cli.spark;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -41,32 +42,37 @@ final class SparkPredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!what.regionAndListFlags().isEmpty()) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    String.join(", ", what.regionAndListFlags())
-                            + ": not yet taken by lowmag-spark predict; run lowmag predict for"
-                            + " regions of interest, GeoJSON heatmap tiles or slide lists");
-        }
-        if (what.inputs().isEmpty()) {
-            throw new ParameterException(
-                    spec.commandLine(), "give slides or folders of slides to predict");
+        List<Path> slides;
+        try {
+            what.config(1); // the flags checked exactly as lowmag predict checks them
+            slides = what.slides();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }
         Path out = what.out();
         PredictSettings s =
                 new PredictSettings(
-                        what.model().toAbsolutePath().toString(),
-                        out.toAbsolutePath().toString(),
-                        what.labels() == null ? null : what.labels().toAbsolutePath().toString(),
-                        what.heatmaps(),
-                        what.heatmapScale(),
-                        what.force(),
-                        boxed(what.magnifications().sourceMag()),
-                        boxed(what.magnifications().sourceMpp()),
-                        what.minSizePx());
+                                what.model().toAbsolutePath().toString(),
+                                out.toAbsolutePath().toString(),
+                                what.labels() == null
+                                        ? null
+                                        : what.labels().toAbsolutePath().toString(),
+                                what.heatmaps(),
+                                what.heatmapScale(),
+                                what.force(),
+                                boxed(what.magnifications().sourceMag()),
+                                boxed(what.magnifications().sourceMpp()),
+                                what.minSizePx(),
+                                null,
+                                null,
+                                null)
+                        .withQuPath(
+                                absolute(what.roi()),
+                                what.heatmapTileUm(),
+                                absolute(what.slideList()));
         PredictJob.Result r;
         try (SparkSession session = spark.session("lowmag predict")) {
-            r = SparkPredictJob.run(session, new SparkPredictJob.Config(s, what.inputs()));
+            r = SparkPredictJob.run(session, new SparkPredictJob.Config(s, slides));
         }
         int[] n = new int[SlideOutcome.Status.values().length];
         for (SlideOutcome o : r.slides()) {
@@ -90,5 +96,9 @@ final class SparkPredictCommand implements Callable<Integer> {
 
     private static Double boxed(OptionalDouble d) {
         return d.isPresent() ? d.getAsDouble() : null;
+    }
+
+    private static Path absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath();
     }
 }
