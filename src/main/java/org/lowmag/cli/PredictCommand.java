@@ -1,11 +1,13 @@
 package org.lowmag.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.SlideMetrics;
 import org.lowmag.infer.SlideOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,6 +92,10 @@ final class PredictCommand implements Callable<Integer> {
                 r.summary());
         if (labels != null) {
             System.out.println(judgement(r, labels));
+            Path metrics = r.summary().resolveSibling(SlideMetrics.FILE);
+            if (Files.isRegularFile(metrics)) {
+                System.out.println(SlideMetrics.summaryLine(metrics));
+            }
         }
         return r.anyFailed() ? LowMag.EXIT_FAILURE : 0;
     }

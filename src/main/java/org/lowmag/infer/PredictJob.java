@@ -219,7 +219,9 @@ public final class PredictJob {
 
     /**
      * Writes {@code OUT/summary.csv}: this run's slides in order, then those predicted into the
-     * folder by earlier runs ({@link EarlierPredictions}).
+     * folder by earlier runs ({@link EarlierPredictions}); and, over the same slides, the
+     * slide-level metrics against their known labels ({@link SlideMetrics}, {@code
+     * OUT/slide_metrics.json}) when any slide's truth is known.
      *
      * @param out the output folder
      * @param classes the model's classes
@@ -235,6 +237,7 @@ public final class PredictJob {
         outcomes.forEach(o -> names.add(o.name()));
         rows.addAll(EarlierPredictions.read(out, names, classes));
         SummaryCsv.write(summary, classes, rows);
+        SlideMetrics.write(out, rows, classes);
         return summary;
     }
 

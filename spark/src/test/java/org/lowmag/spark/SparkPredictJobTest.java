@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.cli.LowMag;
+import org.lowmag.cli.spark.LowMagSpark;
 import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.SlideMetrics;
 import org.lowmag.infer.SlideOutcome;
+import picocli.CommandLine;
 
 /**
  * {@code lowmag-spark predict} on an embedded {@code local[2]} Spark against {@code lowmag predict}
@@ -138,7 +143,25 @@ class SparkPredictJobTest {
         assertEquals(2, r.slides().size());
         assertEquals("normal", r.slides().get(0).truth());
         assertEquals("carcinoma", r.slides().get(1).truth());
-        // 2 slides x (json, geojson, tiles.geojson, 3 heatmaps)
-        assertEquals(12, SameOutputs.check(single, spread));
+        // 2 slides x (json, geojson, tiles.geojson, 3 heatmaps), and slide_metrics.json
+        assertEquals(13, SameOutputs.check(single, spread));
+        assertTrue(Files.isRegularFile(spread.resolve(SlideMetrics.FILE)));
+    }
+
+    @Test
+    void evaluateWithoutLabelsIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new LowMagSpark());
+        cl.setErr(new PrintWriter(err));
+        int code =
+                cl.execute(
+                        "evaluate",
+                        "--model",
+                        model.toString(),
+                        "--out",
+                        tmp.resolve("eval-nolabels").toString(),
+                        inputs.get(0).toString());
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("evaluate needs the slides' labels"), err.toString());
     }
 }

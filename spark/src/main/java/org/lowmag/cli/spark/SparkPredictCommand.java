@@ -1,5 +1,6 @@
 package org.lowmag.cli.spark;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lowmag.cli.PredictOptions;
 import org.lowmag.infer.PredictJob;
+import org.lowmag.infer.SlideMetrics;
 import org.lowmag.infer.SlideOutcome;
 import org.lowmag.spark.PredictSettings;
 import org.lowmag.spark.ResultsTable;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
                     + " p_CLASS, tissues, seconds, status, error, model). Slides, model and OUT"
                     + " must be paths every executor can read and write (a shared filesystem).",
         })
-final class SparkPredictCommand implements Callable<Integer> {
+class SparkPredictCommand implements Callable<Integer> {
 
     @Mixin PredictOptions what;
 
@@ -40,14 +42,26 @@ final class SparkPredictCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    /**
+     * @return whether the slides' labels must be known (evaluate)
+     */
+    boolean needsTruth() {
+        return false;
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Path> slides;
         try {
+            if (needsTruth() && what.truthFile() == null) {
+                throw new IllegalArgumentException(
+                        "evaluate needs the slides' labels: --labels CSV, or a --slide-list with a"
+                                + " label column");
+            }
             what.config(1); // the flags checked exactly as lowmag predict checks them
             slides = what.slides();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Path out = what.out();
         PredictSettings s =
@@ -91,6 +105,10 @@ final class SparkPredictCommand implements Callable<Integer> {
                 r.summary(),
                 out.resolve(ResultsTable.PARQUET),
                 out.resolve(ResultsTable.CSV));
+        Path metrics = out.resolve(SlideMetrics.FILE);
+        if (Files.isRegularFile(metrics)) {
+            System.out.println(SlideMetrics.summaryLine(metrics));
+        }
         return r.anyFailed() ? 1 : 0;
     }
 
