@@ -14,9 +14,10 @@ import org.lowmag.util.LowMagException;
  * are pooled ({@link TiledInference}). A tissue within the limit runs whole either way.
  *
  * <p>The default limit, {@link #DEFAULT_MAX_TISSUE_PX} = 2^23 px (a 2,896 x 2,896 px tissue), keeps
- * one forward pass of the {@code paper} network within about 1 GiB: segment-by-segment inference
- * needs about 8 GiB for an 8192 x 8192 px tissue (README, "Large tissues"), 128 bytes per pixel, so
- * 2^23 px x 128 B = 1 GiB.
+ * one forward pass of the {@code paper} network within about 1 GiB: a pass needs about {@link
+ * #BYTES_PER_PX} = 128 bytes per tissue pixel (measured with {@code InferenceMemoryBench}, peak
+ * resident set over the model's: 125 B/px at 2048 x 2048, 130 at 2896 x 2896, 124 at 5792 x 5792;
+ * the README's 8 GiB for 8192 x 8192 is 128), so 2^23 px x 128 B = 1 GiB.
  *
  * @param maxTissuePx most pixels of a tissue (at the model's magnification) in one forward pass, at
  *     least {@link #MIN_MAX_TISSUE_PX}
@@ -26,6 +27,9 @@ public record LargeTissues(long maxTissuePx, boolean tile) {
 
     /** The default {@code --max-tissue-px}: 2^23 px, about 1 GiB for one forward pass. */
     public static final long DEFAULT_MAX_TISSUE_PX = 1L << 23;
+
+    /** Memory of one forward pass of the {@code paper} network per tissue pixel, about. */
+    public static final double BYTES_PER_PX = 128;
 
     /** The smallest limit: one 32 x 32 px cell of the network's stride. */
     public static final long MIN_MAX_TISSUE_PX = 32 * 32;
@@ -69,7 +73,7 @@ public record LargeTissues(long maxTissuePx, boolean tile) {
                                 Locale.ROOT,
                                 "%s: tissue %d is about %d x %d px (%d px) at the model's %sx,"
                                         + " over --max-tissue-px %d (one forward pass of that"
-                                        + " size needs about %.1f GiB): give"
+                                        + " size needs about %.0f MiB): give"
                                         + " --tile-large-tissues to classify it in tiles of at"
                                         + " most %d px with pooled logits, or a larger"
                                         + " --max-tissue-px if the memory allows",
@@ -80,7 +84,7 @@ public record LargeTissues(long maxTissuePx, boolean tile) {
                                 px,
                                 plan.modelMagnification(),
                                 maxTissuePx,
-                                px * 128.0 / (1L << 30),
+                                px * BYTES_PER_PX / (1 << 20),
                                 maxTissuePx));
             }
         }

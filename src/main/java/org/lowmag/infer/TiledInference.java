@@ -23,10 +23,11 @@ import org.lowmag.model.Logits;
  * sum_t a_t z_{t,k} / sum_t a_t}, {@code p = softmax(z)}, with {@code a_t} the tile's pixels.
  * Logits, not probabilities, because the network ends in global average pooling and a linear FC
  * layer: a tissue's logit is {@code z_k = W_k . mean_cells(F) + b_k}, so the cell-weighted mean of
- * the tiles' logits is that same formula over all the tiles' feature cells, the single pass's logit
- * up to the features whose receptive field crosses a tile border (there a tile sees the
- * convolution's zero padding instead of its neighbour). A mean of probabilities would instead
- * average the tiles' confidences, a different function of the features.
+ * the tiles' logits is that same formula over all the tiles' feature cells. It differs from the
+ * single pass's logit only through the features themselves: GroupNorm's statistics are each tile's
+ * own, and a feature whose receptive field crosses a tile border sees the convolution's zero
+ * padding instead of the neighbour tile. A mean of probabilities would instead average the tiles'
+ * confidences, a different function of the features.
  *
  * <p><b>Heatmaps:</b> the tiles' class-activation maps are stitched on the same grid into one map
  * of the whole tissue, placed by the whole tissue's padding ({@link TissueCam}); the placement is
