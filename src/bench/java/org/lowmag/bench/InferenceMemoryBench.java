@@ -6,22 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.lowmag.infer.LargeTissues;
 import org.lowmag.infer.ModelRunner;
 import org.lowmag.infer.TiledInference;
 import org.lowmag.model.LowMagModel;
-import org.lowmag.model.ModelInfo;
-import org.lowmag.model.Normalization;
 
 /**
  * Peak memory of {@code predict}'s forward pass on one large tissue, run in a JVM of its own: an
- * untrained {@code paper} model (3 classes, {@code pad_to multiple}) classifies one {@code size x
- * size} px noise tissue whole, or with {@code --tile on} in tiles of at most {@code --max-px} px
- * ({@link TiledInference}). Prints the process's peak resident set ({@code VmHWM}) after a 64 x 64
- * px warm-up pass (the baseline: JVM, libtorch, model, the tissue image) and after the tissue,
- * their difference per tissue pixel, and the seconds. The source of {@link
+ * untrained {@code paper} model ({@link BenchModels#create}) classifies one {@code size x size} px
+ * noise tissue ({@link BenchModels#images}) whole, or with {@code --tile on} in tiles of at most
+ * {@code --max-px} px ({@link TiledInference}). Prints the process's peak resident set ({@code
+ * VmHWM}) after a 64 x 64 px warm-up pass (the baseline: JVM, libtorch, model, the tissue image)
+ * and after the tissue, their difference per tissue pixel, and the seconds. The source of {@link
  * LargeTissues#DEFAULT_MAX_TISSUE_PX}.
  *
  * <p>Usage: {@code InferenceMemoryBench --size 2896 [--tile on] [--max-px 8388608]}.
@@ -39,26 +35,9 @@ public final class InferenceMemoryBench {
         int side = a.integer("size", 2896);
         boolean tile = a.string("tile", "off").equals("on");
         long maxPx = Long.parseLong(a.string("max-px", Long.toString(1L << 23)));
-        ModelInfo info =
-                new ModelInfo(
-                        ModelInfo.FORMAT_VERSION,
-                        "paper",
-                        List.of("a", "b", "c"),
-                        10.0,
-                        Normalization.IDENTITY,
-                        "untrained",
-                        1L,
-                        Map.of(ModelInfo.PAD_TO_KEY, "multiple"),
-                        Map.of());
-        try (LowMagModel m = LowMagModel.create(info)) {
+        try (LowMagModel m = BenchModels.create("paper", 10.0, 1L)) {
             ModelRunner r = new ModelRunner(m);
-            BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-            SplittableRandom rnd = new SplittableRandom(1);
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    img.setRGB(x, y, rnd.nextInt(1 << 24));
-                }
-            }
+            BufferedImage img = BenchModels.images(1, side, 3).get(0).toBufferedImage();
             r.classify(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), false);
             double base = mib();
             long t0 = System.nanoTime();

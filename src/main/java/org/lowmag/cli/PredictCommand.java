@@ -134,7 +134,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private PredictJob.Config config() throws IOException {
-        return what.config(threads).withLarge(new LargeTissues(maxTissuePx, tileLargeTissues));
+        return what.config(threads, new LargeTissues(maxTissuePx, tileLargeTissues));
     }
 
     /**

@@ -16,7 +16,7 @@ import org.lowmag.util.LowMagException;
  * <p>The default limit, {@link #DEFAULT_MAX_TISSUE_PX} = 2^23 px (a 2,896 x 2,896 px tissue), keeps
  * one forward pass of the {@code paper} network within about 1 GiB: a pass needs about {@link
  * #BYTES_PER_PX} = 128 bytes per tissue pixel (measured with {@code InferenceMemoryBench}, peak
- * resident set over the model's: 125 B/px at 2048 x 2048, 130 at 2896 x 2896, 124 at 5792 x 5792;
+ * resident set over the model's: 125 B/px at 2048 x 2048, 126 at 2896 x 2896, 124 at 5792 x 5792;
  * the README's 8 GiB for 8192 x 8192 is 128), so 2^23 px x 128 B = 1 GiB.
  *
  * @param maxTissuePx most pixels of a tissue (at the model's magnification) in one forward pass, at
