@@ -210,6 +210,15 @@ public final class PredictOptions {
 
     /**
      * @param threads slides predicted at once
+     * @return the job's settings, with the default limit on large tissues
+     * @throws IOException when the labels file cannot be read
+     */
+    public PredictJob.Config config(int threads) throws IOException {
+        return config(threads, LargeTissues.defaults());
+    }
+
+    /**
+     * @param threads slides predicted at once
      * @param large the most pixels of a tissue in one pass, and whether larger ones are tiled
      * @return the job's settings
      * @throws IOException when the labels file cannot be read
