@@ -63,7 +63,8 @@ public final class TiledInference {
         for (int i = 0; i < images.size(); i++) {
             out.add(null);
         }
-        List<ModelRunner.Result> wholeResults = runner.classifyAll(wholeImages, withCam);
+        List<ModelRunner.Result> wholeResults =
+                wholeImages.isEmpty() ? List.of() : runner.classifyAll(wholeImages, withCam);
         for (int j = 0; j < whole.size(); j++) {
             out.set(whole.get(j), wholeResults.get(j));
         }
