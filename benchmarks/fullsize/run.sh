@@ -93,8 +93,10 @@ for SIZE in $SIZES; do
   for mag in $MAGS; do
     for rep in $(seq 1 "$REPS"); do
       P=$WORK/pred-$SIZE-$mag
+      # --tile-large-tissues: the 1.2gp-big set's 3-6 mm tissues at 10x are over the default
+      # --max-tissue-px (2^23 px), which refuses them; tiled, each pass stays within about 1 GiB
       timed "predict/$SIZE/$mag/$rep" $LOWMAG predict --model "$M/run-$mag" --threads 1 --force \
-        --out "$P" "$D/slides"
+        --tile-large-tissues --out "$P" "$D/slides"
       python3 - "$P" "$SIZE/$mag/$rep" >> "$WORK/stages.csv" <<'EOF'
 import json, pathlib, sys
 for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lowmag.dataset.SlideList;
 import org.lowmag.infer.HeatmapScale;
+import org.lowmag.infer.LargeTissues;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.QuPathOptions;
 import org.lowmag.infer.TruthLabels;
@@ -229,10 +230,20 @@ public final class PredictOptions {
 
     /**
      * @param threads slides predicted at once
-     * @return the job's settings
+     * @return the job's settings, with the default limit on large tissues
      * @throws IOException when the labels file cannot be read
      */
     public PredictJob.Config config(int threads) throws IOException {
+        return config(threads, LargeTissues.defaults());
+    }
+
+    /**
+     * @param threads slides predicted at once
+     * @param large the most pixels of a tissue in one pass, and whether larger ones are tiled
+     * @return the job's settings
+     * @throws IOException when the labels file cannot be read
+     */
+    public PredictJob.Config config(int threads, LargeTissues large) throws IOException {
         SlideList list = source.list();
         List<Path> slides = slides();
         if (heatmapTileUm != null && !(heatmapTileUm > 0)) {
@@ -258,6 +269,7 @@ public final class PredictOptions {
                 tissue(minSizePx),
                 threads,
                 SlideReaders::open,
-                new QuPathOptions(roi, heatmapTileUm == null ? 0 : heatmapTileUm));
+                new QuPathOptions(roi, heatmapTileUm == null ? 0 : heatmapTileUm),
+                large);
     }
 }

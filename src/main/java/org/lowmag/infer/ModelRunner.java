@@ -31,8 +31,14 @@ public final class ModelRunner {
     private final float[] fcWeight;
     private final float[] fcBias;
 
-    /** One tissue's network output: probabilities, and the CAMs when asked for. */
-    public record Result(double[] probabilities, TissueCam cam) {}
+    /**
+     * One tissue's network output.
+     *
+     * @param logits the logits, one per class
+     * @param probabilities their softmax
+     * @param cam the class-activation maps, or null when not asked for
+     */
+    public record Result(float[] logits, double[] probabilities, TissueCam cam) {}
 
     /**
      * @param model the loaded model (not closed by the runner)
@@ -78,12 +84,20 @@ public final class ModelRunner {
      * @param withCam whether to compute the class-activation maps
      * @return each tissue's probabilities (and CAMs), in order
      */
-    public synchronized List<Result> classifyAll(List<BufferedImage> images, boolean withCam) {
-        List<RgbImage> originals = new ArrayList<>(images.size());
-        List<RgbImage> inputs = new ArrayList<>(images.size());
-        for (BufferedImage image : images) {
-            RgbImage rgb = RgbImage.of(image);
-            originals.add(rgb);
+    public List<Result> classifyAll(List<BufferedImage> images, boolean withCam) {
+        return classifyRgb(images.stream().map(RgbImage::of).toList(), withCam);
+    }
+
+    /**
+     * {@link #classifyAll} on planar images.
+     *
+     * @param originals tissues (or tiles) at the model's magnification
+     * @param withCam whether to compute the class-activation maps
+     * @return each one's probabilities (and CAMs), in order
+     */
+    synchronized List<Result> classifyRgb(List<RgbImage> originals, boolean withCam) {
+        List<RgbImage> inputs = new ArrayList<>(originals.size());
+        for (RgbImage rgb : originals) {
             inputs.add(padder.apply(rgb));
         }
         List<BatchedInference.Output> outs =
@@ -105,7 +119,7 @@ public final class ModelRunner {
             BatchedInference.Output out, RgbImage rgb, RgbImage input, boolean withCam) {
         double[] p = Logits.softmax(out.logits());
         if (!withCam) {
-            return new Result(p, null);
+            return new Result(out.logits(), p, null);
         }
         float[][] maps =
                 ClassActivationMaps.compute(
@@ -127,6 +141,6 @@ public final class ModelRunner {
                         input.heightPx(),
                         (input.widthPx() - rgb.widthPx()) / 2,
                         (input.heightPx() - rgb.heightPx()) / 2);
-        return new Result(p, cam);
+        return new Result(out.logits(), p, cam);
     }
 }

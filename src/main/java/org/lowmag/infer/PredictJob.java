@@ -60,6 +60,8 @@ public final class PredictJob {
      * @param opener opens slides ({@link SlideReaders#open} in normal use)
      * @param qupath regions of interest and GeoJSON heatmap tiles ({@link QuPathOptions#none()}:
      *     neither); tiles need {@code heatmaps}
+     * @param large the most pixels of a tissue in one forward pass, and whether a larger tissue is
+     *     tiled or refuses its slide ({@link LargeTissues#defaults()}: refused over 2^23 px)
      */
     public record Config(
             Path model,
@@ -73,7 +75,8 @@ public final class PredictJob {
             TissueParams tissue,
             int threads,
             SlidePredictor.SlideOpener opener,
-            QuPathOptions qupath) {
+            QuPathOptions qupath,
+            LargeTissues large) {
 
         /** Validates. */
         public Config {
@@ -88,6 +91,51 @@ public final class PredictJob {
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
             }
+        }
+
+        /**
+         * Settings with the default limit on large tissues ({@link LargeTissues#defaults()}).
+         *
+         * @param model run or model folder
+         * @param inputs slide files and folders
+         * @param out output folder
+         * @param truth known slide labels
+         * @param heatmaps whether to write class-activation heatmaps
+         * @param heatmapScale what the heatmaps' colours show
+         * @param force whether to predict slides whose JSON exists again
+         * @param magnifications the user's {@code --source-mag}/{@code --source-mpp}
+         * @param tissue tissue detection parameters
+         * @param threads slides predicted at once
+         * @param opener opens slides
+         * @param qupath regions of interest and GeoJSON heatmap tiles
+         */
+        public Config(
+                Path model,
+                List<Path> inputs,
+                Path out,
+                TruthLabels truth,
+                boolean heatmaps,
+                HeatmapScale heatmapScale,
+                boolean force,
+                MagnificationResolver magnifications,
+                TissueParams tissue,
+                int threads,
+                SlidePredictor.SlideOpener opener,
+                QuPathOptions qupath) {
+            this(
+                    model,
+                    inputs,
+                    out,
+                    truth,
+                    heatmaps,
+                    heatmapScale,
+                    force,
+                    magnifications,
+                    tissue,
+                    threads,
+                    opener,
+                    qupath,
+                    LargeTissues.defaults());
         }
 
         /**

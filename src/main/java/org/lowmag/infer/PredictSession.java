@@ -79,7 +79,8 @@ public final class PredictSession implements AutoCloseable {
                         resampler,
                         c.heatmaps(),
                         c.heatmapScale(),
-                        c.qupath());
+                        c.qupath(),
+                        c.large());
         return new PredictSession(
                 c,
                 modelDir,
@@ -122,6 +123,8 @@ public final class PredictSession implements AutoCloseable {
         m.put("source_mag", mag.isPresent() ? Double.toString(mag.getAsDouble()) : "");
         m.put("source_mpp", mpp.isPresent() ? Double.toString(mpp.getAsDouble()) : "");
         m.put("tissue", c.tissue().toString());
+        m.put("max_tissue_px", Long.toString(c.large().maxTissuePx()));
+        m.put("tile_large_tissues", c.large().tile());
         if (!c.magnifications().perSlide().isEmpty()) {
             Map<String, Double> listed = new TreeMap<>();
             c.magnifications().perSlide().forEach((k, v) -> listed.put(k, v.magnification()));

@@ -19,7 +19,9 @@ import org.lowmag.util.LowMagException;
 /**
  * LowMag as a library: a model loaded once that classifies whole slides, or tissue images already
  * at its magnification, exactly as {@code lowmag predict} does (same tissue detection, reading,
- * padding, standardisation and slide rule; no files written).
+ * padding, standardisation and slide rule; no files written). As there by default, a slide with a
+ * tissue over {@link LargeTissues#DEFAULT_MAX_TISSUE_PX} pixels at the model's magnification is
+ * refused ({@link LargeTissues#check}).
  *
  * <pre>{@code
  * try (SlideClassifier classifier = SlideClassifier.open(Path.of("runs/kd-2.5x"))) {

@@ -28,9 +28,11 @@ import org.lowmag.util.LowMagException;
  * Predicts one slide: resolves its magnification and plans the read ({@link ReadPlan}), finds the
  * tissue on an overview ({@link SlideTissue}; tissueloc's defaults in normal use), reads each whole
  * tissue at the model's magnification ({@link TissueReader}), classifies the tissues in chunks
- * ({@link ModelRunner#classifyAll}, {@link #CHUNK_PIXELS}), aggregates the slide label ({@link
- * SlideLabelRule}), traces the outlines ({@link TissueContours}) and, when asked, draws the
- * heatmaps ({@link HeatmapRenderer}). Thread-safe.
+ * ({@link ModelRunner#classifyAll}, {@link #CHUNK_PIXELS}; a tissue over {@link
+ * LargeTissues#maxTissuePx()} refuses the slide before anything is read, or is tiled: {@link
+ * TiledInference}), aggregates the slide label ({@link SlideLabelRule}), traces the outlines
+ * ({@link TissueContours}) and, when asked, draws the heatmaps ({@link HeatmapRenderer}).
+ * Thread-safe.
  *
  * @param runner the model
  * @param magnifications resolves each slide's magnification
@@ -41,6 +43,8 @@ import org.lowmag.util.LowMagException;
  * @param heatmaps whether to compute class-activation heatmaps
  * @param heatmapScale what the heatmaps' colours show
  * @param qupath regions of interest to restrict the classification to, if any
+ * @param large the most pixels of a tissue in one forward pass, and whether a larger tissue is
+ *     tiled ({@link TiledInference}) or refuses the slide
  */
 public record SlidePredictor(
         ModelRunner runner,
@@ -50,7 +54,8 @@ public record SlidePredictor(
         LanczosResampler resampler,
         boolean heatmaps,
         HeatmapScale heatmapScale,
-        QuPathOptions qupath) {
+        QuPathOptions qupath,
+        LargeTissues large) {
 
     /**
      * Tissues are read and classified in chunks of about this many pixels at the model's
@@ -72,6 +77,40 @@ public record SlidePredictor(
          * @throws IOException when it cannot be opened
          */
         SlideReader open(Path path) throws IOException;
+    }
+
+    /**
+     * Tissues over {@link LargeTissues#DEFAULT_MAX_TISSUE_PX} refuse the slide ({@link
+     * LargeTissues#defaults()}).
+     *
+     * @param runner the model
+     * @param magnifications resolves each slide's magnification
+     * @param tissueParams tissue detection parameters
+     * @param opener opens slides
+     * @param resampler the Lanczos resampler
+     * @param heatmaps whether to compute class-activation heatmaps
+     * @param heatmapScale what the heatmaps' colours show
+     * @param qupath regions of interest to restrict the classification to, if any
+     */
+    public SlidePredictor(
+            ModelRunner runner,
+            MagnificationResolver magnifications,
+            TissueParams tissueParams,
+            SlideOpener opener,
+            LanczosResampler resampler,
+            boolean heatmaps,
+            HeatmapScale heatmapScale,
+            QuPathOptions qupath) {
+        this(
+                runner,
+                magnifications,
+                tissueParams,
+                opener,
+                resampler,
+                heatmaps,
+                heatmapScale,
+                qupath,
+                LargeTissues.defaults());
     }
 
     /**
@@ -137,6 +176,7 @@ public record SlidePredictor(
             TissueDetection det = withinRoi(slide, meta, found.detection(), roi);
             ConnectedComponents labels = det.pieces();
             TissueMask mask = det.mask();
+            large.check(slide, det.boxes(), plan);
             double detectSeconds = (System.nanoTime() - t0) / 1e9;
             TissueReader tissueReader = new TissueReader(reader, plan, resampler);
             List<TissueResult> tissues = new ArrayList<>();
@@ -242,7 +282,8 @@ public record SlidePredictor(
             pixels += (long) img.getWidth() * img.getHeight();
         }
         long t0 = System.nanoTime();
-        List<ModelRunner.Result> results = runner.classifyAll(images, heatmaps);
+        List<ModelRunner.Result> results =
+                TiledInference.classifyAll(runner, images, heatmaps, large);
         double inferSeconds = (System.nanoTime() - t0) / 1e9;
         List<TissueResult> out = new ArrayList<>(boxes.size());
         for (int i = 0; i < boxes.size(); i++) {
