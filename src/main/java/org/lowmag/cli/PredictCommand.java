@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.lowmag.infer.LargeTissues;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideMetrics;
 import org.lowmag.infer.SlideOutcome;
@@ -50,26 +49,6 @@ final class PredictCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "Slides predicted at once (default: ${DEFAULT-VALUE}).")
     int threads;
-
-    @Option(
-            names = "--max-tissue-px",
-            defaultValue = "8388608",
-            paramLabel = "N",
-            description =
-                    "Most pixels of a tissue, at the model's magnification, in one forward pass"
-                            + " (default: ${DEFAULT-VALUE} = 2^23, a 2896 x 2896 px tissue, about"
-                            + " 1 GiB with the paper network). A slide with a larger tissue fails"
-                            + " with a message naming it, unless --tile-large-tissues.")
-    long maxTissuePx;
-
-    @Option(
-            names = "--tile-large-tissues",
-            description =
-                    "Classify a tissue over --max-tissue-px in tiles of at most that many pixels"
-                            + " and pool the tiles' logits (area-weighted mean); its heatmap is"
-                            + " stitched from the tiles'. Tissues within the limit run whole,"
-                            + " as without this flag.")
-    boolean tileLargeTissues;
 
     @Mixin DeviceOption device;
 
@@ -140,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private PredictJob.Config config() throws IOException {
-        return what.config(threads, new LargeTissues(maxTissuePx, tileLargeTissues));
+        return what.config(threads);
     }
 
     /**

@@ -91,6 +91,26 @@ public final class PredictOptions {
     @Option(names = "--force", description = "Predict slides whose SLIDE.json exists again.")
     boolean force;
 
+    @Option(
+            names = "--max-tissue-px",
+            defaultValue = "8388608",
+            paramLabel = "N",
+            description =
+                    "Most pixels of a tissue, at the model's magnification, in one forward pass"
+                            + " (default: ${DEFAULT-VALUE} = 2^23, a 2896 x 2896 px tissue, about"
+                            + " 1 GiB with the paper network). A slide with a larger tissue fails"
+                            + " with a message naming it, unless --tile-large-tissues.")
+    long maxTissuePx;
+
+    @Option(
+            names = "--tile-large-tissues",
+            description =
+                    "Classify a tissue over --max-tissue-px in tiles of at most that many pixels"
+                            + " and pool the tiles' logits (area-weighted mean); its heatmap is"
+                            + " stitched from the tiles'. Tissues within the limit run whole,"
+                            + " as without this flag.")
+    boolean tileLargeTissues;
+
     @Mixin SourceScaleOptions source;
 
     @Option(
@@ -229,21 +249,19 @@ public final class PredictOptions {
     }
 
     /**
-     * @param threads slides predicted at once
-     * @return the job's settings, with the default limit on large tissues
-     * @throws IOException when the labels file cannot be read
+     * @return {@code --max-tissue-px} and {@code --tile-large-tissues}
      */
-    public PredictJob.Config config(int threads) throws IOException {
-        return config(threads, LargeTissues.defaults());
+    public LargeTissues largeTissues() {
+        return new LargeTissues(maxTissuePx, tileLargeTissues);
     }
 
     /**
      * @param threads slides predicted at once
-     * @param large the most pixels of a tissue in one pass, and whether larger ones are tiled
      * @return the job's settings
-     * @throws IOException when the labels file cannot be read
+     * @throws IOException when the labels file or the slide list cannot be read
      */
-    public PredictJob.Config config(int threads, LargeTissues large) throws IOException {
+    public PredictJob.Config config(int threads) throws IOException {
+        LargeTissues large = largeTissues();
         SlideList list = source.list();
         List<Path> slides = slides();
         if (heatmapTileUm != null && !(heatmapTileUm > 0)) {

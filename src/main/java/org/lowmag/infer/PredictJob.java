@@ -94,52 +94,8 @@ public final class PredictJob {
         }
 
         /**
-         * Settings with the default limit on large tissues ({@link LargeTissues#defaults()}).
-         *
-         * @param model run or model folder
-         * @param inputs slide files and folders
-         * @param out output folder
-         * @param truth known slide labels
-         * @param heatmaps whether to write class-activation heatmaps
-         * @param heatmapScale what the heatmaps' colours show
-         * @param force whether to predict slides whose JSON exists again
-         * @param magnifications the user's {@code --source-mag}/{@code --source-mpp}
-         * @param tissue tissue detection parameters
-         * @param threads slides predicted at once
-         * @param opener opens slides
-         * @param qupath regions of interest and GeoJSON heatmap tiles
-         */
-        public Config(
-                Path model,
-                List<Path> inputs,
-                Path out,
-                TruthLabels truth,
-                boolean heatmaps,
-                HeatmapScale heatmapScale,
-                boolean force,
-                MagnificationResolver magnifications,
-                TissueParams tissue,
-                int threads,
-                SlidePredictor.SlideOpener opener,
-                QuPathOptions qupath) {
-            this(
-                    model,
-                    inputs,
-                    out,
-                    truth,
-                    heatmaps,
-                    heatmapScale,
-                    force,
-                    magnifications,
-                    tissue,
-                    threads,
-                    opener,
-                    qupath,
-                    LargeTissues.defaults());
-        }
-
-        /**
-         * Settings without regions of interest or GeoJSON heatmap tiles.
+         * Settings without regions of interest or GeoJSON heatmap tiles, with the default limit on
+         * large tissues ({@link LargeTissues#defaults()}).
          *
          * @param model run or model folder
          * @param inputs slide files and folders
@@ -177,7 +133,8 @@ public final class PredictJob {
                     tissue,
                     threads,
                     opener,
-                    QuPathOptions.none());
+                    QuPathOptions.none(),
+                    LargeTissues.defaults());
         }
 
         /**

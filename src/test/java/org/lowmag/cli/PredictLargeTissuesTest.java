@@ -110,8 +110,8 @@ class PredictLargeTissuesTest {
     void theDefaultLimitIsTheLibrarysAndATinyOneIsAUsageError() throws IOException {
         PredictCommand cmd = new PredictCommand();
         new CommandLine(cmd).parseArgs("--model", "m", "--out", "o", "s.tif");
-        assertEquals(LargeTissues.DEFAULT_MAX_TISSUE_PX, cmd.maxTissuePx);
-        assertEquals(false, cmd.tileLargeTissues);
+        assertEquals(LargeTissues.DEFAULT_MAX_TISSUE_PX, cmd.what.maxTissuePx);
+        assertEquals(false, cmd.what.tileLargeTissues);
         assertEquals(
                 LowMag.EXIT_USAGE,
                 LowMag.execute(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.lowmag.dataset.SlideList;
 import org.lowmag.infer.HeatmapScale;
+import org.lowmag.infer.LargeTissues;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.QuPathOptions;
 import org.lowmag.infer.TruthLabels;
@@ -32,6 +33,9 @@ import org.lowmag.tissue.TissueParams;
  * @param roi {@code --roi}: a GeoJSON file or folder of per-slide files, or null
  * @param heatmapTileUm {@code --heatmap-geojson} tile size in micrometres, or null
  * @param slideList {@code --slide-list}: a CSV giving per-slide scales and labels, or null
+ * @param maxTissuePx {@code --max-tissue-px}: most pixels of a tissue in one forward pass
+ * @param tileLargeTissues {@code --tile-large-tissues}: whether larger tissues are tiled (else
+ *     their slide fails)
  */
 public record PredictSettings(
         String model,
@@ -45,7 +49,9 @@ public record PredictSettings(
         Integer minSizePx,
         String roi,
         Double heatmapTileUm,
-        String slideList)
+        String slideList,
+        long maxTissuePx,
+        boolean tileLargeTissues)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -69,7 +75,9 @@ public record PredictSettings(
                 null,
                 null,
                 null,
-                null);
+                null,
+                LargeTissues.DEFAULT_MAX_TISSUE_PX,
+                false);
     }
 
     /**
@@ -89,7 +97,9 @@ public record PredictSettings(
                 minSizePx,
                 roi,
                 heatmapTileUm,
-                slideList);
+                slideList,
+                maxTissuePx,
+                tileLargeTissues);
     }
 
     /**
@@ -109,7 +119,9 @@ public record PredictSettings(
                 minSizePx,
                 roi,
                 heatmapTileUm,
-                slideList);
+                slideList,
+                maxTissuePx,
+                tileLargeTissues);
     }
 
     /**
@@ -131,7 +143,31 @@ public record PredictSettings(
                 minSizePx,
                 roiFile == null ? null : roiFile.toString(),
                 tileUm,
-                list == null ? null : list.toString());
+                list == null ? null : list.toString(),
+                maxTissuePx,
+                tileLargeTissues);
+    }
+
+    /**
+     * @param large {@code --max-tissue-px} and {@code --tile-large-tissues}
+     * @return a copy with them
+     */
+    public PredictSettings withLargeTissues(LargeTissues large) {
+        return new PredictSettings(
+                model,
+                out,
+                labels,
+                heatmaps,
+                heatmapScale,
+                force,
+                sourceMag,
+                sourceMpp,
+                minSizePx,
+                roi,
+                heatmapTileUm,
+                slideList,
+                large.maxTissuePx(),
+                large.tile());
     }
 
     /**
@@ -177,7 +213,8 @@ public record PredictSettings(
                 SlideReaders::open,
                 new QuPathOptions(
                         roi == null ? null : Path.of(roi),
-                        heatmapTileUm == null ? 0 : heatmapTileUm));
+                        heatmapTileUm == null ? 0 : heatmapTileUm),
+                new LargeTissues(maxTissuePx, tileLargeTissues));
     }
 
     private static OptionalDouble optional(Double value) {

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lowmag.cli.PredictOptions;
+import org.lowmag.infer.LargeTissues;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideMetrics;
 import org.lowmag.infer.SlideOutcome;
@@ -79,11 +80,14 @@ class SparkPredictCommand implements Callable<Integer> {
                                 what.minSizePx(),
                                 null,
                                 null,
-                                null)
+                                null,
+                                LargeTissues.DEFAULT_MAX_TISSUE_PX,
+                                false)
                         .withQuPath(
                                 absolute(what.roi()),
                                 what.heatmapTileUm(),
-                                absolute(what.slideList()));
+                                absolute(what.slideList()))
+                        .withLargeTissues(what.largeTissues());
         PredictJob.Result r;
         try (SparkSession session = spark.session("lowmag predict")) {
             r = SparkPredictJob.run(session, new SparkPredictJob.Config(s, slides));
