@@ -80,41 +80,8 @@ public record SlidePredictor(
     }
 
     /**
-     * Tissues over {@link LargeTissues#DEFAULT_MAX_TISSUE_PX} refuse the slide ({@link
-     * LargeTissues#defaults()}).
-     *
-     * @param runner the model
-     * @param magnifications resolves each slide's magnification
-     * @param tissueParams tissue detection parameters
-     * @param opener opens slides
-     * @param resampler the Lanczos resampler
-     * @param heatmaps whether to compute class-activation heatmaps
-     * @param heatmapScale what the heatmaps' colours show
-     * @param qupath regions of interest to restrict the classification to, if any
-     */
-    public SlidePredictor(
-            ModelRunner runner,
-            MagnificationResolver magnifications,
-            TissueParams tissueParams,
-            SlideOpener opener,
-            LanczosResampler resampler,
-            boolean heatmaps,
-            HeatmapScale heatmapScale,
-            QuPathOptions qupath) {
-        this(
-                runner,
-                magnifications,
-                tissueParams,
-                opener,
-                resampler,
-                heatmaps,
-                heatmapScale,
-                qupath,
-                LargeTissues.defaults());
-    }
-
-    /**
-     * Classifies all the tissue found ({@link QuPathOptions#none()}).
+     * Classifies all the tissue found ({@link QuPathOptions#none()}), tissues over the default
+     * limit refused ({@link LargeTissues#defaults()}).
      *
      * @param runner the model
      * @param magnifications resolves each slide's magnification
@@ -140,7 +107,8 @@ public record SlidePredictor(
                 resampler,
                 heatmaps,
                 heatmapScale,
-                QuPathOptions.none());
+                QuPathOptions.none(),
+                LargeTissues.defaults());
     }
 
     /**
