@@ -3,6 +3,7 @@ package org.lowmag.infer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,9 +17,12 @@ import org.lowmag.util.LowMagException;
 
 /**
  * The slides named on the command line: files as given, folders expanded to their files (not
- * recursively, by name) with a known slide or image extension ({@link #EXTENSIONS}). Each slide's
- * outputs are named after its file name without extension, so two inputs with the same name are
- * refused.
+ * recursively, by name) with a known slide or image extension ({@link #EXTENSIONS}), and glob
+ * patterns ({@code 'slides/*.svs'}, {@code 'archive/**}{@code /*.ndpi'}; quoted, so that LowMag
+ * rather than the shell expands them, as a cluster's driver must) expanded to the matching files
+ * with such an extension, sorted by path; a path that exists is never read as a pattern. Each
+ * slide's outputs are named after its file name without extension, so two inputs with the same name
+ * are refused.
  */
 public final class SlideInputs {
 
@@ -52,6 +56,17 @@ public final class SlideInputs {
                             .sorted()
                             .forEach(p -> files.add(p.normalize()));
                 }
+            } else if (!Files.exists(in) && isGlob(in.toString())) {
+                List<Path> matched = glob(in.toString());
+                if (matched.isEmpty()) {
+                    throw new LowMagException(
+                            "no slides match the pattern "
+                                    + in
+                                    + " (extensions: "
+                                    + new java.util.TreeSet<>(EXTENSIONS)
+                                    + "); check the folder and the pattern");
+                }
+                matched.forEach(p -> files.add(p.normalize()));
             } else {
                 files.add(in.normalize());
             }
@@ -75,6 +90,48 @@ public final class SlideInputs {
             }
         }
         return byName;
+    }
+
+    private static boolean isGlob(String s) {
+        return s.indexOf('*') >= 0
+                || s.indexOf('?') >= 0
+                || s.indexOf('[') >= 0
+                || s.indexOf('{') >= 0;
+    }
+
+    /**
+     * @param pattern a glob over paths (Java's {@code glob:} syntax: {@code *} within a folder,
+     *     {@code **} across folders)
+     * @return the regular files it matches with a known extension, sorted by path
+     * @throws IOException when the folder the pattern starts in cannot be walked
+     */
+    static List<Path> glob(String pattern) throws IOException {
+        Path full = Path.of(pattern);
+        // the folder to walk: the pattern's longest leading part without glob characters
+        Path prefix = full.isAbsolute() ? full.getRoot() : Path.of("");
+        int depth = 0;
+        for (Path part : full) {
+            if (isGlob(part.toString())) {
+                break;
+            }
+            prefix = prefix.resolve(part);
+            depth++;
+        }
+        boolean relative = prefix.toString().isEmpty();
+        Path start = relative ? Path.of(".") : prefix;
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        int levels = pattern.contains("**") ? Integer.MAX_VALUE : full.getNameCount() - depth;
+        PathMatcher matcher = full.getFileSystem().getPathMatcher("glob:" + pattern);
+        try (Stream<Path> walk = Files.walk(start, Math.max(1, levels))) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> relative ? start.relativize(p) : p)
+                    .filter(matcher::matches)
+                    .filter(p -> EXTENSIONS.contains(extension(p)))
+                    .sorted()
+                    .toList();
+        }
     }
 
     /**

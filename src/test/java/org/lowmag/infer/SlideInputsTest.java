@@ -2,6 +2,7 @@ package org.lowmag.infer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,5 +47,30 @@ class SlideInputsTest {
                 () -> SlideInputs.expand(List.of(empty), tmp.resolve("out")));
         // the output folder is never read as input
         assertThrows(LowMagException.class, () -> SlideInputs.expand(List.of(dir), dir));
+    }
+
+    @Test
+    void globPatternsExpandToMatchingSlidesSortedAndAnEmptyMatchIsAnError(@TempDir Path dir)
+            throws IOException {
+        for (String f :
+                new String[] {"b.svs", "a.svs", "c.tif", "notes.txt", "x.svs.csv", "sub/d.svs"}) {
+            Files.createDirectories(dir.resolve(f).getParent());
+            Files.writeString(dir.resolve(f), "x");
+        }
+        Path out = dir.resolve("out");
+        assertEquals(
+                List.of("a", "b"),
+                List.copyOf(SlideInputs.expand(List.of(dir.resolve("*.svs")), out).keySet()));
+        assertEquals(
+                List.of("a", "b", "c"),
+                List.copyOf(SlideInputs.expand(List.of(dir.resolve("*")), out).keySet()));
+        assertEquals(
+                List.of("d"),
+                List.copyOf(SlideInputs.expand(List.of(dir.resolve("**/*.svs")), out).keySet()));
+        LowMagException e =
+                assertThrows(
+                        LowMagException.class,
+                        () -> SlideInputs.expand(List.of(dir.resolve("*.ndpi")), out));
+        assertTrue(e.getMessage().contains("no slides match the pattern"), e.getMessage());
     }
 }
