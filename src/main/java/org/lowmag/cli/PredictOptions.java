@@ -37,7 +37,8 @@ public final class PredictOptions {
             arity = "0..*",
             paramLabel = "SLIDE_OR_FOLDER",
             description =
-                    "Slides, or folders of slides (files with slide or image extensions); with"
+                    "Slides, folders of slides (files with slide or image extensions) or quoted"
+                            + " glob patterns ('slides/*.svs', 'archive/**/*.ndpi'); with"
                             + " --slide-list, its slides are added.")
     List<Path> inputs;
 
