@@ -10,7 +10,6 @@ import org.lowmag.infer.LargeTissues;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.QuPathOptions;
 import org.lowmag.infer.TruthLabels;
-import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
 import org.lowmag.tissue.TissueParams;
 import picocli.CommandLine.Mixin;
@@ -158,17 +157,15 @@ public final class PredictOptions {
      * @throws IOException when the slide list cannot be read
      */
     public Path truthFile() throws IOException {
-        SlideList list = source.list();
-        return labels != null || list == null || list.labels().isEmpty() ? labels : list.file();
+        return TruthLabels.source(labels, source.list());
     }
 
     /**
-     * @return the slides to predict: the files and folders given, then a {@code --slide-list}'s
-     * @throws IOException when the slide list cannot be read
+     * @param list the {@code --slide-list}, or null
+     * @return the slides to predict: the files and folders given, then the list's
      * @throws UsageException when there are none
      */
-    public List<Path> slides() throws IOException {
-        SlideList list = source.list();
+    private List<Path> slides(SlideList list) {
         List<Path> slides = new ArrayList<>(inputs());
         if (list != null) {
             slides.addAll(list.slides());
@@ -222,31 +219,10 @@ public final class PredictOptions {
     }
 
     /**
-     * @return {@code --source-mag} and {@code --source-mpp}, and a {@code --slide-list}'s per-slide
-     *     scales
-     * @throws IOException when the slide list cannot be read
-     */
-    public MagnificationResolver magnifications() throws IOException {
-        return source.resolver();
-    }
-
-    /**
      * @return {@code --min-size} in thumbnail pixels, or null
      */
     public Integer minSizePx() {
         return minSizePx;
-    }
-
-    /**
-     * @param minSizePx {@code --min-size}, or null
-     * @return the tissue defaults, with {@code --min-size} as the only size filter when given
-     */
-    public static TissueParams tissue(Integer minSizePx) {
-        return minSizePx == null
-                ? TissueParams.defaults()
-                : TissueParams.defaults()
-                        .withMinTissueAreaFraction(0)
-                        .withMinTissueSizePx(minSizePx);
     }
 
     /**
@@ -264,28 +240,22 @@ public final class PredictOptions {
     public PredictJob.Config config(int threads) throws IOException {
         LargeTissues large = largeTissues();
         SlideList list = source.list();
-        List<Path> slides = slides();
+        List<Path> slides = slides(list);
         if (heatmapTileUm != null && !(heatmapTileUm > 0)) {
             throw new UsageException(
                     "--heatmap-geojson must be a positive number of micrometres, got "
                             + heatmapTileUm);
         }
-        TruthLabels truth =
-                labels != null
-                        ? TruthLabels.read(labels)
-                        : list != null && !list.labels().isEmpty()
-                                ? TruthLabels.of(list.file(), list.labels())
-                                : TruthLabels.none();
         return new PredictJob.Config(
                 model,
                 slides,
                 out,
-                truth,
+                TruthLabels.from(labels, list),
                 heatmaps(),
                 heatmapScale(),
                 force,
-                magnifications(),
-                tissue(minSizePx),
+                list == null ? source.flags() : list.resolver(source.flags()),
+                TissueParams.defaults(minSizePx),
                 threads,
                 SlideReaders::open,
                 new QuPathOptions(roi, heatmapTileUm == null ? 0 : heatmapTileUm),

@@ -50,9 +50,15 @@ final class SourceScaleOptions {
      * @throws IOException when the slide list cannot be read
      */
     MagnificationResolver resolver() throws IOException {
-        MagnificationResolver flags =
-                new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
-        return slideList == null ? flags : list().resolver(flags);
+        return slideList == null ? flags() : list().resolver(flags());
+    }
+
+    /**
+     * @return {@code --source-mag} and {@code --source-mpp} alone (both empty when neither is
+     *     given), without the slide list's values
+     */
+    MagnificationResolver flags() {
+        return new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
     }
 
     /**

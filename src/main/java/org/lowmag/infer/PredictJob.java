@@ -32,13 +32,6 @@ import org.lowmag.util.Progress;
  */
 public final class PredictJob {
 
-    /** Why a slide that an earlier process died reading is not read again. */
-    static final String DIED =
-            "an earlier 'lowmag predict' into this folder died while reading this slide (a crash"
-                    + " in the native slide library on a corrupt file, or a hard kill; a slide"
-                    + " read at the same time may be the cause): not read again; --force tries it"
-                    + " again";
-
     /** Lock file that keeps two predictions out of one output folder. */
     public static final String LOCK_FILE = ".predict.lock";
 

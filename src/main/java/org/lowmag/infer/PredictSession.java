@@ -28,6 +28,13 @@ import org.lowmag.util.LowMagException;
  */
 public final class PredictSession implements AutoCloseable {
 
+    /** Why a slide that an earlier process died reading is not read again. */
+    static final String DIED =
+            "an earlier 'lowmag predict' into this folder died while reading this slide (a crash"
+                    + " in the native slide library on a corrupt file, or a hard kill; a slide"
+                    + " read at the same time may be the cause): not read again; --force tries it"
+                    + " again";
+
     private final PredictJob.Config config;
     private final Path modelDir;
     private final PredictionOrigin origin;
@@ -157,7 +164,7 @@ public final class PredictSession implements AutoCloseable {
                         json, slide, name, classes, truth, SlideOutcome.Status.SKIPPED);
             }
             if (!config.force() && journal != null && journal.diedReading(name)) {
-                return SlideOutcome.failed(slide, name, PredictJob.DIED, truth, origin.modelPath());
+                return SlideOutcome.failed(slide, name, DIED, truth, origin.modelPath());
             }
             SlideResult r = predictJournalled(name, slide, truth);
             SlideLabelRule.SlideLabel l = r.slideLabel();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lowmag.dataset.Csv;
+import org.lowmag.dataset.SlideList;
 import org.lowmag.geojson.RoiFile;
 import org.lowmag.util.LowMagException;
 
@@ -129,9 +130,36 @@ public final class TruthLabels {
     }
 
     /**
+     * The truth of {@code lowmag predict}: the {@code --labels} CSV when given, else a slide list's
+     * label column when it has one, else none.
+     *
+     * @param labels the {@code --labels} CSV, or null
+     * @param list the {@code --slide-list}, or null
+     * @return the labels
+     * @throws IOException when the labels CSV cannot be read
+     */
+    public static TruthLabels from(Path labels, SlideList list) throws IOException {
+        if (labels != null) {
+            return read(labels);
+        }
+        return list != null && !list.labels().isEmpty() ? of(list.file(), list.labels()) : none();
+    }
+
+    /**
+     * @param labels the {@code --labels} CSV, or null
+     * @param list the {@code --slide-list}, or null
+     * @return the file {@link #from} takes the truth from, or null when there is none
+     */
+    public static Path source(Path labels, SlideList list) {
+        if (labels != null) {
+            return labels;
+        }
+        return list != null && !list.labels().isEmpty() ? list.file() : null;
+    }
+
+    /**
      * @param file the slide list CSV the labels come from (for messages)
-     * @param bySlideFileName labels by slide file name ({@link
-     *     org.lowmag.dataset.SlideList#labels})
+     * @param bySlideFileName labels by slide file name ({@link SlideList#labels})
      * @return those labels
      */
     public static TruthLabels of(Path file, Map<String, String> bySlideFileName) {

@@ -79,6 +79,18 @@ public record TissueParams(
     }
 
     /**
+     * The tissue settings of {@code predict}'s {@code --min-size}.
+     *
+     * @param minSizePx the smallest piece in overview pixels, or null
+     * @return the defaults, with {@code minSizePx} as the only size filter when given
+     */
+    public static TissueParams defaults(Integer minSizePx) {
+        return minSizePx == null
+                ? defaults()
+                : defaults().withMinTissueAreaFraction(0).withMinTissueSizePx(minSizePx);
+    }
+
+    /**
      * @return tissueloc's library defaults: 2048 px, sigma 13, fixed threshold 0.8, holes filled,
      *     minimum 10000 px
      */

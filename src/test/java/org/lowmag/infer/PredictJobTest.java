@@ -262,7 +262,7 @@ class PredictJobTest {
         PredictJob.Result r = PredictJob.run(config(model5x, List.of(slide), out, false, opener));
         SlideOutcome o = r.slides().get(0);
         assertEquals(SlideOutcome.Status.FAILED, o.status());
-        assertEquals(PredictJob.DIED, o.message());
+        assertEquals(PredictSession.DIED, o.message());
         assertTrue(opener.requests.isEmpty(), "not opened");
         assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(1).contains("died while"));
 

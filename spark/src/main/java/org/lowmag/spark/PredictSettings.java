@@ -149,28 +149,6 @@ public record PredictSettings(
     }
 
     /**
-     * @param large {@code --max-tissue-px} and {@code --tile-large-tissues}
-     * @return a copy with them
-     */
-    public PredictSettings withLargeTissues(LargeTissues large) {
-        return new PredictSettings(
-                model,
-                out,
-                labels,
-                heatmaps,
-                heatmapScale,
-                force,
-                sourceMag,
-                sourceMpp,
-                minSizePx,
-                roi,
-                heatmapTileUm,
-                slideList,
-                large.maxTissuePx(),
-                large.tile());
-    }
-
-    /**
      * @return the output folder
      */
     public Path outDir() {
@@ -189,26 +167,16 @@ public record PredictSettings(
         SlideList list = slideList == null ? null : SlideList.read(Path.of(slideList));
         MagnificationResolver flags =
                 new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
-        TruthLabels truth =
-                labels != null
-                        ? TruthLabels.read(Path.of(labels))
-                        : list != null && !list.labels().isEmpty()
-                                ? TruthLabels.of(list.file(), list.labels())
-                                : TruthLabels.none();
         return new PredictJob.Config(
                 Path.of(model),
                 inputs,
                 outDir(),
-                truth,
+                TruthLabels.from(labels == null ? null : Path.of(labels), list),
                 heatmaps,
                 heatmapScale,
                 force,
                 list == null ? flags : list.resolver(flags),
-                minSizePx == null
-                        ? TissueParams.defaults()
-                        : TissueParams.defaults()
-                                .withMinTissueAreaFraction(0)
-                                .withMinTissueSizePx(minSizePx),
+                TissueParams.defaults(minSizePx),
                 threads,
                 SlideReaders::open,
                 new QuPathOptions(

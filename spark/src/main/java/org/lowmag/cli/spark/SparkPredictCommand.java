@@ -8,7 +8,6 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lowmag.cli.PredictOptions;
-import org.lowmag.infer.LargeTissues;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideMetrics;
 import org.lowmag.infer.SlideOutcome;
@@ -52,42 +51,36 @@ class SparkPredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> slides;
+        PredictJob.Config c;
         try {
-            if (needsTruth() && what.truthFile() == null) {
-                throw new IllegalArgumentException(
-                        "evaluate needs the slides' labels: --labels CSV, or a --slide-list with a"
-                                + " label column");
-            }
-            what.config(1); // the flags checked exactly as lowmag predict checks them
-            slides = what.slides();
+            c = what.config(1); // the flags read and checked exactly as lowmag predict reads them
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (needsTruth() && !c.truth().given()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "evaluate needs the slides' labels: --labels CSV, or a --slide-list with a"
+                            + " label column");
+        }
+        List<Path> slides = c.inputs();
         Path out = what.out();
         PredictSettings s =
                 new PredictSettings(
-                                what.model().toAbsolutePath().toString(),
-                                out.toAbsolutePath().toString(),
-                                what.labels() == null
-                                        ? null
-                                        : what.labels().toAbsolutePath().toString(),
-                                what.heatmaps(),
-                                what.heatmapScale(),
-                                what.force(),
-                                boxed(what.magnifications().sourceMag()),
-                                boxed(what.magnifications().sourceMpp()),
-                                what.minSizePx(),
-                                null,
-                                null,
-                                null,
-                                LargeTissues.DEFAULT_MAX_TISSUE_PX,
-                                false)
-                        .withQuPath(
-                                absolute(what.roi()),
-                                what.heatmapTileUm(),
-                                absolute(what.slideList()))
-                        .withLargeTissues(what.largeTissues());
+                        absolute(c.model()),
+                        absolute(out),
+                        absolute(what.labels()),
+                        c.heatmaps(),
+                        c.heatmapScale(),
+                        c.force(),
+                        boxed(c.magnifications().sourceMag()),
+                        boxed(c.magnifications().sourceMpp()),
+                        what.minSizePx(),
+                        absolute(c.qupath().roi()),
+                        what.heatmapTileUm(),
+                        absolute(what.slideList()),
+                        c.large().maxTissuePx(),
+                        c.large().tile());
         PredictJob.Result r;
         try (SparkSession session = spark.session("lowmag predict")) {
             r = SparkPredictJob.run(session, new SparkPredictJob.Config(s, slides));
@@ -120,7 +113,7 @@ class SparkPredictCommand implements Callable<Integer> {
         return d.isPresent() ? d.getAsDouble() : null;
     }
 
-    private static Path absolute(Path p) {
-        return p == null ? null : p.toAbsolutePath();
+    private static String absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath().toString();
     }
 }
