@@ -78,19 +78,20 @@ final class ServeCommand implements Callable<Integer> {
         if (cacheMb < 0 || cacheMb > (1L << 20)) {
             throw new UsageException("--cache-mb must be in 0..1048576, got " + cacheMb);
         }
-        ServeConfig d = UsageException.fromFlags(() -> ServeConfig.defaults(predictions, slides));
         ServeConfig config =
                 UsageException.fromFlags(
-                        () ->
-                                new ServeConfig(
-                                        predictions,
-                                        slides,
-                                        Optional.ofNullable(labels),
-                                        host,
-                                        port,
-                                        cacheMb << 20,
-                                        d.maxOpenSlides(),
-                                        d.maxConcurrentRenders()));
+                        () -> {
+                            ServeConfig d = ServeConfig.defaults(predictions, slides);
+                            return new ServeConfig(
+                                    predictions,
+                                    slides,
+                                    Optional.ofNullable(labels),
+                                    host,
+                                    port,
+                                    cacheMb << 20,
+                                    d.maxOpenSlides(),
+                                    d.maxConcurrentRenders());
+                        });
         // a missing folder, an unknown host or a port in use: the flags' fault
         SlideServer server = UsageException.fromFlags(() -> SlideServer.start(config));
         CountDownLatch stopped = new CountDownLatch(1);
