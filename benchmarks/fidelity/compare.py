@@ -9,6 +9,7 @@ paired group bootstrap: each resample draws G groups (manifest column `group` of
 replacement, the same draw for every file of A and B; a drawn group brings all its tissues.
 
 One row:   compare.py --data DS --a s0=A0.csv --a s1=A1.csv --b s0=B0.csv --b s1=B1.csv
+On a narrower view: add --split test to compare only DS's test tissues (files may hold more).
 Several:   compare.py --data DS --table spec.json   (see README.md for the spec format)
 """
 import argparse
@@ -24,11 +25,15 @@ class CompareError(Exception):
     pass
 
 
-def read_groups(data, unit="group"):
-    """tissue -> (group, label) from DS/manifest.csv."""
+def read_groups(data, unit="group", split=None):
+    """tissue -> (group, label) from DS/manifest.csv; with split, only that split's tissues."""
     path = os.path.join(data, "manifest.csv")
     with open(path, newline="") as f:
         rows = list(csv.DictReader(f))
+    if split is not None:
+        rows = [r for r in rows if r.get("split") == split]
+        if not rows:
+            raise CompareError(f"{path} has no tissue in split {split!r}")
     out = {}
     for r in rows:
         g = r["tissue"] if unit == "tissue" else r.get("group", "")
@@ -56,14 +61,21 @@ def read_predictions(path):
     return rows
 
 
-def correctness(files, manifest):
+def correctness(files, manifest, restrict=False):
     """Per-file correctness aligned on one tissue order, and each tissue's group.
 
     files: list of predictions-CSV paths (all sides of one row). Returns (correct [F, N] bool,
     groups [N] str, tissues [N]). Fails when the tissue sets differ, a tissue is not in the
-    manifest, or two files (or a file and the manifest) disagree on a tissue's truth.
+    manifest, or two files (or a file and the manifest) disagree on a tissue's truth. With
+    restrict, each file is first cut to the manifest's tissues (which --split may have narrowed),
+    so predictions made on a wider view can be compared on a narrower one.
     """
     preds = [read_predictions(p) for p in files]
+    if restrict:
+        preds = [[r for r in rows if r[0] in manifest] for rows in preds]
+        for p, rows in zip(files, preds):
+            if not rows:
+                raise CompareError(f"{p} has no prediction for a tissue of the --data manifest")
     tissues = sorted(t for t, _, _ in preds[0])
     ref = set(tissues)
     truth = {t: y for t, y, _ in preds[0]}
@@ -167,11 +179,11 @@ def side_cell(accs, names):
             f" sd {100 * sd:.2f})")
 
 
-def compare_row(name, a_specs, b_specs, manifest, n_boot, seed):
+def compare_row(name, a_specs, b_specs, manifest, n_boot, seed, restrict=False):
     a = [split_named(s) for s in a_specs]
     b = [split_named(s) for s in b_specs]
     files = [p for _, p in a] + [p for _, p in b]
-    correct, groups, _ = correctness(files, manifest)
+    correct, groups, _ = correctness(files, manifest, restrict)
     r = bootstrap_diff(correct[:len(a)], correct[len(a):], groups, n_boot, seed)
     lo, hi = r["ci"]
     return {"row": name, "a": side_cell(r["acc_a"], [n for n, _ in a]),
@@ -207,10 +219,12 @@ def main(argv=None):
     p.add_argument("--bootstrap", type=int, default=10000)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--unit", choices=["group", "tissue"], default="group")
+    p.add_argument("--split", help="compare only on the tissues of this split of --data (e.g."
+                   " test); predictions of other tissues are ignored")
     p.add_argument("--markdown", help="also write the table to this file")
     a = p.parse_args(argv)
     try:
-        manifest = read_groups(a.data, a.unit)
+        manifest = read_groups(a.data, a.unit, a.split)
         specs = []
         a_label, b_label = a.a_label, a.b_label
         if a.table:
@@ -227,7 +241,8 @@ def main(argv=None):
             specs.append((a.row, a.a, a.b))
         if not specs:
             raise CompareError("nothing to compare: give --a and --b, or --table")
-        rows = [compare_row(n, sa, sb, manifest, a.bootstrap, a.seed) for n, sa, sb in specs]
+        rows = [compare_row(n, sa, sb, manifest, a.bootstrap, a.seed, a.split is not None)
+                for n, sa, sb in specs]
     except (CompareError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

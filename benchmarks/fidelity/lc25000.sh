@@ -6,33 +6,38 @@
 #
 #   benchmarks/fidelity/lc25000.sh OUT [part ...]
 #
-# parts: prepare baselines padding init teacher kd (default: all); SEEDS="1 2" limits the seeds.
+# parts: prepare baselines padding init teacher kd aux (default: all); SEEDS="1 2" limits the seeds.
+# aux (kd+aux students, after teacher) trains on half of the unlabelled groups (lc-half, drawn with
+# seed 0) and every arm is compared on lc-half's test split: the original test groups plus the
+# other half of the unlabelled groups, which no arm trains on (tables.py, table kd-aux).
 # Needs Debian's python3-torch.
-# Time on 2 cores: baselines about 2 minutes a run; teachers 10-30 minutes a run.
+# Time on 2 cores: baselines about 2 minutes a run; teachers 10-30 minutes a run; kd 10-35; kd+aux
+# (about 2.3x kd's tissues) an estimated 25-80.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$(mkdir -p "$1" && cd "$1" && pwd)"; shift
-parts=("${@:-prepare baselines padding init teacher kd}")
+parts=("${@:-prepare baselines padding init teacher kd aux}")
 parts=(${parts[*]})
 data="$root/../shared/data/lc25000-lung"
-ds="$out/lc-ds"; wide="$out/lc-wide"
+ds="$out/lc-ds"; wide="$out/lc-wide"; half="$out/lc-half"
 lowmag="$root/lowmag"; py=(/usr/bin/python3 "$here/harness.py")
 seeds=(${SEEDS:-0 1 2})  # SEEDS="1 2" runs only those seeds
 has() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 
-# LowMag run NAME (train or distill, then evaluation of model/best and model/last on the wide view)
+# LowMag run NAME (train or distill on LM_DATA, default lc-ds, then evaluation of model/best and
+# model/last on LM_VIEW, default the wide view)
 lm() {
   local name=$1 cmd=$2; shift 2
-  local run="$out/lowmag/$name"
-  [ -f "$run/DONE" ] || "$lowmag" "$cmd" --data "$ds" --epochs 15 --out "$run" "$@" >"$run.log" 2>&1
+  local run="$out/lowmag/$name" data=${LM_DATA:-$ds} view=${LM_VIEW:-$wide}
+  [ -f "$run/DONE" ] || "$lowmag" "$cmd" --data "$data" --epochs 15 --out "$run" "$@" >"$run.log" 2>&1
   for which in best last; do
     [ -f "$out/eval/$name-$which/metrics.json" ] || "$lowmag" evaluate --model "$run/model/$which" \
-      --data "$wide" --bootstrap-unit group --bootstrap 1000 --out "$out/eval/$name-$which" >/dev/null 2>&1
+      --data "$view" --bootstrap-unit group --bootstrap 1000 --out "$out/eval/$name-$which" >/dev/null 2>&1
   done
   echo "lowmag $name: $(grep -o 'best_val[^,]*' "$run/DONE" 2>/dev/null || true)"
 }
-# PyTorch run NAME ARM MAG SEED [harness flags]
+# PyTorch run NAME ARM MAG SEED [harness flags; a later --data / --eval-data overrides lc-ds / wide]
 pt() {
   local name=$1 arm=$2 mag=$3 seed=$4; shift 4
   local run="$out/pytorch/$name"
@@ -46,6 +51,9 @@ if has prepare; then
   [ -f "$ds/manifest.csv" ] || "$lowmag" prepare --images "$data" --manifest "$data/manifest.csv" \
     --source-mag 10 --mags 10,2.5,1.25 --unlabeled-percent 70 --out "$ds"
   [ -f "$wide/manifest.csv" ] || /usr/bin/python3 "$here/widen.py" "$ds" "$wide"
+fi
+if has aux; then
+  [ -f "$half/manifest.csv" ] || /usr/bin/python3 "$here/widen.py" "$ds" "$half" --aux-fraction 0.5 --seed 0
 fi
 for s in "${seeds[@]}"; do
   if has baselines; then
@@ -76,6 +84,16 @@ for s in "${seeds[@]}"; do
     lm kd-1.25-s$s distill --teacher "$out/lowmag/teacher-s$s" --mag 1.25 --splits train,val --seed $s
     pt kd-2.5-s$s kd 2.5 $s --pad white --min-side 64 --teacher "$out/pytorch/teacher-s$s"
     pt kd-1.25-s$s kd 1.25 $s --pad white --teacher "$out/pytorch/teacher-s$s"
+  fi
+  if has aux; then
+    LM_DATA=$half LM_VIEW=$half lm kdaux-2.5-s$s distill --teacher "$out/lowmag/teacher-s$s" --mag 2.5 \
+      --splits train,val,unlabeled --seed $s
+    LM_DATA=$half LM_VIEW=$half lm kdaux-1.25-s$s distill --teacher "$out/lowmag/teacher-s$s" --mag 1.25 \
+      --splits train,val,unlabeled --seed $s
+    pt kdaux-2.5-s$s kd+aux 2.5 $s --pad white --min-side 64 --teacher "$out/pytorch/teacher-s$s" \
+      --data "$half" --eval-data "$half"
+    pt kdaux-1.25-s$s kd+aux 1.25 $s --pad white --teacher "$out/pytorch/teacher-s$s" \
+      --data "$half" --eval-data "$half"
   fi
 done
 /usr/bin/python3 "$here/tables.py" "$out"

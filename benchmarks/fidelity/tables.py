@@ -6,7 +6,8 @@
 Each table compares two arms (or two implementations) over seeds 0-2 with compare.py: per side
 the mean and the per-seed exact accuracies on the widened LC25000 test view, and the difference
 of the means with a 95% paired group-bootstrap interval. Rows whose runs are missing are left out.
-Writes OUT/tables/NAME.md and prints them.
+The half-* tables compare on lc-half's test split (see lc25000.sh, part aux), the view where
+kd+aux is evaluated on tissues it never trained on. Writes OUT/tables/NAME.md and prints them.
 """
 import json
 import os
@@ -79,11 +80,35 @@ def tables(out):
     }
 
 
+def half_tables(out):
+    """Tables on lc-half's test split (original test groups + the unlabelled half no arm trained
+    on), the only view where kd+aux can be compared with the other arms."""
+    L = lambda n: lowmag(out, n)  # noqa: E731
+    P = lambda n: pytorch(out, n)  # noqa: E731
+    arms = [("teacher 10x", "teacher"), ("baseline 2.5x", "base-2.5-white64"),
+            ("baseline 1.25x", "base-1.25-white32"), ("KD 2.5x", "kd-2.5"), ("KD 1.25x", "kd-1.25"),
+            ("KD+aux 2.5x", "kdaux-2.5"), ("KD+aux 1.25x", "kdaux-1.25")]
+    paired = []
+    for side, F in (("LowMag", L), ("PyTorch", P)):
+        for m in ("2.5", "1.25"):
+            base = "base-2.5-white64" if m == "2.5" else "base-1.25-white32"
+            paired += [(f"{side}: KD {m}x - baseline {m}x", F(f"kd-{m}"), F(base)),
+                       (f"{side}: KD+aux {m}x - KD {m}x", F(f"kdaux-{m}"), F(f"kd-{m}")),
+                       (f"{side}: KD+aux {m}x - teacher 10x", F(f"kdaux-{m}"), F("teacher"))]
+        paired.append((f"{side}: KD+aux 2.5x - KD+aux 1.25x", F("kdaux-2.5"), F("kdaux-1.25")))
+    return {
+        "half-lowmag-vs-pytorch": ("LowMag", "PyTorch", [(n, L(r), P(r)) for n, r in arms]),
+        "half-paired": ("A", "B", paired),
+    }
+
+
 def main(argv):
     out = os.path.abspath(argv[1])
     wanted = argv[2:]
     os.makedirs(f"{out}/tables", exist_ok=True)
-    for name, (a, b, rows) in tables(out).items():
+    views = [(t, f"{out}/lc-wide", []) for t in tables(out).items()]
+    views += [(t, f"{out}/lc-half", ["--split", "test"]) for t in half_tables(out).items()]
+    for (name, (a, b, rows)), data, extra in views:
         if wanted and name not in wanted:
             continue
         rows = [{"name": n, "a": x, "b": y} for n, x, y in rows if x and y]
@@ -93,7 +118,7 @@ def main(argv):
         with open(spec, "w") as f:
             json.dump({"a_label": a, "b_label": b, "rows": rows}, f, indent=1)
         md = f"{out}/tables/{name}.md"
-        subprocess.run([sys.executable, f"{HERE}/compare.py", "--data", f"{out}/lc-wide",
+        subprocess.run([sys.executable, f"{HERE}/compare.py", "--data", data, *extra,
                         "--table", spec, "--markdown", md], check=True, stdout=subprocess.DEVNULL)
         print(f"## {name}\n")
         with open(md) as f:

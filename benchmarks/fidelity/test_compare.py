@@ -114,6 +114,41 @@ def test_files_and_cli():
         assert rc == 2
 
 
+def test_split_restricts_to_a_narrower_view():
+    # The view keeps t1, t2 (g1) and t3 (g2) as test and t4 as unlabeled (an auxiliary tissue):
+    # predictions made on all four tissues are compared on t1-t3 only.
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "manifest.csv"), "w") as f:
+            f.write("tissue,source,group,label,split\n"
+                    "t1,s,g1,x,test\nt2,s,g1,y,test\nt3,s,g2,x,test\nt4,s,g2,,unlabeled\n")
+        write(os.path.join(d, "a.csv"), [["t1", "x", "x"], ["t2", "y", "y"],
+                                         ["t3", "x", "x"], ["t4", "y", "y"]])
+        write(os.path.join(d, "b.csv"), [["t1", "x", "x"], ["t2", "y", "x"],
+                                         ["t3", "x", "y"], ["t4", "y", "y"]])
+        write(os.path.join(d, "view.csv"), [["t3", "x", "x"], ["t2", "y", "y"], ["t1", "x", "x"]])
+        man = c.read_groups(d, split="test")
+        assert sorted(man) == ["t1", "t2", "t3"]
+        files = [os.path.join(d, n) for n in ("a.csv", "b.csv", "view.csv")]
+        correct, groups, tissues = c.correctness(files, man, restrict=True)
+        assert tissues == ["t1", "t2", "t3"] and groups.tolist() == ["g1", "g1", "g2"]
+        assert correct.tolist() == [[True] * 3, [True, False, False], [True] * 3]
+        # without restrict the wider files do not match the view's tissues
+        try:
+            c.correctness(files, man)
+        except c.CompareError as e:
+            assert "not in the --data manifest" in str(e) or "tissue sets differ" in str(e), e
+        else:
+            raise AssertionError("compared files holding tissues outside the view")
+        md = os.path.join(d, "out.md")
+        rc = c.main(["--data", d, "--split", "test", "--a", "s0=" + files[0],
+                     "--b", "s0=" + files[1], "--bootstrap", "500", "--markdown", md])
+        assert rc == 0
+        text = open(md).read()
+        assert "| 100.00 (s0 100.00) | 33.33 (s0 33.33) | +66.67 (" in text, text
+        assert "| 3 / 2 |" in text, text
+        assert c.main(["--data", d, "--split", "val", "--a", files[0], "--b", files[1]]) == 2
+
+
 if __name__ == "__main__":
     for name, fn in list(globals().items()):
         if name.startswith("test_"):

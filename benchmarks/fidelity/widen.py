@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes a widened evaluation view of a LowMag dataset whose unlabeled tissues come from LC25000.
 
-  widen.py DS OUT
+  widen.py DS OUT [--aux-fraction F --seed S]
 
 OUT gets a copy of DS/dataset.json, a rewritten manifest.csv and `tissues` as a symlink to
 DS/tissues (absolute). Every `unlabeled` tissue gets the label named by the class folder of its
@@ -9,15 +9,30 @@ DS/tissues (absolute). Every `unlabeled` tissue gets the label named by the clas
 test tissues are unchanged. Only for arms that never saw the unlabeled split (teacher, baseline):
 the distillation arm kd+aux trains on those tissues. Refuses (exit 2) when a source's class folder
 is not a class of dataset.json, or when OUT already exists.
+
+With --aux-fraction F (0 < F < 1), round(F * G) of the G groups of unlabeled tissues, drawn with
+--seed, stay `unlabeled` (the auxiliary set of kd+aux) and only the other groups become test: a
+view on which kd+aux (trained on its train, val and unlabeled splits) and the arms that never saw
+an unlabeled tissue are evaluated on the same test tissues, none of which any arm trained on.
 """
+import argparse
 import csv
 import json
 import os
+import random
 import shutil
 import sys
 
 
-def widen(ds, out):
+def aux_groups(rows, fraction, seed):
+    """The groups of unlabeled rows kept unlabeled: round(fraction * G) of the G sorted groups,
+    drawn by random.Random(seed).sample (deterministic for a seed)."""
+    groups = sorted({r["group"] for r in rows if r["split"] == "unlabeled"})
+    k = round(fraction * len(groups))
+    return set(random.Random(seed).sample(groups, k))
+
+
+def widen(ds, out, aux_fraction=0.0, seed=0):
     ds = os.path.abspath(ds)
     with open(os.path.join(ds, "dataset.json")) as f:
         classes = set(json.load(f)["classes"])
@@ -27,10 +42,13 @@ def widen(ds, out):
         rd = csv.DictReader(f)
         fields = rd.fieldnames
         rows = list(rd)
+    if not 0.0 <= aux_fraction < 1.0:
+        raise ValueError(f"--aux-fraction {aux_fraction} must lie in [0, 1)")
+    keep = aux_groups(rows, aux_fraction, seed) if aux_fraction > 0 else set()
     unknown = {}
     changed = 0
     for r in rows:
-        if r["split"] != "unlabeled":
+        if r["split"] != "unlabeled" or r["group"] in keep:
             continue
         folder = os.path.basename(os.path.dirname(r["source"].replace("\\", "/")))
         if folder not in classes:
@@ -55,15 +73,19 @@ def widen(ds, out):
 
 
 def main(argv):
-    if len(argv) != 2 or argv[0].startswith("-"):
-        print(__doc__.strip().split("\n\n")[0] + "\n\nusage: widen.py DS OUT", file=sys.stderr)
-        return 2
+    p = argparse.ArgumentParser(description=__doc__.strip().split("\n\n")[0])
+    p.add_argument("ds")
+    p.add_argument("out")
+    p.add_argument("--aux-fraction", type=float, default=0.0,
+                   help="fraction of unlabeled groups that stay unlabeled (default 0: none)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the draw of those groups")
+    a = p.parse_args(argv)
     try:
-        changed, test = widen(argv[0], argv[1])
+        changed, test = widen(a.ds, a.out, a.aux_fraction, a.seed)
     except (ValueError, OSError, KeyError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    print(f"{argv[1]}: {changed} unlabeled tissues relabelled as test; {test} test tissues")
+    print(f"{a.out}: {changed} unlabeled tissues relabelled as test; {test} test tissues")
     return 0
 
 
