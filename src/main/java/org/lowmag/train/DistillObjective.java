@@ -23,8 +23,9 @@ import org.lowmag.model.TrainingPass;
 
 /**
  * One distillation step (paper section 3.3): each tissue is seen by the frozen teacher at its
- * magnification and by the student at a lower one, with the same augmentation; the loss is {@code
- * soft + pixel} (see {@link DistillationLoss}); no labels are used.
+ * magnification and by the student at a lower one, with the same augmentation (each view padded
+ * after it, as in supervised training, so no margin is colour-jittered); the loss is {@code soft +
+ * pixel} (see {@link DistillationLoss}); no labels are used.
  *
  * <p>The teacher runs once per tissue per step, without gradients (see {@link
  * LowMagModel#forwardInference}), batched by its input size, keeping only its outputs; the
@@ -99,8 +100,7 @@ public record DistillObjective(
                                     int i = tissues.get(j);
                                     AugmentParams p = TissueImages.draw(aug, seed, epoch, i);
                                     return new RgbImage[] {
-                                        p.apply(teacherImages.plain(i)),
-                                        p.apply(studentImages.plain(i))
+                                        teacherImages.augmented(i, p), studentImages.augmented(i, p)
                                     };
                                 })
                         .toList();

@@ -177,6 +177,18 @@ public final class TissueImages {
     }
 
     /**
+     * One tissue augmented, then padded: the padding is never colour-jittered, flipped or rotated
+     * with the tissue (the same order as {@link #augmented(List, Augmentation, long, int)}).
+     *
+     * @param i tissue index
+     * @param params the augmentation drawn for it
+     * @return the augmented, padded image
+     */
+    public RgbImage augmented(int i, AugmentParams params) {
+        return padder.apply(params.apply(unpadded(i)));
+    }
+
+    /**
      * Loads and augments several tissues in parallel; each is padded after its augmentation, so the
      * padding is never colour-jittered.
      *
@@ -192,7 +204,7 @@ public final class TissueImages {
                 .mapToObj(
                         j -> {
                             int i = indices.get(j);
-                            return padder.apply(draw(aug, seed, epoch, i).apply(unpadded(i)));
+                            return augmented(i, draw(aug, seed, epoch, i));
                         })
                 .toList();
     }
