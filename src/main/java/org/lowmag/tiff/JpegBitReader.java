@@ -73,6 +73,24 @@ final class JpegBitReader {
         throw new IOException("bad Huffman code in JPEG data");
     }
 
+    /**
+     * An AC code and the {@code s = rs & 15} value bits after it, skipped together.
+     *
+     * @param t the AC table
+     * @return {@code rs} (run length {@code << 4 |} size)
+     * @throws IOException when the code is not in the table
+     */
+    int decodeAndSkip(Table t) throws IOException {
+        int f = t.lookup[peek(Table.FAST)];
+        if (f != 0) {
+            skip((f >> 8) + (f & 15));
+            return f & 0xFF;
+        }
+        int rs = decode(t);
+        skip(rs & 15);
+        return rs;
+    }
+
     /** The next {@code s} bits as a signed value (ITU T.81 F.2.2.1 EXTEND). */
     int receiveExtend(int s) {
         int x = peek(s);

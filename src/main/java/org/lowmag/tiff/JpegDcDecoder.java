@@ -292,18 +292,15 @@ public final class JpegDcDecoder {
                         int t = in.decode(dc);
                         pred[c] += t == 0 ? 0 : in.receiveExtend(t);
                         for (int k = 1; k < 64; ) {
-                            int rs = in.decode(ac);
+                            int rs = in.decodeAndSkip(ac);
                             int r = rs >> 4;
-                            int sz = rs & 15;
-                            if (sz == 0) {
+                            if ((rs & 15) == 0) {
                                 if (r != 15) {
                                     break;
                                 }
                                 k += 16;
                             } else {
-                                k += r;
-                                in.skip(sz);
-                                k++;
+                                k += r + 1;
                             }
                         }
                         int row = my * v[c] + by;
