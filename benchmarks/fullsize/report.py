@@ -108,7 +108,8 @@ def main():
         if any(f"{size}/{m}" in batch for m in mags):
             out("Long batch (one JVM, the set's slides linked several times): end-to-end wall per"
                 " slide after the first pass over the set, from the gaps between SLIDE.json"
-                " writes.")
+                " writes. Later passes repeat tissue sizes the JVM has run, which flatters the"
+                " small models (a lower bound for them).")
             out("")
             out("| model | slides | process wall s/slide | warm wall s/slide | slides/h |"
                 " slides/h/core | peak RSS MiB | speed-up vs 10x | target |")

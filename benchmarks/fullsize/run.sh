@@ -7,7 +7,10 @@
 # speed-up next to its FLOP ratio; then `prepare` of the same slides at 10x, 2.5x and 1.25x.
 # A long batch per model and set (the set's slides linked --batch times into one folder, one JVM)
 # gives the end-to-end wall per slide in the steady state: the gaps between consecutive SLIDE.json
-# writes after the first pass over the set (writing, JVM and model warm-up all counted).
+# writes after the first pass over the set (writing, JVM and model warm-up all counted). Its later
+# passes repeat the first pass's tissue sizes, which libtorch has then run before: on 2026-12-07
+# the 2.5x and 1.25x models were about 1.6x slower per slide on sizes new to the JVM (see
+# docs/benchmarks/fullsize-2026-12-07.md), so this is a lower bound for the small models.
 #
 # Usage: benchmarks/fullsize/run.sh [--reps N] [--sizes "1.2gp 1.2gp-big 10gp"] [--work DIR]
 #                                   [--batch K] [--out FILE]
@@ -36,7 +39,7 @@ while [ $# -gt 0 ]; do
     --work) WORK=$2; shift ;;
     --batch) BATCH=$2; shift ;;
     --out) REPORT=$2; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "fullsize/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
