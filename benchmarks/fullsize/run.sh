@@ -39,7 +39,7 @@ while [ $# -gt 0 ]; do
     --work) WORK=$2; shift ;;
     --batch) BATCH=$2; shift ;;
     --out) REPORT=$2; shift ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "fullsize/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
