@@ -5,15 +5,22 @@
 # per-stage seconds per slide (detect, read, infer, from each SLIDE.json), wall seconds per slide,
 # slides per hour (and per core), peak RSS (/usr/bin/time -v), and each student's end-to-end
 # speed-up next to its FLOP ratio; then `prepare` of the same slides at 10x, 2.5x and 1.25x.
+# A long batch per model and set (the set's slides linked --batch times into one folder, one JVM)
+# gives the end-to-end wall per slide in the steady state: the gaps between consecutive SLIDE.json
+# writes after the first pass over the set (writing, JVM and model warm-up all counted). Its later
+# passes repeat the first pass's tissue sizes, which libtorch has then run before: on 2026-12-07
+# the 2.5x and 1.25x models were about 1.6x slower per slide on sizes new to the JVM (see
+# docs/benchmarks/fullsize-2026-12-07.md), so this is a lower bound for the small models.
 #
 # Usage: benchmarks/fullsize/run.sh [--reps N] [--sizes "1.2gp 1.2gp-big 10gp"] [--work DIR]
-#                                   [--out FILE]
+#                                   [--batch K] [--out FILE]
 #   --reps    predict runs per model and set (default 2; the table gives the median run)
 #   --sizes   which full-size sets to make (default all three): 1.2gp, 3 slides (one a class) with
 #             synthesize's default 2-5 tissue pieces of 0.5-2 mm; 1.2gp-big, the same with 1-3
 #             pieces of 3-6 mm (a resection's share of the glass); 10gp, 1 unlabelled slide
 #   --work    where slides, models and predictions go (default ${TMPDIR:-/tmp}/lowmag-fullsize;
 #             slides and models already there are reused)
+#   --batch   copies of the set's slides in the long batch (default 4; 0 skips it)
 #   --out     the report (default docs/benchmarks/fullsize-$(date -u +%F).md)
 # The models are tiny (1 epoch on a small synthetic 10x set): accuracy is irrelevant to timing.
 # Each JVM gets -Xmx${FULLSIZE_XMX:-2g}. Needs bash, /usr/bin/time, python3; builds with ./lowmag.
@@ -21,6 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 REPS=2
+BATCH=4
 SIZES="1.2gp 1.2gp-big 10gp"
 WORK=${TMPDIR:-/tmp}/lowmag-fullsize
 REPORT=docs/benchmarks/fullsize-$(date -u +%F).md
@@ -29,8 +37,9 @@ while [ $# -gt 0 ]; do
     --reps) REPS=$2; shift ;;
     --sizes) SIZES=$2; shift ;;
     --work) WORK=$2; shift ;;
+    --batch) BATCH=$2; shift ;;
     --out) REPORT=$2; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "fullsize/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -42,6 +51,7 @@ RAW=$WORK/raw.csv
 mkdir -p "$WORK" "$(dirname "$REPORT")"
 : > "$RAW"
 : > "$WORK/stages.csv"
+: > "$WORK/batch.csv"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 timed() { # TAG COMMAND...: runs it under /usr/bin/time -v, appends TAG,wall_s,peak_rss_kb to RAW
@@ -107,6 +117,46 @@ for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
 EOF
     done
   done
+  if [ "$SIZE" = 1.2gp ]; then # a plain big TIFF: the first slide's level 0 alone, no pyramid
+    PL=$WORK/plain/slides
+    mkdir -p "$PL"
+    first=$(ls "$D/slides" | head -1)
+    [ -f "$PL/plain.tif" ] || python3 benchmarks/fullsize/plain_tiff.py "$D/slides/$first" \
+      "$PL/plain.tif" > /dev/null
+    timed "tissue/plain" $LOWMAG tissue --out "$WORK/plain/tissue" "$PL/plain.tif"
+    timed "tissue/pyramid" $LOWMAG tissue --out "$WORK/plain/tissue-pyramid" "$D/slides/$first"
+    timed "predict/plain/1.25/1" $LOWMAG predict --model "$M/run-1.25" --threads 1 --force \
+      --tile-large-tissues --out "$WORK/pred-plain" "$PL"
+    python3 - "$WORK/pred-plain" "plain/1.25/1" >> "$WORK/stages.csv" <<'EOF'
+import json, pathlib, sys
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
+    j = json.loads(f.read_text())
+    if "detect_seconds" in j:
+        print(f"{sys.argv[2]},{f.stem},{j['detect_seconds']:.3f},{j['read_seconds']:.3f},"
+              f"{j['infer_seconds']:.3f},{j['seconds']:.3f}")
+EOF
+  fi
+  if [ "$BATCH" -gt 0 ]; then # the long batch: the set's slides linked BATCH times, one JVM
+    B=$WORK/batch-$SIZE
+    rm -rf "$B" && mkdir -p "$B"
+    for i in $(seq 1 "$BATCH"); do
+      for f in "$D"/slides/*; do ln -s "$f" "$B/b$i-$(basename "$f")"; done
+    done
+    for mag in $MAGS; do
+      P=$WORK/batch-pred-$SIZE-$mag
+      timed "batch/$SIZE/$mag" $LOWMAG predict --model "$M/run-$mag" --threads 1 --force \
+        --tile-large-tissues --out "$P" "$B"
+      python3 - "$P" "$SIZE/$mag" "$(ls "$D/slides" | wc -l)" >> "$WORK/batch.csv" <<'EOF'
+import json, pathlib, sys
+# KEY,slides,first-pass slides,warm wall s/slide: SLIDE.json writes after the first pass
+t = sorted(f.stat().st_mtime_ns for f in pathlib.Path(sys.argv[1]).glob("*.json")
+           if "detect_seconds" in json.loads(f.read_text()))
+k = int(sys.argv[3])
+warm = (t[-1] - t[k - 1]) / 1e9 / (len(t) - k) if len(t) > k else float("nan")
+print(f"{sys.argv[2]},{len(t)},{k},{warm:.3f}")
+EOF
+    done
+  fi
   if [ "$SIZE" = 10gp ]; then # its one slide is unlabelled: prepare needs labelled slides of two
     L=$WORK/labels-10gp.csv      # classes beside it, so the 1.2 GP set's slides are prepared too
     [ -f "$WORK/1.2gp/labels.csv" ] || { echo "fullsize: prepare of 10gp needs the 1.2gp set" >&2; exit 1; }
@@ -121,6 +171,7 @@ EOF
 done
 
 python3 benchmarks/fullsize/report.py --raw "$RAW" --stages "$WORK/stages.csv" --out "$REPORT" \
+  --batch "$WORK/batch.csv" \
   --cores "$(nproc)" --load-start "$LOAD_START" --load-end "$(cut -d' ' -f1-3 /proc/loadavg)" \
   --sizes "$SIZES" --mags "$MAGS"
 echo "wrote $REPORT"

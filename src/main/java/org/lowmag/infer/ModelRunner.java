@@ -37,8 +37,10 @@ public final class ModelRunner {
      * @param logits the logits, one per class
      * @param probabilities their softmax
      * @param cam the class-activation maps, or null when not asked for
+     * @param passTiles how many tiles the tissue was classified in: 1 for one whole pass, more when
+     *     {@link TiledInference} cut it
      */
-    public record Result(float[] logits, double[] probabilities, TissueCam cam) {}
+    public record Result(float[] logits, double[] probabilities, TissueCam cam, int passTiles) {}
 
     /**
      * @param model the loaded model (not closed by the runner)
@@ -119,7 +121,7 @@ public final class ModelRunner {
             BatchedInference.Output out, RgbImage rgb, RgbImage input, boolean withCam) {
         double[] p = Logits.softmax(out.logits());
         if (!withCam) {
-            return new Result(out.logits(), p, null);
+            return new Result(out.logits(), p, null, 1);
         }
         float[][] maps =
                 ClassActivationMaps.compute(
@@ -141,6 +143,6 @@ public final class ModelRunner {
                         input.heightPx(),
                         (input.widthPx() - rgb.widthPx()) / 2,
                         (input.heightPx() - rgb.heightPx()) / 2);
-        return new Result(out.logits(), p, cam);
+        return new Result(out.logits(), p, cam, 1);
     }
 }

@@ -91,6 +91,7 @@ public final class PredictionJson {
         m.put("read_seconds", r.readSeconds());
         m.put("infer_seconds", r.inferSeconds());
         m.put("tissue_count", r.tissues().size());
+        m.put("tiled_tissue_count", r.tissues().stream().filter(TissueResult::tiled).count());
         List<Map<String, Object>> tissues = new ArrayList<>();
         for (TissueResult t : r.tissues()) {
             tissues.add(tissue(t, classes));
@@ -132,6 +133,8 @@ public final class PredictionJson {
         m.put("seconds", t.seconds());
         m.put("read_seconds", t.readSeconds());
         m.put("infer_seconds", t.inferSeconds());
+        m.put("tiled", t.tiled());
+        m.put("tiles", t.passTiles());
         return m;
     }
 

@@ -267,7 +267,8 @@ public record SlidePredictor(
                             Logits.argMax(r.probabilities()),
                             readSeconds[i],
                             inferSeconds * share,
-                            r.cam()));
+                            r.cam(),
+                            r.passTiles()));
         }
         return out;
     }

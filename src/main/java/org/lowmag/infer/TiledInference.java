@@ -117,7 +117,7 @@ public final class TiledInference {
                                 padded.widthPx(),
                                 padded.heightPx())
                         : null;
-        return new ModelRunner.Result(z, Logits.softmax(z), cam);
+        return new ModelRunner.Result(z, Logits.softmax(z), cam, tiles.size());
     }
 
     /**

@@ -13,6 +13,8 @@ import org.lowmag.tissue.TissueBox;
  * @param readSeconds time to read it from the slide and resample it to the model's magnification
  * @param inferSeconds time to classify it (padding, standardisation, forward pass, CAMs)
  * @param cam its class-activation maps, or null when heatmaps were not asked for
+ * @param passTiles how many tiles it was classified in: 1 for one whole pass, more when it was over
+ *     {@code --max-tissue-px} and tiled ({@link TiledInference})
  */
 public record TissueResult(
         TissueBox box,
@@ -22,12 +24,20 @@ public record TissueResult(
         int label,
         double readSeconds,
         double inferSeconds,
-        TissueCam cam) {
+        TissueCam cam,
+        int passTiles) {
 
     /**
      * @return time to read, resample and classify it
      */
     public double seconds() {
         return readSeconds + inferSeconds;
+    }
+
+    /**
+     * @return whether it was classified in tiles rather than one whole pass
+     */
+    public boolean tiled() {
+        return passTiles > 1;
     }
 }

@@ -36,10 +36,22 @@ abstract class AbstractSlideReader implements SlideReader {
 
     @Override
     public final BufferedImage readRegion(RegionRequest request) throws IOException {
+        return render(request, pixels());
+    }
+
+    /**
+     * {@link #readRegion} from another view of the levels (e.g. a {@link DcLevel}).
+     *
+     * @param request the region
+     * @param source the level pixels
+     * @return the region, RGB
+     * @throws IOException when reading fails
+     */
+    final BufferedImage render(RegionRequest request, LevelPixelSource source) throws IOException {
         lock.readLock().lock();
         try {
             ensureOpen();
-            return RegionRenderer.render(metadata(), request, pixels());
+            return RegionRenderer.render(metadata(), request, source);
         } finally {
             lock.readLock().unlock();
         }

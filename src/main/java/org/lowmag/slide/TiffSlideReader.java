@@ -114,6 +114,40 @@ public final class TiffSlideReader extends AbstractSlideReader {
     }
 
     /**
+     * The whole slide at {@code downsample = max(1, max(W, H) / maxSidePx)}, as {@link
+     * SlideReader#thumbnail}, but from the chosen level's {@link DcLevel} (8 x 8 block means from
+     * the JPEG DC coefficients, no inverse DCT) when that level is JPEG-tiled and the downsample
+     * left after it is at least 8: a single-level slide's overview no longer decodes every pixel.
+     */
+    @Override
+    public BufferedImage thumbnail(int maxSidePx) throws IOException {
+        if (maxSidePx > 0) {
+            double ds =
+                    Math.max(
+                            1.0,
+                            Math.max(metadata.widthPx(), metadata.heightPx()) / (double) maxSidePx);
+            int level = LevelChooser.choose(metadata.downsamples(), ds);
+            TiffPage page = layout.levels().get(level);
+            LevelPixelSource levels = pixels();
+            if (ds / levels.downsampleX(level) >= DcLevel.SCALE
+                    && ds / levels.downsampleY(level) >= DcLevel.SCALE
+                    && TiffTileDecoder.supportsDc(page)) {
+                DcLevel dc =
+                        new DcLevel(
+                                channel,
+                                order,
+                                path.toString(),
+                                page,
+                                levels.downsampleX(level),
+                                levels.downsampleY(level));
+                return render(
+                        new RegionRequest(0, 0, metadata.widthPx(), metadata.heightPx(), ds), dc);
+            }
+        }
+        return super.thumbnail(maxSidePx);
+    }
+
+    /**
      * Reads a rectangle of one IFD from the tiles it touches; outside the image is white. Reads of
      * at least {@link #PARALLEL_MIN_TILES} tiles decode rows of tiles in parallel (common fork-join
      * pool, one decoder per row); every tile lands in its own part of the output, so the pixels do

@@ -112,6 +112,74 @@ public final class TiffTileDecoder implements AutoCloseable {
                 : image.getSubimage(0, 0, validW, validH);
     }
 
+    /**
+     * Decodes a JPEG tile at 1/8 scale from its DC coefficients alone ({@link JpegDcDecoder}): one
+     * pixel per 8 x 8 block, the block's mean colour, without an inverse DCT.
+     *
+     * @param page the image (a JPEG-compressed, tiled, single-plane page)
+     * @param tile the block index (row-major)
+     * @return {@code ceil(w / 8) x ceil(h / 8)} packed {@code 0xRRGGBB} pixels, row-major, for the
+     *     tile's part inside the image ({@code w x h}); null when the page or the tile's stream is
+     *     not one the DC decoder supports (decode it in full then)
+     * @throws IOException when reading or decoding fails
+     */
+    public int[] decodeDc(TiffPage page, int tile) throws IOException {
+        if (!supportsDc(page)) {
+            return null;
+        }
+        byte[] bytes = readBytes(page.offset(tile, 0), page.byteCount(tile, 0));
+        JpegFrame frame = JpegFrame.parse(bytes);
+        checkJpegSize(page, tile, frame, page.tileWidthPx, page.tileHeightPx);
+        Map<Integer, Object> tags = JpegColourTags.corrected(page.decodeTags(), frame);
+        Object tables = tags.get(TiffTags.JPEG_TABLES);
+        JpegDcDecoder.DcImage dc;
+        try {
+            dc = JpegDcDecoder.decode(tables instanceof byte[] t ? t : null, bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(
+                    String.format(
+                            "%s: cannot decode tile %d (IFD %d) at 1/8 scale: %s",
+                            path, tile, page.ifd, e.getMessage()),
+                    e);
+        }
+        if (dc == null) {
+            return null;
+        }
+        Object photometric = tags.get(TiffTags.PHOTOMETRIC);
+        boolean ycbcr =
+                photometric instanceof Number n ? n.intValue() == JpegColourTags.YCBCR : true;
+        int[] rgb = dc.toRgb(ycbcr);
+        int col = tile % page.tilesAcross();
+        int row = tile / page.tilesAcross();
+        int w = (Math.min(page.tileWidthPx, page.widthPx - col * page.tileWidthPx) + 7) / 8;
+        int h = (Math.min(page.tileHeightPx, page.heightPx - row * page.tileHeightPx) + 7) / 8;
+        if (dc.width() < w || dc.height() < h) {
+            throw new IOException(
+                    path + ": tile " + tile + " of IFD " + page.ifd + " is smaller than its tile");
+        }
+        if (dc.width() == w && dc.height() == h) {
+            return rgb;
+        }
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(rgb, y * dc.width(), out, y * w, w);
+        }
+        return out;
+    }
+
+    /**
+     * @param page an image
+     * @return whether its tiles may be decoded at 1/8 scale ({@link #decodeDc}): JPEG, tiled with
+     *     sides that are multiples of 8, one plane
+     */
+    public static boolean supportsDc(TiffPage page) {
+        return page.compression == 7
+                && page.tiled
+                && page.planes == 1
+                && page.tileWidthPx % 8 == 0
+                && page.tileHeightPx % 8 == 0;
+    }
+
     /** Builds header + one IFD + the tile's data (one block per plane). */
     private byte[] buildTiff(TiffPage page, int tile, int width, int height) throws IOException {
         List<byte[]> data = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.lowmag.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -80,12 +81,21 @@ class PredictLargeTissuesTest {
             long px = t.get("width_px").getAsLong() * t.get("height_px").getAsLong();
             JsonObject u = a.get(i).getAsJsonObject();
             assertEquals(u.get("box"), t.get("box"));
+            assertFalse(u.get("tiled").getAsBoolean(), "within the default limit: whole");
+            assertEquals(1, u.get("tiles").getAsInt());
             if (px <= 8000) {
                 fits++;
                 assertEquals(u.get("probabilities"), t.get("probabilities"), "unchanged");
+                assertFalse(t.get("tiled").getAsBoolean());
+                assertEquals(1, t.get("tiles").getAsInt());
+            } else {
+                assertTrue(t.get("tiled").getAsBoolean());
+                assertTrue(t.get("tiles").getAsInt() > 1, t.toString());
             }
         }
         assertEquals(1, fits, b.toString());
+        assertEquals(0, json(whole.resolve("two-blobs.json")).get("tiled_tissue_count").getAsInt());
+        assertEquals(1, json(tiled.resolve("two-blobs.json")).get("tiled_tissue_count").getAsInt());
         assertTrue(Files.exists(tiled.resolve("two-blobs.heatmap.tumour.png")));
 
         // the settings are recorded: a run with other settings into the folder redoes the slide

@@ -53,7 +53,7 @@ class HeatmapRendererTest {
             maps[k] = new float[] {v[k]};
         }
         TissueCam cam = new TissueCam(maps, bias, 1, 1, 8, 8, 32, 32, 12, 12);
-        return new TissueResult(box, 8, 8, new double[v.length], 0, 0, 0, cam);
+        return new TissueResult(box, 8, 8, new double[v.length], 0, 0, 0, cam, 1);
     }
 
     private static BufferedImage whiteThumbnail() {

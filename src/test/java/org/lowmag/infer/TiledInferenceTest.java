@@ -67,6 +67,8 @@ class TiledInferenceTest {
             ModelRunner.Result plain = runner.classify(small, true);
             assertArrayEquals(plain.logits(), tiled.get(0).logits());
             assertArrayEquals(plain.probabilities(), tiled.get(0).probabilities());
+            assertEquals(1, tiled.get(0).passTiles(), "one whole pass");
+            assertEquals(4, tiled.get(1).passTiles(), "2 x 2 tiles");
 
             BufferedImage padded = new BufferedImage(128, 96, BufferedImage.TYPE_INT_RGB);
             java.awt.Graphics2D g = padded.createGraphics();
@@ -122,6 +124,7 @@ class TiledInferenceTest {
                             runner, List.of(big), false, new LargeTissues(4096, false));
             assertArrayEquals(runner.classify(big, false).logits(), r.get(0).logits());
             assertSame(null, r.get(0).cam());
+            assertEquals(1, r.get(0).passTiles());
         }
     }
 }

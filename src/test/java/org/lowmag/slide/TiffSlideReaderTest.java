@@ -189,6 +189,36 @@ class TiffSlideReaderTest {
     }
 
     /**
+     * A single-level JPEG-tiled TIFF (1024 x 768 px, 256 px tiles): a 64 px thumbnail (downsample
+     * 16, 16 level pixels per output pixel, so at least 8 after the level) comes from the JPEG DC
+     * coefficients without fully decoding a tile, and equals the full decode's area average within
+     * 3 grey levels; a 512 px one (downsample 2) still decodes the tiles in full.
+     */
+    @Test
+    void aSingleLevelJpegThumbnailComesFromTheDcCoefficients() throws IOException {
+        Path file = dir.resolve("plain-jpeg.tif");
+        org.lowmag.tiff.PyramidTiffWriter.builder()
+                .setMpp(0.25, 0.25)
+                .optTopLevelMaxSidePx(4096)
+                .optJpegQuality(0.9)
+                .build()
+                .write(file, TiffTestImages.pattern(1024, 768));
+        try (TiffSlideReader r = TiffSlideReader.open(file)) {
+            assertEquals(1, r.metadata().levelCount());
+            BufferedImage dc = r.thumbnail(64);
+            assertEquals(0, r.tilesDecoded(), "no tile decoded in full");
+            assertEquals(64, dc.getWidth());
+            assertEquals(48, dc.getHeight());
+            BufferedImage full = r.readRegion(new RegionRequest(0, 0, 1024, 768, 16));
+            assertEquals(12, r.tilesDecoded());
+            double[] d = TiffTestImages.diff(dc, full);
+            assertTrue(d[1] <= 3, "max difference " + d[1] + ", mean " + d[0]);
+            r.thumbnail(512);
+            assertEquals(12, r.tilesDecoded(), "downsample 2: the cached full tiles");
+        }
+    }
+
+    /**
      * Levels 320x224, 160x112, 80x56: the overview is the largest level with longer side in
      * [maxSide / 2, maxSide], copied as it is; without one, the resampled thumbnail.
      */

@@ -1,0 +1,370 @@
+package org.lowmag.tiff;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Decodes a baseline JPEG stream to 1/8 scale from its DC coefficients alone: every 8 x 8 block
+ * becomes one pixel, the block's mean, without an inverse DCT (the standard thumbnailing shortcut;
+ * libjpeg's {@code scale_denom = 8}). The AC coefficients are entropy-decoded only to be skipped.
+ *
+ * <p>With the JPEG inverse DCT {@code f(x, y) = 1/4 sum_u sum_v C(u) C(v) F(u, v) cos(..) cos(..)},
+ * {@code C(0) = 1/sqrt(2)}, the mean of a block's 64 samples is the DC term's share, {@code F(0, 0)
+ * / 8}, so (after the level shift)
+ *
+ * <pre>
+ *   sample = clamp(floor((DC * Q[0] + 4) / 8) + 128, 0, 255)  (DC = the decoded, predicted DC value)
+ * </pre>
+ *
+ * A subsampled component's block covers {@code Hmax / H x Vmax / V} output pixels (4:2:0 chroma: 2
+ * x 2), each taking its value: its mean over that whole area (16 x 16 px for 4:2:0), so that a
+ * further area average over whole MCUs, as a thumbnail's, is exact (interpolating the block means
+ * instead would blur colour across MCUs). YCbCr becomes RGB by JFIF's formulas ({@code R = Y +
+ * 1.402 (Cr - 128)}, {@code G = Y - 0.344136 (Cb - 128) - 0.714136 (Cr - 128)}, {@code B = Y +
+ * 1.772 (Cb - 128)}), rounded and clamped; the colour transform is linear, so this is the block
+ * mean of a full decode's RGB up to the IDCT's rounding, clamping and the decoder's chroma
+ * upsampling.
+ *
+ * <p>Supported: baseline and extended Huffman frames ({@code SOF0}, {@code SOF1}) of 8-bit samples,
+ * 1 or 3 components in one interleaved scan, restart intervals, tables from the stream or from a
+ * TIFF's {@code JPEGTables} (an abbreviated stream parsed first). Anything else (progressive,
+ * arithmetic, lossless, 12-bit, several scans) is reported as unsupported ({@code null}), so the
+ * caller decodes it in full.
+ */
+public final class JpegDcDecoder {
+
+    private final int[][] quant = new int[4][];
+    private final JpegBitReader.Table[] dcTables = new JpegBitReader.Table[4];
+    private final JpegBitReader.Table[] acTables = new JpegBitReader.Table[4];
+    private int restartInterval;
+    private int width;
+    private int height;
+    private int[] compIds;
+    private int[] h;
+    private int[] v;
+    private int[] tq;
+    private boolean frameOk;
+
+    /**
+     * The 1/8-scale image of a stream.
+     *
+     * @param width output width {@code ceil(frameWidth / 8)}
+     * @param height output height {@code ceil(frameHeight / 8)}
+     * @param components 1 (grey) or 3
+     * @param samples per component, {@code width * height} samples 0-255, row-major
+     */
+    public record DcImage(int width, int height, int components, int[][] samples) {
+
+        /**
+         * @param ycbcr whether three components are Y, Cb, Cr (else R, G, B)
+         * @return packed {@code 0xRRGGBB} pixels, row-major
+         */
+        public int[] toRgb(boolean ycbcr) {
+            int n = width * height;
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                if (components == 1) {
+                    int g = samples[0][i];
+                    out[i] = g << 16 | g << 8 | g;
+                } else if (ycbcr) {
+                    int y = samples[0][i];
+                    int cb = samples[1][i];
+                    int cr = samples[2][i];
+                    int r = clampByte(y + CR_R[cr]);
+                    int g = clampByte(y + ((CB_G[cb] + CR_G[cr] + HALF) >> 16));
+                    int b = clampByte(y + CB_B[cb]);
+                    out[i] = r << 16 | g << 8 | b;
+                } else {
+                    out[i] = samples[0][i] << 16 | samples[1][i] << 8 | samples[2][i];
+                }
+            }
+            return out;
+        }
+    }
+
+    private static final int HALF = 1 << 15;
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CR_G = new int[256];
+    private static final int[] CB_G = new int[256];
+
+    static {
+        // JFIF's conversion in 16-bit fixed point, as libjpeg's jdcolor.c tabulates it
+        for (int i = 0; i < 256; i++) {
+            int x = i - 128;
+            CR_R[i] = (int) Math.round(1.402 * x);
+            CB_B[i] = (int) Math.round(1.772 * x);
+            CR_G[i] = -(int) Math.round(0.714136 * (1 << 16)) * x;
+            CB_G[i] = -(int) Math.round(0.344136 * (1 << 16)) * x;
+        }
+    }
+
+    private static int clampByte(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
+    }
+
+    /**
+     * Decodes one stream at 1/8 scale.
+     *
+     * @param tables a TIFF's JPEGTables (an abbreviated stream of tables), or null
+     * @param jpeg the stream
+     * @return its DC image, or null when the stream is not one this decoder supports
+     * @throws IOException when the stream is corrupt
+     */
+    public static DcImage decode(byte[] tables, byte[] jpeg) throws IOException {
+        JpegDcDecoder d = new JpegDcDecoder();
+        if (tables != null && tables.length > 4) {
+            if (d.markers(tables, true) < 0) {
+                return null;
+            }
+        }
+        int scan = d.markers(jpeg, false);
+        if (scan < 0 || !d.frameOk) {
+            return null;
+        }
+        return d.scan(jpeg, scan);
+    }
+
+    /**
+     * Reads the markers from SOI up to the scan data.
+     *
+     * @return the position of the first entropy-coded byte, or -1 when unsupported (or, for a
+     *     tables-only stream, its end)
+     */
+    private int markers(byte[] b, boolean tablesOnly) throws IOException {
+        if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+            throw new IOException("not a JPEG stream (no SOI marker)");
+        }
+        int p = 2;
+        while (p + 4 <= b.length) {
+            if ((b[p] & 0xFF) != 0xFF) {
+                throw new IOException("JPEG marker expected at byte " + p);
+            }
+            int marker = b[p + 1] & 0xFF;
+            if (marker == 0xFF) {
+                p++;
+                continue;
+            }
+            if (marker == 0xD9) {
+                return tablesOnly ? 0 : -1;
+            }
+            int len = u16(b, p + 2);
+            int s = p + 4;
+            int e = p + 2 + len;
+            if (e > b.length) {
+                throw new IOException("JPEG marker segment runs past the stream's end");
+            }
+            switch (marker) {
+                case 0xDB -> {
+                    while (s < e) {
+                        int pq = (b[s] & 0xF0) >> 4;
+                        int id = b[s] & 0x0F;
+                        int[] q = new int[64];
+                        s++;
+                        for (int k = 0; k < 64; k++) {
+                            q[k] = pq == 0 ? b[s + k] & 0xFF : u16(b, s + 2 * k);
+                        }
+                        quant[id & 3] = q;
+                        s += pq == 0 ? 64 : 128;
+                    }
+                }
+                case 0xC4 -> {
+                    while (s < e) {
+                        int tc = (b[s] & 0xF0) >> 4;
+                        int id = b[s] & 3;
+                        int[] counts = new int[17];
+                        int total = 0;
+                        for (int l = 1; l <= 16; l++) {
+                            counts[l] = b[s + l] & 0xFF;
+                            total += counts[l];
+                        }
+                        int[] values = new int[total];
+                        for (int k = 0; k < total; k++) {
+                            values[k] = b[s + 17 + k] & 0xFF;
+                        }
+                        (tc == 0 ? dcTables : acTables)[id] =
+                                new JpegBitReader.Table(counts, values);
+                        s += 17 + total;
+                    }
+                }
+                case 0xDD -> restartInterval = u16(b, s);
+                case 0xC0, 0xC1 -> {
+                    if ((b[s] & 0xFF) != 8) {
+                        return -1;
+                    }
+                    height = u16(b, s + 1);
+                    width = u16(b, s + 3);
+                    int n = b[s + 5] & 0xFF;
+                    if (n != 1 && n != 3) {
+                        return -1;
+                    }
+                    compIds = new int[n];
+                    h = new int[n];
+                    v = new int[n];
+                    tq = new int[n];
+                    for (int c = 0; c < n; c++) {
+                        int q = s + 6 + 3 * c;
+                        compIds[c] = b[q] & 0xFF;
+                        h[c] = (b[q + 1] & 0xFF) >> 4;
+                        v[c] = b[q + 1] & 0x0F;
+                        tq[c] = b[q + 2] & 3;
+                        if (h[c] < 1 || h[c] > 4 || v[c] < 1 || v[c] > 4) {
+                            throw new IOException("bad JPEG sampling factors");
+                        }
+                    }
+                    frameOk = width > 0 && height > 0;
+                }
+                case 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF -> {
+                    return -1; // progressive, lossless, hierarchical or arithmetic
+                }
+                case 0xDA -> {
+                    return tablesOnly ? -1 : sos(b, s, e);
+                }
+                default -> {
+                    // APPn, COM and others: skipped
+                }
+            }
+            p = e;
+        }
+        return tablesOnly ? 0 : -1;
+    }
+
+    private int[] scanDc;
+    private int[] scanAc;
+
+    /** Reads the scan header; only one interleaved scan of every component is supported. */
+    private int sos(byte[] b, int s, int e) {
+        int n = b[s] & 0xFF;
+        if (compIds == null || n != compIds.length) {
+            return -1;
+        }
+        scanDc = new int[n];
+        scanAc = new int[n];
+        for (int i = 0; i < n; i++) {
+            int id = b[s + 1 + 2 * i] & 0xFF;
+            if (id != compIds[i]) {
+                return -1;
+            }
+            scanDc[i] = (b[s + 2 + 2 * i] & 0xF0) >> 4 & 3;
+            scanAc[i] = b[s + 2 + 2 * i] & 3;
+            if (dcTables[scanDc[i]] == null
+                    || acTables[scanAc[i]] == null
+                    || quant[tq[i]] == null) {
+                return -1;
+            }
+        }
+        return e;
+    }
+
+    private DcImage scan(byte[] b, int start) throws IOException {
+        int n = compIds.length;
+        int hMax = 1;
+        int vMax = 1;
+        for (int c = 0; c < n; c++) {
+            hMax = Math.max(hMax, h[c]);
+            vMax = Math.max(vMax, v[c]);
+        }
+        int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
+        int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
+        int outW = (width + 7) / 8;
+        int outH = (height + 7) / 8;
+        int[][] blocks = new int[n][];
+        int[] blocksX = new int[n];
+        for (int c = 0; c < n; c++) {
+            blocksX[c] = mcusX * h[c];
+            blocks[c] = new int[blocksX[c] * mcusY * v[c]];
+        }
+        JpegBitReader in = new JpegBitReader(b, start);
+        int[] pred = new int[n];
+        int mcus = mcusX * mcusY;
+        for (int m = 0; m < mcus; m++) {
+            if (restartInterval > 0 && m > 0 && m % restartInterval == 0) {
+                in.restart();
+                Arrays.fill(pred, 0);
+            }
+            int mx = m % mcusX;
+            int my = m / mcusX;
+            for (int c = 0; c < n; c++) {
+                JpegBitReader.Table dc = dcTables[scanDc[c]];
+                JpegBitReader.Table ac = acTables[scanAc[c]];
+                for (int by = 0; by < v[c]; by++) {
+                    for (int bx = 0; bx < h[c]; bx++) {
+                        int t = in.decode(dc);
+                        pred[c] += t == 0 ? 0 : in.receiveExtend(t);
+                        for (int k = 1; k < 64; ) {
+                            int rs = in.decodeAndSkip(ac);
+                            int r = rs >> 4;
+                            if ((rs & 15) == 0) {
+                                if (r != 15) {
+                                    break;
+                                }
+                                k += 16;
+                            } else {
+                                k += r + 1;
+                            }
+                        }
+                        int row = my * v[c] + by;
+                        int col = mx * h[c] + bx;
+                        blocks[c][row * blocksX[c] + col] = pred[c];
+                    }
+                }
+            }
+        }
+        int[][] samples = new int[n][outW * outH];
+        for (int c = 0; c < n; c++) {
+            int q0 = quant[tq[c]][0];
+            for (int y = 0; y < outH; y++) {
+                int row = y * v[c] / vMax;
+                for (int x = 0; x < outW; x++) {
+                    int col = x * h[c] / hMax;
+                    int dc = blocks[c][row * blocksX[c] + col] * q0;
+                    samples[c][y * outW + x] = clampByte(Math.floorDiv(dc + 4, 8) + 128);
+                }
+            }
+        }
+        return new DcImage(outW, outH, n, samples);
+    }
+
+    private static int u16(byte[] b, int at) {
+        return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+    }
+
+    /**
+     * Box means: {@code out(i, j) = round(mean of rgb over [bi, bi + b) x [bj, bj + b))} per
+     * channel ({@code b} the block side), edge blocks over the pixels they have; with {@code b = 8}
+     * the golden a full decode gives for {@link #decode}.
+     *
+     * @param rgb packed {@code 0xRRGGBB}, row-major
+     * @param width its width
+     * @param block the block side {@code b}, positive
+     * @return {@code ceil(width / b) x ceil(height / b)} packed pixels
+     */
+    public static int[] boxMean(int[] rgb, int width, int block) {
+        int height = rgb.length / width;
+        int w = (width + block - 1) / block;
+        int h = (height + block - 1) / block;
+        int[] out = new int[w * h];
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w; i++) {
+                long r = 0;
+                long g = 0;
+                long b = 0;
+                int n = 0;
+                for (int y = j * block; y < Math.min(height, j * block + block); y++) {
+                    for (int x = i * block; x < Math.min(width, i * block + block); x++) {
+                        int p = rgb[y * width + x];
+                        r += p >> 16 & 0xFF;
+                        g += p >> 8 & 0xFF;
+                        b += p & 0xFF;
+                        n++;
+                    }
+                }
+                out[j * w + i] =
+                        (int) ((2 * r + n) / (2 * n)) << 16
+                                | (int) ((2 * g + n) / (2 * n)) << 8
+                                | (int) ((2 * b + n) / (2 * n));
+            }
+        }
+        return out;
+    }
+}
