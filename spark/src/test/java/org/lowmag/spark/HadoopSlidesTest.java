@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideOutcome;
-import org.lowmag.model.Engines;
-import org.lowmag.model.LowMagModel;
-import org.lowmag.model.ModelInfo;
-import org.lowmag.model.Normalization;
 import org.lowmag.slide.OpenSlideReader;
 import org.lowmag.synthetic.SlideSynthesizer;
 import org.lowmag.synthetic.SynthesisParams;
@@ -40,13 +35,26 @@ import org.lowmag.synthetic.TissueClass;
 class HadoopSlidesTest {
 
     @TempDir static Path tmp;
+
+    /**
+     * The executor cache's folder: one cache per JVM, made by the first slide that needs it, so
+     * every test here gives this one (no other test class reads an OpenSlide format from a URI).
+     */
+    static final Path CACHE_DIR =
+            Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    "lowmag-hadoop-slides-test-" + ProcessHandle.current().pid());
+
+    static final SlideStorage CACHE = new SlideStorage(CACHE_DIR.toString(), 1L << 30);
     static SparkSession spark;
     static Path model;
     static List<Path> slides;
 
     @BeforeAll
     static void fixtures() throws IOException {
-        model = lowMagModel(tmp.resolve("model"));
+        CACHE_DIR.toFile().deleteOnExit(); // after the cache's own shutdown hook empties it
+        // 0.625x: 1/32 of the slides' 20x, where a pyramid saves reading
+        model = SparkFixtures.model(tmp.resolve("model"), 0.625);
         slides = new ArrayList<>();
         // 20x (0.5 um/px): 4800 x 4800 px, a pyramid whose coarse levels are a small part of it
         SlideSynthesizer synth =
@@ -70,27 +78,6 @@ class HadoopSlidesTest {
     @AfterAll
     static void stop() {
         spark.stop();
-    }
-
-    /** An untrained model at 0.625x: 1/32 of the slides' 20x, where a pyramid saves reading. */
-    private static Path lowMagModel(Path dir) throws IOException {
-        List<String> labels = Stream.of(TissueClass.values()).map(TissueClass::label).toList();
-        Engines.seed(11);
-        try (LowMagModel m =
-                LowMagModel.create(
-                        new ModelInfo(
-                                ModelInfo.FORMAT_VERSION,
-                                "paper",
-                                labels,
-                                0.625,
-                                Normalization.IDENTITY,
-                                "untrained",
-                                11L,
-                                Map.of(),
-                                Map.of()))) {
-            m.save(dir);
-        }
-        return dir;
     }
 
     private static PredictJob.Result lowmagPredict(List<Path> inputs, Path out) throws IOException {
@@ -119,7 +106,7 @@ class HadoopSlidesTest {
         long before = CountingFileSystem.BYTES_READ.get();
         Path spread = tmp.resolve("counted");
         Path folder = SlideUris.path("counted://" + tmp.resolve("slides").toAbsolutePath());
-        PredictJob.Result r = sparkPredict(List.of(folder), spread, SlideStorage.defaults());
+        PredictJob.Result r = sparkPredict(List.of(folder), spread, CACHE);
         long read = CountingFileSystem.BYTES_READ.get() - before;
 
         assertEquals(2, r.slides().size());
@@ -144,8 +131,7 @@ class HadoopSlidesTest {
         lowmagPredict(List.of(slides.get(1)), single);
         Path spread = tmp.resolve("file-uri");
         String pattern = "file://" + tmp.resolve("slides").toAbsolutePath() + "/*1.s?s";
-        PredictJob.Result r =
-                sparkPredict(List.of(SlideUris.path(pattern)), spread, SlideStorage.defaults());
+        PredictJob.Result r = sparkPredict(List.of(SlideUris.path(pattern)), spread, CACHE);
         assertEquals(1, r.slides().size(), r.slides().toString());
         assertEquals(SlideOutcome.Status.OK, r.slides().get(0).status(), r.slides().toString());
         assertEquals(5, SameOutputs.check(single, spread, "slide"));
@@ -164,7 +150,7 @@ class HadoopSlidesTest {
                                 SlideUris.path("nosuchfs://host/slides/other.svs"),
                                 SlideUris.path(slides.get(0).toAbsolutePath().toUri().toString())),
                         out,
-                        SlideStorage.defaults());
+                        CACHE);
         assertEquals(3, r.slides().size());
         SlideOutcome gone = r.slides().get(0);
         assertEquals(SlideOutcome.Status.FAILED, gone.status());
@@ -189,20 +175,49 @@ class HadoopSlidesTest {
         Path single = tmp.resolve("single-scn");
         PredictJob.Result one = lowmagPredict(List.of(local), single);
         assertEquals(SlideOutcome.Status.OK, one.slides().get(0).status(), one.slides().toString());
-        Path cacheDir = tmp.resolve("cache");
         Path spread = tmp.resolve("counted-scn");
         PredictJob.Result r =
                 sparkPredict(
                         List.of(SlideUris.path("counted://" + local.toAbsolutePath())),
                         spread,
-                        new SlideStorage(cacheDir.toString(), 1L << 30));
+                        CACHE);
         assertEquals(SlideOutcome.Status.OK, r.slides().get(0).status(), r.slides().toString());
         assertEquals(5, SameOutputs.check(single, spread, "slide"));
-        try (Stream<Path> copies = Files.walk(cacheDir)) {
-            List<Path> files = copies.filter(Files::isRegularFile).toList();
+        assertEquals(Files.size(local), Files.size(cached("-slide-00.scn")));
+    }
+
+    @Test
+    void aJpeg2000SvsFallsBackToOpenSlideThroughTheCache() throws IOException {
+        Assumptions.assumeTrue(OpenSlideReader.isAvailable(), "OpenSlide is not installed");
+        Path tcga = Path.of("..", "..", "shared", "data", "slides", "tcga-cr-7395-01a-01-ts1.svs");
+        Assumptions.assumeTrue(Files.isReadable(tcga), "the shared data folder is absent");
+        // no magnification recorded: 20x given, as lowmag predict --source-mag 20
+        Path single = tmp.resolve("single-tcga");
+        PredictJob.Result one =
+                PredictJob.run(
+                        PredictSettings.of(model, single)
+                                .withHeatmaps(true)
+                                .withSourceMag(20)
+                                .toConfig(List.of(tcga), 2));
+        assertEquals(SlideOutcome.Status.OK, one.slides().get(0).status(), one.slides().toString());
+        Path spread = tmp.resolve("counted-tcga");
+        PredictSettings s = PredictSettings.of(model, spread).withHeatmaps(true).withSourceMag(20);
+        String uri = "counted://" + tcga.toAbsolutePath().normalize();
+        PredictJob.Result r =
+                SparkPredictJob.run(
+                        spark, new SparkPredictJob.Config(s, List.of(SlideUris.path(uri)), CACHE));
+        assertEquals(SlideOutcome.Status.OK, r.slides().get(0).status(), r.slides().toString());
+        assertEquals(5, SameOutputs.check(single, spread, "slide"));
+        assertEquals(Files.size(tcga), Files.size(cached("-tcga-cr-7395-01a-01-ts1.svs")));
+    }
+
+    /** The one copy in the executor's cache whose name ends so. */
+    private static Path cached(String suffix) throws IOException {
+        try (Stream<Path> copies = Files.walk(CACHE_DIR)) {
+            List<Path> files =
+                    copies.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
             assertEquals(1, files.size(), files.toString());
-            assertTrue(files.get(0).getFileName().toString().endsWith("-slide-00.scn"));
-            assertEquals(Files.size(local), Files.size(files.get(0)));
+            return files.get(0);
         }
     }
 }
