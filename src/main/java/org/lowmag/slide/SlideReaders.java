@@ -2,14 +2,17 @@ package org.lowmag.slide;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.lowmag.tiff.RandomAccessSource;
 
 /**
  * Opens a slide with the right backend, chosen from the file's extension and first bytes.
@@ -82,6 +85,46 @@ public final class SlideReaders {
                 }
                 throw unsupported(path, refusals);
         }
+    }
+
+    /**
+     * Opens a slide that need not be a local file: a TIFF header (read through the location's
+     * random-access bytes) goes to {@link TiffSlideReader}, which then reads only the tiles a
+     * region needs; OpenSlide's own formats ({@link #OPENSLIDE_EXTENSIONS}), a TIFF the pure-Java
+     * reader refuses (JPEG 2000) and every other format are opened as {@link #open(Path)} opens the
+     * location's {@link SlideLocation#localFile() local file}.
+     *
+     * @param location the slide
+     * @return a reader; close it
+     * @throws java.nio.file.NoSuchFileException when the slide is missing
+     * @throws UnsupportedSlideException when no backend reads the format
+     * @throws IOException when the slide is unreadable, truncated or corrupt
+     */
+    public static SlideReader open(SlideLocation location) throws IOException {
+        if (!OPENSLIDE_EXTENSIONS.contains(extension(location.name()))) {
+            RandomAccessSource source = location.openSource();
+            boolean tiff;
+            try {
+                ByteBuffer head = ByteBuffer.allocate(8);
+                if (source.readUpTo(0, head) == 0) {
+                    throw new IOException(location.name() + " is empty (0 bytes), not a slide");
+                }
+                tiff = classify(Arrays.copyOf(head.array(), head.position())) == Signature.TIFF;
+            } catch (IOException | RuntimeException e) {
+                source.close();
+                throw e;
+            }
+            if (tiff) {
+                try {
+                    return TiffSlideReader.open(source); // owns the source from here
+                } catch (UnsupportedSlideException e) {
+                    // JPEG 2000 or the like: a local file for OpenSlide, as open(Path) falls back
+                }
+            } else {
+                source.close();
+            }
+        }
+        return open(location.localFile());
     }
 
     private static SlideReader openSlide(Path path, List<String> refusals) throws IOException {
@@ -173,7 +216,10 @@ public final class SlideReaders {
     }
 
     private static String extension(Path path) {
-        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        return extension(path.getFileName() == null ? "" : path.getFileName().toString());
+    }
+
+    private static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }

@@ -4,14 +4,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.lowmag.tiff.FileChannelSource;
+import org.lowmag.tiff.RandomAccessSource;
 import org.lowmag.tiff.TiffDirectoryChain;
 import org.lowmag.tiff.TiffFile;
 import org.lowmag.tiff.TiffLayout;
@@ -42,20 +42,20 @@ public final class TiffSlideReader extends AbstractSlideReader {
     /** Default tile cache size in pixels (64 MiB of RGB ints). */
     static final long DEFAULT_CACHE_PIXELS = 16L << 20;
 
-    private final Path path;
-    private final FileChannel channel;
+    private final String path;
+    private final RandomAccessSource source;
     private final ByteOrder order;
     private final TiffLayout layout;
     private final SlideMetadata metadata;
     private final TileCache cache;
     private final AtomicLong tilesDecoded = new AtomicLong();
 
-    private TiffSlideReader(Path path, FileChannel channel, ByteOrder order, TiffLayout layout) {
-        this.path = path;
-        this.channel = channel;
+    private TiffSlideReader(RandomAccessSource source, ByteOrder order, TiffLayout layout) {
+        this.path = source.name();
+        this.source = source;
         this.order = order;
         this.layout = layout;
-        this.metadata = buildMetadata(path, layout);
+        this.metadata = buildMetadata(source.name(), layout);
         this.cache = new TileCache(DEFAULT_CACHE_PIXELS);
     }
 
@@ -177,8 +177,7 @@ public final class TiffSlideReader extends AbstractSlideReader {
             rowStream.forEach(
                     r -> {
                         long ty = firstRow + r;
-                        try (TiffTileDecoder decoder =
-                                new TiffTileDecoder(channel, order, path.toString())) {
+                        try (TiffTileDecoder decoder = new TiffTileDecoder(source, order)) {
                             for (long tx = x0 / tw; tx * tw < x1; tx++) {
                                 int tile = (int) (ty * page.tilesAcross() + tx);
                                 int[] pixels = tile(decoder, page, tile);
@@ -242,11 +241,11 @@ public final class TiffSlideReader extends AbstractSlideReader {
     @Override
     void release() throws IOException {
         cache.clear();
-        channel.close();
+        source.close();
     }
 
     /**
-     * Opens a TIFF-based slide.
+     * Opens a TIFF-based slide file.
      *
      * @param path the file
      * @return the reader
@@ -255,26 +254,40 @@ public final class TiffSlideReader extends AbstractSlideReader {
      * @throws IOException when the file is missing, truncated or corrupt
      */
     public static TiffSlideReader open(Path path) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        return open(FileChannelSource.open(path));
+    }
+
+    /**
+     * Opens a TIFF-based slide from its bytes wherever they live; reads only the header, the
+     * directories and, later, the tiles a region needs.
+     *
+     * @param source the slide's bytes; the reader owns it (closes it with itself, or at once when
+     *     this throws)
+     * @return the reader
+     * @throws UnsupportedSlideException when the file uses a compression or sample format this
+     *     reader cannot decode (e.g. JPEG 2000), or is not a TIFF
+     * @throws IOException when the file is truncated or corrupt
+     */
+    public static TiffSlideReader open(RandomAccessSource source) throws IOException {
         boolean ok = false;
         try {
-            long size = channel.size();
-            ByteOrder order = TiffFile.readHeader(channel, path, size);
-            TiffDirectoryChain.check(channel, path, order, size);
-            List<TiffTags> ifds = TiffFile.readDirectories(path);
+            long size = source.size();
+            ByteOrder order = TiffFile.readHeader(source, size);
+            TiffDirectoryChain.check(source, order, size);
+            List<TiffTags> ifds = TiffFile.readDirectories(source);
             TiffLayout layout = TiffLayout.of(ifds, size);
             TiffFile.checkDecodable(
-                    path,
+                    source.name(),
                     layout,
                     OpenSlideReader.isAvailable() ? "" : "; OpenSlide can (install libopenslide0)");
-            TiffSlideReader reader = new TiffSlideReader(path, channel, order, layout);
+            TiffSlideReader reader = new TiffSlideReader(source, order, layout);
             ok = true;
             return reader;
         } catch (UnsupportedTiffException e) {
             throw unsupported(e);
         } finally {
             if (!ok) {
-                channel.close();
+                source.close();
             }
         }
     }
@@ -284,7 +297,7 @@ public final class TiffSlideReader extends AbstractSlideReader {
         return new UnsupportedSlideException(e.getMessage(), e);
     }
 
-    private static SlideMetadata buildMetadata(Path path, TiffLayout layout) {
+    private static SlideMetadata buildMetadata(String path, TiffLayout layout) {
         List<Long> widths = new ArrayList<>();
         List<Long> heights = new ArrayList<>();
         List<Double> downsamples = new ArrayList<>();
@@ -298,7 +311,7 @@ public final class TiffSlideReader extends AbstractSlideReader {
                             / 2);
         }
         return new SlideMetadata(
-                path.toString(),
+                path,
                 base.widthPx,
                 base.heightPx,
                 widths,

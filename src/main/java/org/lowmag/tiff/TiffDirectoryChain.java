@@ -3,8 +3,6 @@ package org.lowmag.tiff;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -28,16 +26,16 @@ public final class TiffDirectoryChain {
     private TiffDirectoryChain() {}
 
     /**
-     * @param channel the open file
-     * @param path the file, for messages
+     * @param source the file
      * @param order its byte order
      * @param size its size in bytes
      * @return the number of directories
      * @throws IOException when the chain is broken, with the directory and what is wrong
      */
-    public static int check(FileChannel channel, Path path, ByteOrder order, long size)
+    public static int check(RandomAccessSource source, ByteOrder order, long size)
             throws IOException {
-        ByteBuffer head = read(channel, 0, 16, order);
+        String path = source.name();
+        ByteBuffer head = read(source, 0, 16, order);
         boolean big = head.getShort(2) == 43;
         long next = big ? head.getLong(8) : head.getInt(4) & 0xFFFFFFFFL;
         Set<Long> seen = new HashSet<>();
@@ -54,7 +52,7 @@ public final class TiffDirectoryChain {
                                         ? "is one too many"
                                         : "was met before: the chain of directories loops"));
             }
-            next = directory(channel, path, order, size, big, n, next);
+            next = directory(source, order, size, big, n, next);
             n++;
         }
         return n;
@@ -62,21 +60,22 @@ public final class TiffDirectoryChain {
 
     /** Checks one directory; returns the next one's offset. */
     private static long directory(
-            FileChannel channel, Path path, ByteOrder order, long size, boolean big, int n, long at)
+            RandomAccessSource source, ByteOrder order, long size, boolean big, int n, long at)
             throws IOException {
+        String path = source.name();
         int countBytes = big ? 8 : 2;
         int entryBytes = big ? 20 : 12;
         int fieldBytes = big ? 8 : 4;
         if (at + countBytes > size) {
             throw truncated(path, n, "starts at byte " + at, size);
         }
-        ByteBuffer c = read(channel, at, countBytes, order);
+        ByteBuffer c = read(source, at, countBytes, order);
         long entries = big ? c.getLong(0) : c.getShort(0) & 0xFFFF;
         long end = at + countBytes + entries * entryBytes + fieldBytes;
         if (entries < 0 || end > size) {
             throw truncated(path, n, "of " + entries + " entries ends at byte " + end, size);
         }
-        ByteBuffer d = read(channel, at + countBytes, (int) (end - at - countBytes), order);
+        ByteBuffer d = read(source, at + countBytes, (int) (end - at - countBytes), order);
         for (int i = 0; i < entries; i++) {
             int p = i * entryBytes;
             int tag = d.getShort(p) & 0xFFFF;
@@ -123,7 +122,7 @@ public final class TiffDirectoryChain {
         };
     }
 
-    private static IOException truncated(Path path, int n, String what, long size) {
+    private static IOException truncated(String path, int n, String what, long size) {
         return new IOException(
                 String.format(
                         "%s is truncated or corrupt: its TIFF directory %d %s, but the file has %d"
@@ -131,14 +130,10 @@ public final class TiffDirectoryChain {
                         path, n, what, size));
     }
 
-    private static ByteBuffer read(FileChannel channel, long at, int bytes, ByteOrder order)
+    private static ByteBuffer read(RandomAccessSource source, long at, int bytes, ByteOrder order)
             throws IOException {
         ByteBuffer b = ByteBuffer.allocate(bytes).order(order);
-        while (b.hasRemaining()) {
-            if (channel.read(b, at + b.position()) < 0) {
-                break;
-            }
-        }
+        source.readUpTo(at, b);
         return b;
     }
 }

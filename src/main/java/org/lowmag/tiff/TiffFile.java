@@ -7,13 +7,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -34,17 +31,16 @@ public final class TiffFile {
     /**
      * Reads the header.
      *
-     * @param channel the open file
-     * @param path the file, for messages
+     * @param source the file
      * @param size the file's size in bytes
      * @return the byte order
      * @throws UnsupportedTiffException when there is no TIFF header
      * @throws IOException when the first directory lies past the end (truncated file)
      */
-    public static ByteOrder readHeader(FileChannel channel, Path path, long size)
-            throws IOException {
+    public static ByteOrder readHeader(RandomAccessSource source, long size) throws IOException {
+        String path = source.name();
         ByteBuffer head = ByteBuffer.allocate(16);
-        channel.read(head, 0);
+        source.readUpTo(0, head);
         byte[] b = head.array();
         ByteOrder order;
         if (b[0] == 'I' && b[1] == 'I' && (b[2] == 42 || b[2] == 43) && b[3] == 0) {
@@ -79,16 +75,14 @@ public final class TiffFile {
     }
 
     /**
-     * @param path the file
+     * @param source the file
      * @return the tags of every IFD in file order, at least one
      * @throws IOException when the directories are truncated or invalid
      */
-    public static List<TiffTags> readDirectories(Path path) throws IOException {
+    public static List<TiffTags> readDirectories(RandomAccessSource source) throws IOException {
+        String path = source.name();
         Directory root;
-        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
-            if (in == null) {
-                throw new IOException(path + ": no image input stream available");
-            }
+        try (ImageInputStream in = new SourceImageInputStream(source)) {
             root = new TIFFReader().read(in);
         } catch (EOFException e) {
             throw new IOException(
@@ -112,13 +106,13 @@ public final class TiffFile {
     }
 
     /**
-     * @param path the file, for messages
+     * @param path the file, for messages (a path or URI)
      * @param layout its levels
      * @param jpeg2000Hint appended to the JPEG 2000 refusal (what else may read the file), or empty
      * @throws UnsupportedTiffException when a level uses JPEG 2000, another compression or a sample
      *     format the pure-Java path cannot decode
      */
-    public static void checkDecodable(Path path, TiffLayout layout, String jpeg2000Hint)
+    public static void checkDecodable(String path, TiffLayout layout, String jpeg2000Hint)
             throws IOException {
         for (TiffPage level : layout.levels()) {
             if (JPEG2000_COMPRESSIONS.contains(level.compression)) {
@@ -142,7 +136,7 @@ public final class TiffFile {
         }
     }
 
-    private static void checkSamples(Path path, TiffPage page) throws UnsupportedTiffException {
+    private static void checkSamples(String path, TiffPage page) throws UnsupportedTiffException {
         Object bits = page.decodeTags().get(TiffTags.BITS_PER_SAMPLE);
         long[] values =
                 bits instanceof int[] a

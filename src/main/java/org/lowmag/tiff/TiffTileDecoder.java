@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,20 +33,19 @@ public final class TiffTileDecoder implements AutoCloseable {
     private static final short LONG = 4;
     private static final short UNDEFINED = 7;
 
-    private final FileChannel channel;
+    private final RandomAccessSource source;
     private final ByteOrder order;
     private final String path;
     private final ImageReader reader;
 
     /**
-     * @param channel the open file
+     * @param source the file (also named in messages)
      * @param order the file's byte order (uncompressed samples wider than 8 bits keep it)
-     * @param path the file, for messages
      */
-    public TiffTileDecoder(FileChannel channel, ByteOrder order, String path) {
-        this.channel = channel;
+    public TiffTileDecoder(RandomAccessSource source, ByteOrder order) {
+        this.source = source;
         this.order = order;
-        this.path = path;
+        this.path = source.name();
         this.reader = SPI.createReaderInstance(null);
     }
 
@@ -292,15 +290,7 @@ public final class TiffTileDecoder implements AutoCloseable {
                     path + ": a strip/tile of " + count + " bytes is too large to decode");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) count);
-        long pos = offset;
-        while (buf.hasRemaining()) {
-            int n = channel.read(buf, pos);
-            if (n < 0) {
-                throw new IOException(
-                        path + ": unexpected end of file at byte " + pos + ": truncated file?");
-            }
-            pos += n;
-        }
+        source.readFully(offset, buf);
         return buf.array();
     }
 

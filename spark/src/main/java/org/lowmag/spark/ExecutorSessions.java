@@ -30,10 +30,12 @@ final class ExecutorSessions {
 
     /**
      * @param s the settings
+     * @param storage the local cache for slides read from URIs (the first session's is kept)
      * @param slide a slide of the task (the session reads no inputs; the core's config wants one)
-     * @return this JVM's session for the settings
+     * @return this JVM's session for the settings, opening local paths and Hadoop URIs ({@link
+     *     ExecutorSlides#opener})
      */
-    static synchronized PredictSession of(PredictSettings s, Path slide) {
+    static synchronized PredictSession of(PredictSettings s, SlideStorage storage, Path slide) {
         PredictSession session = SESSIONS.get(s);
         if (session == null) {
             int slots = taskSlots();
@@ -43,7 +45,10 @@ final class ExecutorSessions {
                 System.setProperty(TORCH_THREADS, Integer.toString(slots));
             }
             try {
-                session = PredictSession.open(s.toConfig(List.of(slide), slots), false);
+                session =
+                        PredictSession.open(
+                                s.toConfig(List.of(slide), slots, ExecutorSlides.opener(storage)),
+                                false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the model " + s.model(), e);
             }

@@ -10,6 +10,7 @@ import org.lowmag.infer.HeatmapScale;
 import org.lowmag.infer.LargeTissues;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.QuPathOptions;
+import org.lowmag.infer.SlidePredictor;
 import org.lowmag.infer.TruthLabels;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.SlideReaders;
@@ -160,10 +161,25 @@ public record PredictSettings(
      *
      * @param inputs slide files and folders
      * @param threads slides predicted at once in this JVM
-     * @return the settings
+     * @return the settings, slides opened by {@link SlideReaders#open(Path)}
      * @throws IOException when the labels file or the slide list cannot be read
      */
     public PredictJob.Config toConfig(List<Path> inputs, int threads) throws IOException {
+        return toConfig(inputs, threads, SlideReaders::open);
+    }
+
+    /**
+     * The core's settings with another way to open slides (an executor's, which also reads Hadoop
+     * FileSystem URIs).
+     *
+     * @param inputs slide files and folders
+     * @param threads slides predicted at once in this JVM
+     * @param opener opens the slides
+     * @return the settings
+     * @throws IOException when the labels file or the slide list cannot be read
+     */
+    public PredictJob.Config toConfig(
+            List<Path> inputs, int threads, SlidePredictor.SlideOpener opener) throws IOException {
         SlideList list = slideList == null ? null : SlideList.read(Path.of(slideList));
         MagnificationResolver flags =
                 new MagnificationResolver(optional(sourceMag), optional(sourceMpp));
@@ -178,7 +194,7 @@ public record PredictSettings(
                 list == null ? flags : list.resolver(flags),
                 TissueParams.defaults(minSizePx),
                 threads,
-                SlideReaders::open,
+                opener,
                 new QuPathOptions(
                         roi == null ? null : Path.of(roi),
                         heatmapTileUm == null ? 0 : heatmapTileUm),

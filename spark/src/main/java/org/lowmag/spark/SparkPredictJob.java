@@ -18,10 +18,11 @@ import scala.Tuple2;
 
 /**
  * {@code lowmag-spark predict}: {@code lowmag predict} with one Spark task per slide. The driver
- * lists the slides ({@link SlideInputs}, as {@code lowmag predict}), holds the output folder's lock
- * ({@link PredictJob#LOCK_FILE}, so a {@code lowmag predict} and a {@code lowmag-spark predict}
- * never write one folder at once) and checks the labels; each task predicts its slide with its
- * executor's model ({@link ExecutorSessions}, loaded once per executor) through the core's {@link
+ * lists the slides (local ones with {@link SlideInputs}, as {@code lowmag predict}; Hadoop
+ * FileSystem URIs with {@link SlideUris}), holds the output folder's lock ({@link
+ * PredictJob#LOCK_FILE}, so a {@code lowmag predict} and a {@code lowmag-spark predict} never write
+ * one folder at once) and checks the labels; each task predicts its slide with its executor's model
+ * ({@link ExecutorSessions}, loaded once per executor) through the core's {@link
  * org.lowmag.infer.PredictSession}, which writes {@code SLIDE.json}, {@code SLIDE.geojson} and
  * heatmaps atomically, skips a slide done before by the same model and settings and turns a bad
  * slide into a failed row. The driver then writes {@code summary.csv} (as {@code lowmag predict})
@@ -37,13 +38,24 @@ public final class SparkPredictJob {
      * Settings.
      *
      * @param settings the prediction settings (paths every executor can read)
-     * @param inputs slide files and folders, as {@code lowmag predict} takes them
+     * @param inputs slide files, folders and patterns, as {@code lowmag predict} takes them, and
+     *     Hadoop FileSystem URIs of slides, folders and patterns ({@link SlideUris#path})
+     * @param storage the executors' local cache for slides read from URIs by backends that need a
+     *     file
      */
-    public record Config(PredictSettings settings, List<Path> inputs) {
+    public record Config(PredictSettings settings, List<Path> inputs, SlideStorage storage) {
 
         /** Copies. */
         public Config {
             inputs = List.copyOf(inputs);
+        }
+
+        /**
+         * @param settings the prediction settings
+         * @param inputs the slides
+         */
+        public Config(PredictSettings settings, List<Path> inputs) {
+            this(settings, inputs, SlideStorage.defaults());
         }
     }
 
@@ -69,16 +81,19 @@ public final class SparkPredictJob {
     private static PredictJob.Result runLocked(SparkSession spark, Config c) throws IOException {
         PredictSettings s = c.settings();
         Path out = s.outDir();
-        Map<String, Path> slides = SlideInputs.expand(c.inputs(), out);
+        Map<String, Path> slides =
+                SlideUris.expand(c.inputs(), out, spark.sparkContext().hadoopConfiguration());
         AtomicFiles.removeLeftovers(out, 1);
         List<String> classes = ModelPaths.readInfo(Path.of(s.model())).classes();
         s.toConfig(c.inputs(), 1).truth().check(List.copyOf(slides.keySet()), classes);
         List<Tuple2<String, String>> tasks = new ArrayList<>();
+        // a local path as an absolute path, a URI as its text (SlideUris.parse reads both)
         slides.forEach((name, p) -> tasks.add(new Tuple2<>(name, p.toAbsolutePath().toString())));
+        SlideStorage storage = c.storage(); // the task captures it, not the inputs
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobDescription("lowmag predict: " + tasks.size() + " slides into " + out);
         List<SlideRow> rows =
-                jsc.parallelize(tasks, tasks.size()).map(t -> predictTask(s, t)).collect();
+                jsc.parallelize(tasks, tasks.size()).map(t -> predictTask(s, storage, t)).collect();
         List<SlideOutcome> outcomes = new ArrayList<>();
         for (SlideRow r : rows) {
             outcomes.add(r.outcome(slides.get(r.name())));
@@ -94,9 +109,10 @@ public final class SparkPredictJob {
      * One task: one slide, with the executor's model. An error the core does not expect from a
      * slide (a bug on one odd slide) fails that slide's row too, not a job of thousands.
      */
-    private static SlideRow predictTask(PredictSettings s, Tuple2<String, String> t) {
-        Path slide = Path.of(t._2());
-        PredictSession session = ExecutorSessions.of(s, slide);
+    private static SlideRow predictTask(
+            PredictSettings s, SlideStorage storage, Tuple2<String, String> t) {
+        Path slide = SlideUris.parse(t._2());
+        PredictSession session = ExecutorSessions.of(s, storage, slide);
         try {
             return SlideRow.of(session.predict(t._1(), slide));
         } catch (RuntimeException e) {

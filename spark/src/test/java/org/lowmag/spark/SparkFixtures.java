@@ -47,6 +47,15 @@ final class SparkFixtures {
      * @return the folder
      */
     static Path model(Path dir) {
+        return model(dir, 2.5);
+    }
+
+    /**
+     * @param dir the model folder to write
+     * @param magnification the model's magnification
+     * @return the folder: an untrained 3-class model
+     */
+    static Path model(Path dir, double magnification) {
         List<String> labels = new ArrayList<>();
         for (TissueClass c : TissueClass.values()) {
             labels.add(c.label());
@@ -58,7 +67,7 @@ final class SparkFixtures {
                                 ModelInfo.FORMAT_VERSION,
                                 "paper",
                                 labels,
-                                2.5,
+                                magnification,
                                 Normalization.IDENTITY,
                                 "untrained",
                                 11L,

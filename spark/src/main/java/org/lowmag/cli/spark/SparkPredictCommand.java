@@ -1,18 +1,23 @@
 package org.lowmag.cli.spark;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lowmag.cli.PredictOptions;
+import org.lowmag.dataset.SlideList;
 import org.lowmag.infer.PredictJob;
 import org.lowmag.infer.SlideMetrics;
 import org.lowmag.infer.SlideOutcome;
 import org.lowmag.spark.PredictSettings;
 import org.lowmag.spark.ResultsTable;
+import org.lowmag.spark.SlideStorage;
+import org.lowmag.spark.SlideUris;
 import org.lowmag.spark.SparkPredictJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,14 +36,19 @@ import picocli.CommandLine.Spec;
             "Classify slides as 'lowmag predict' does (same SLIDE.json, SLIDE.geojson, heatmaps"
                     + " and summary.csv), one Spark task per slide, the model loaded once per"
                     + " executor; also OUT/results.parquet and OUT/results.csv (slide, label,"
-                    + " p_CLASS, tissues, seconds, status, error, model). Slides, model and OUT"
-                    + " must be paths every executor can read and write (a shared filesystem).",
+                    + " p_CLASS, tissues, seconds, status, error, model). Slides may be paths"
+                    + " every executor can read or Hadoop FileSystem URIs (hdfs://, s3a://,"
+                    + " file://: files, folders, quoted patterns, also in --slide-list); model"
+                    + " and OUT must be paths every executor can read and write (a shared"
+                    + " filesystem).",
         })
 class SparkPredictCommand implements Callable<Integer> {
 
     @Mixin PredictOptions what;
 
     @Mixin SparkOptions spark;
+
+    @Mixin SlideStorageOptions storage;
 
     @Spec CommandSpec spec;
 
@@ -52,8 +62,10 @@ class SparkPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PredictJob.Config c;
+        SlideStorage cache;
         try {
             c = what.config(1); // the flags read and checked exactly as lowmag predict reads them
+            cache = storage.storage();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -63,7 +75,7 @@ class SparkPredictCommand implements Callable<Integer> {
                     "evaluate needs the slides' labels: --labels CSV, or a --slide-list with a"
                             + " label column");
         }
-        List<Path> slides = c.inputs();
+        List<Path> slides = slides();
         Path out = what.out();
         PredictSettings s =
                 new PredictSettings(
@@ -83,7 +95,7 @@ class SparkPredictCommand implements Callable<Integer> {
                         c.large().tile());
         PredictJob.Result r;
         try (SparkSession session = spark.session("lowmag predict")) {
-            r = SparkPredictJob.run(session, new SparkPredictJob.Config(s, slides));
+            r = SparkPredictJob.run(session, new SparkPredictJob.Config(s, slides, cache));
         }
         int[] n = new int[SlideOutcome.Status.values().length];
         for (SlideOutcome o : r.slides()) {
@@ -107,6 +119,22 @@ class SparkPredictCommand implements Callable<Integer> {
             System.out.println(SlideMetrics.summaryLine(metrics));
         }
         return r.anyFailed() ? 1 : 0;
+    }
+
+    /**
+     * @return the slides as typed (a Hadoop FileSystem URI stays a URI; picocli's and the slide
+     *     list's paths would have made {@code hdfs://nn/a.svs} a local path), then the list's
+     * @throws IOException when the slide list cannot be read
+     */
+    private List<Path> slides() throws IOException {
+        List<Path> slides = new ArrayList<>();
+        for (String text : spec.positionalParameters().get(0).originalStringValues()) {
+            slides.add(SlideUris.path(text));
+        }
+        if (what.slideList() != null) {
+            slides.addAll(SlideUris.listed(SlideList.read(what.slideList())));
+        }
+        return slides;
     }
 
     private static Double boxed(OptionalDouble d) {
