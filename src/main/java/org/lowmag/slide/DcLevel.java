@@ -2,9 +2,8 @@ package org.lowmag.slide;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.util.Arrays;
 import org.lowmag.tiff.JpegDcDecoder;
+import org.lowmag.tiff.RandomAccessSource;
 import org.lowmag.tiff.TiffPage;
 import org.lowmag.tiff.TiffTileDecoder;
 
@@ -20,41 +19,39 @@ import org.lowmag.tiff.TiffTileDecoder;
  * levelWidth}), so a thumbnail from it is the box average of block means: the same area average as
  * from the level itself, up to JPEG's rounding and chroma upsampling, and the fraction of a block
  * at the level's right and bottom edges (a DC block also averages the encoder's padding there).
- * Thread-safe: every read opens its own decoder.
+ * Rows of tiles are decoded in parallel as in a level read ({@link TileGrid}). Thread-safe: every
+ * read opens its own decoders.
  */
 final class DcLevel implements LevelPixelSource {
 
     /** Level pixels per DC pixel, each way. */
     static final int SCALE = 8;
 
-    private final FileChannel channel;
+    private final RandomAccessSource source;
     private final ByteOrder order;
-    private final String path;
     private final TiffPage page;
     private final double downsampleX;
     private final double downsampleY;
 
     /**
-     * @param channel the open file
+     * @param source the open file
      * @param order its byte order
-     * @param path the file, for messages
      * @param page the level ({@link TiffTileDecoder#supportsDc} must hold)
      * @param levelDownsampleX level-0 pixels per level pixel across
      * @param levelDownsampleY and down
      */
     DcLevel(
-            FileChannel channel,
+            RandomAccessSource source,
             ByteOrder order,
-            String path,
             TiffPage page,
             double levelDownsampleX,
             double levelDownsampleY) {
         if (!TiffTileDecoder.supportsDc(page)) {
-            throw new IllegalArgumentException(path + ": IFD " + page.ifd + " has no DC level");
+            throw new IllegalArgumentException(
+                    source.name() + ": IFD " + page.ifd + " has no DC level");
         }
-        this.channel = channel;
+        this.source = source;
         this.order = order;
-        this.path = path;
         this.page = page;
         this.downsampleX = SCALE * levelDownsampleX;
         this.downsampleY = SCALE * levelDownsampleY;
@@ -73,40 +70,19 @@ final class DcLevel implements LevelPixelSource {
     /** Reads DC pixels; {@code level} is ignored (this source has one level). */
     @Override
     public int[] readLevel(int level, long x, long y, int width, int height) throws IOException {
-        int[] out = new int[Math.multiplyExact(width, height)];
-        Arrays.fill(out, 0xFFFFFF);
-        long dcW = (page.widthPx + SCALE - 1) / SCALE;
-        long dcH = (page.heightPx + SCALE - 1) / SCALE;
-        long x0 = Math.max(0, x);
-        long y0 = Math.max(0, y);
-        long x1 = Math.min(dcW, x + width);
-        long y1 = Math.min(dcH, y + height);
-        if (x0 >= x1 || y0 >= y1) {
-            return out;
-        }
-        int tw = page.tileWidthPx / SCALE;
-        int th = page.tileHeightPx / SCALE;
-        try (TiffTileDecoder decoder = new TiffTileDecoder(channel, order, path)) {
-            for (long ty = y0 / th; ty * th < y1; ty++) {
-                for (long tx = x0 / tw; tx * tw < x1; tx++) {
-                    int tile = (int) (ty * page.tilesAcross() + tx);
-                    int tileW = (int) Math.min(tw, dcW - tx * tw);
-                    int[] px = tilePixels(decoder, tile);
-                    int tileH = px.length / tileW;
-                    for (long r = Math.max(y0, ty * th); r < Math.min(y1, ty * th + tileH); r++) {
-                        long c0 = Math.max(x0, tx * tw);
-                        long c1 = Math.min(x1, tx * tw + tileW);
-                        System.arraycopy(
-                                px,
-                                (int) ((r - ty * th) * tileW + (c0 - tx * tw)),
-                                out,
-                                (int) ((r - y) * width + (c0 - x)),
-                                (int) (c1 - c0));
-                    }
-                }
-            }
-        }
-        return out;
+        return TileGrid.read(
+                source,
+                order,
+                (page.widthPx + SCALE - 1) / SCALE,
+                (page.heightPx + SCALE - 1) / SCALE,
+                page.tileWidthPx / SCALE,
+                page.tileHeightPx / SCALE,
+                page.tilesAcross(),
+                x,
+                y,
+                width,
+                height,
+                this::tilePixels);
     }
 
     private int[] tilePixels(TiffTileDecoder decoder, int tile) throws IOException {

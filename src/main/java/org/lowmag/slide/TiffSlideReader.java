@@ -2,14 +2,11 @@ package org.lowmag.slide;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import org.lowmag.tiff.FileChannelSource;
 import org.lowmag.tiff.RandomAccessSource;
 import org.lowmag.tiff.TiffDirectoryChain;
@@ -35,9 +32,6 @@ import org.lowmag.tiff.UnsupportedTiffException;
  * waits for reads in progress.
  */
 public final class TiffSlideReader extends AbstractSlideReader {
-
-    /** Reads touching at least this many tiles decode them on several threads. */
-    static final int PARALLEL_MIN_TILES = 8;
 
     /** Default tile cache size in pixels (64 MiB of RGB ints). */
     static final long DEFAULT_CACHE_PIXELS = 16L << 20;
@@ -134,9 +128,8 @@ public final class TiffSlideReader extends AbstractSlideReader {
                     && TiffTileDecoder.supportsDc(page)) {
                 DcLevel dc =
                         new DcLevel(
-                                channel,
+                                source,
                                 order,
-                                path.toString(),
                                 page,
                                 levels.downsampleX(level),
                                 levels.downsampleY(level));
@@ -147,53 +140,22 @@ public final class TiffSlideReader extends AbstractSlideReader {
         return super.thumbnail(maxSidePx);
     }
 
-    /**
-     * Reads a rectangle of one IFD from the tiles it touches; outside the image is white. Reads of
-     * at least {@link #PARALLEL_MIN_TILES} tiles decode rows of tiles in parallel (common fork-join
-     * pool, one decoder per row); every tile lands in its own part of the output, so the pixels do
-     * not depend on the order.
-     */
+    /** Reads a rectangle of one IFD from the tiles it touches ({@link TileGrid}). */
     private int[] readPage(TiffPage page, long x, long y, int width, int height)
             throws IOException {
-        int[] out = new int[Math.multiplyExact(width, height)];
-        Arrays.fill(out, 0xFFFFFF);
-        long x0 = Math.max(0, x);
-        long y0 = Math.max(0, y);
-        long x1 = Math.min(page.widthPx, x + width);
-        long y1 = Math.min(page.heightPx, y + height);
-        if (x0 >= x1 || y0 >= y1) {
-            return out;
-        }
-        int tw = page.tileWidthPx;
-        int th = page.tileHeightPx;
-        long firstRow = y0 / th;
-        int rows = (int) ((y1 - 1) / th - firstRow + 1);
-        long tilesAcross = (x1 - 1) / tw - x0 / tw + 1;
-        IntStream rowStream = IntStream.range(0, rows);
-        if (rows > 1 && rows * tilesAcross >= PARALLEL_MIN_TILES) {
-            rowStream = rowStream.parallel();
-        }
-        try {
-            rowStream.forEach(
-                    r -> {
-                        long ty = firstRow + r;
-                        try (TiffTileDecoder decoder = new TiffTileDecoder(source, order)) {
-                            for (long tx = x0 / tw; tx * tw < x1; tx++) {
-                                int tile = (int) (ty * page.tilesAcross() + tx);
-                                int[] pixels = tile(decoder, page, tile);
-                                int tileW = (int) Math.min(tw, page.widthPx - tx * tw);
-                                copyTile(
-                                        pixels, tileW, tx * tw, ty * th, out, x, y, width, x0, y0,
-                                        x1, y1);
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return out;
+        return TileGrid.read(
+                source,
+                order,
+                page.widthPx,
+                page.heightPx,
+                page.tileWidthPx,
+                page.tileHeightPx,
+                page.tilesAcross(),
+                x,
+                y,
+                width,
+                height,
+                (decoder, tile) -> tile(decoder, page, tile));
     }
 
     private int[] tile(TiffTileDecoder decoder, TiffPage page, int tile) throws IOException {
@@ -209,33 +171,6 @@ public final class TiffSlideReader extends AbstractSlideReader {
             cache.put(key, pixels);
         }
         return pixels;
-    }
-
-    /** Copies the part of a tile at {@code (tileX, tileY)} inside {@code [x0,x1) x [y0,y1)}. */
-    private static void copyTile(
-            int[] tile,
-            int tileW,
-            long tileX,
-            long tileY,
-            int[] out,
-            long outX,
-            long outY,
-            int outW,
-            long x0,
-            long y0,
-            long x1,
-            long y1) {
-        int tileH = tile.length / tileW;
-        long cx0 = Math.max(x0, tileX);
-        long cx1 = Math.min(x1, tileX + tileW);
-        long cy0 = Math.max(y0, tileY);
-        long cy1 = Math.min(y1, tileY + tileH);
-        int n = (int) (cx1 - cx0);
-        for (long row = cy0; row < cy1; row++) {
-            int src = (int) ((row - tileY) * tileW + (cx0 - tileX));
-            int dst = (int) ((row - outY) * outW + (cx0 - outX));
-            System.arraycopy(tile, src, out, dst, n);
-        }
     }
 
     @Override
