@@ -1,0 +1,72 @@
+package org.lowmag.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Compares two dataset folders written by {@code lowmag prepare}: the same files, byte for byte
+ * (tissue PNGs, {@code manifest.csv} with its splits), except two JSON files compared as JSON
+ * without the fields that name the run rather than the data: {@code dataset.json} without {@code
+ * provenance} (LowMag's version, the time) and {@code prepare.json} without {@code out} (the
+ * folder's own path). The distributed run's {@value PrepareResults#CSV} is not compared.
+ */
+final class SameDataset {
+
+    /** JSON files and the top-level fields left out of their comparison. */
+    private static final Map<String, String> JSON_WITHOUT =
+            Map.of("dataset.json", "provenance", "prepare.json", "out");
+
+    private static final Set<String> NOT_COMPARED = Set.of(PrepareResults.CSV);
+
+    private SameDataset() {}
+
+    /**
+     * @param expected {@code lowmag prepare}'s folder
+     * @param actual the folder to check
+     * @return the files compared
+     * @throws IOException when a folder cannot be read
+     */
+    static int check(Path expected, Path actual) throws IOException {
+        List<String> names = files(expected);
+        assertEquals(names, files(actual), "the same files in " + actual + " as in " + expected);
+        for (String n : names) {
+            byte[] a = Files.readAllBytes(expected.resolve(n));
+            byte[] b = Files.readAllBytes(actual.resolve(n));
+            String without = JSON_WITHOUT.get(n);
+            if (without != null) {
+                assertEquals(json(a, without), json(b, without), n);
+            } else {
+                assertArrayEquals(a, b, n);
+            }
+        }
+        return names.size();
+    }
+
+    /** Every file under {@code dir}, relative, sorted. */
+    static List<String> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString())
+                    .filter(n -> !NOT_COMPARED.contains(n))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static JsonElement json(byte[] text, String without) {
+        JsonElement e = JsonParser.parseString(new String(text, StandardCharsets.UTF_8));
+        e.getAsJsonObject().remove(without);
+        return e;
+    }
+}
