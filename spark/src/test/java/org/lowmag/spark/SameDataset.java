@@ -1,8 +1,5 @@
 package org.lowmag.spark;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -38,19 +35,13 @@ final class SameDataset {
      * @throws IOException when a folder cannot be read
      */
     static int check(Path expected, Path actual) throws IOException {
-        List<String> names = files(expected);
-        assertEquals(names, files(actual), "the same files in " + actual + " as in " + expected);
-        for (String n : names) {
-            byte[] a = Files.readAllBytes(expected.resolve(n));
-            byte[] b = Files.readAllBytes(actual.resolve(n));
-            String without = JSON_WITHOUT.get(n);
-            if (without != null) {
-                assertEquals(json(a, without), json(b, without), n);
-            } else {
-                assertArrayEquals(a, b, n);
-            }
-        }
-        return names.size();
+        return SameOutputs.compare(
+                expected,
+                actual,
+                files(expected),
+                files(actual),
+                (n, bytes) ->
+                        JSON_WITHOUT.containsKey(n) ? json(bytes, JSON_WITHOUT.get(n)) : null);
     }
 
     /** Every file under {@code dir}, relative, sorted. */

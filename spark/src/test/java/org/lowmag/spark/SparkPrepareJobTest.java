@@ -14,16 +14,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowmag.cli.LowMag;
 import org.lowmag.cli.spark.LowMagSpark;
 import org.lowmag.prepare.PrepareConfig;
-import org.lowmag.prepare.PrepareInput;
-import org.lowmag.slide.MagnificationResolver;
-import org.lowmag.synthetic.TissueClass;
 import picocli.CommandLine;
 
 /**
@@ -46,17 +42,7 @@ class SparkPrepareJobTest {
         List<Path> files = new ArrayList<>(SparkFixtures.slides(slides, 4));
         Files.writeString(slides.resolve("broken.svs"), "not a slide");
         files.add(slides.resolve("broken.svs"));
-        StringBuilder csv = new StringBuilder("slide,patient,label\n");
-        TissueClass[] classes = TissueClass.values();
-        for (int i = 0; i < files.size(); i++) {
-            csv.append(files.get(i).getFileName())
-                    .append(",p")
-                    .append(i)
-                    .append(',')
-                    .append(classes[i % classes.length].label())
-                    .append('\n');
-        }
-        Path labels = Files.writeString(tmp.resolve("labels.csv"), csv.toString());
+        Path labels = SparkFixtures.labels(files, tmp.resolve("labels.csv"));
         Path single = tmp.resolve("single");
         Path spread = tmp.resolve("spark");
 
@@ -88,7 +74,7 @@ class SparkPrepareJobTest {
                 SparkSession.builder().master("local[2]").appName("test").getOrCreate();
         SparkPrepareJob.Outcome again;
         try {
-            PrepareConfig cfg = config(slides, labels, spread);
+            PrepareConfig cfg = SparkFixtures.prepareConfig(slides, labels, spread);
             again = SparkPrepareJob.run(spark, cfg, SlideCutSettings.of(cfg, null));
         } finally {
             spark.stop();
@@ -131,18 +117,5 @@ class SparkPrepareJobTest {
             a.addAll(List.of("--master", master));
         }
         return a.toArray(String[]::new);
-    }
-
-    /** The settings {@link #args} give (the defaults of {@code lowmag prepare}'s other flags). */
-    private static PrepareConfig config(Path slides, Path labels, Path out) {
-        return new PrepareConfig(
-                out,
-                List.of(2.5, 1.25),
-                List.of(70, 15, 15),
-                0,
-                0,
-                false,
-                new MagnificationResolver(OptionalDouble.empty(), OptionalDouble.empty()),
-                new PrepareInput.Slides(slides, labels));
     }
 }
