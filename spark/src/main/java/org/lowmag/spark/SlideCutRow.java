@@ -45,7 +45,8 @@ record SlideCutRow(String id, PrepareJob.ItemOutcome outcome, SlideReport report
 
     /**
      * The outcome as {@code lowmag prepare} records it: each tissue's source is the slide as the
-     * driver named it (the task read it by its absolute path).
+     * driver named it (the task read it by its absolute path), its group and label the slide's (a
+     * skipped slide's tissues come from the {@link CutJournal}, its labels from this run).
      *
      * @param item the slide, as the driver listed it
      * @return the outcome
@@ -61,8 +62,8 @@ record SlideCutRow(String id, PrepareJob.ItemOutcome outcome, SlideReport report
                                         new TissueRecord(
                                                 t.id(),
                                                 item.file().toString(),
-                                                t.group(),
-                                                t.label(),
+                                                item.group(),
+                                                item.label(),
                                                 t.split(),
                                                 t.images()))
                         .toList();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.lowmag.prepare.PrepareConfig;
@@ -29,7 +30,9 @@ import org.lowmag.util.AtomicFiles;
  * resumes, a slide with every image on disk counts as skipped), a bad slide failing its own row. A
  * task that Spark runs again (a lost executor) rewrites the same images whole; the driver collects
  * one row per slide and finally deletes the temporary files of killed attempts. The driver also
- * writes {@code OUT/}{@value PrepareResults#CSV}, one row per slide.
+ * writes {@code OUT/}{@value PrepareResults#CSV}, one row per slide. A task records each slide it
+ * cut in the {@link CutJournal}, so that a re-run with the same settings skips the slide without
+ * reading it.
  */
 public final class SparkPrepareJob {
 
@@ -95,6 +98,7 @@ public final class SparkPrepareJob {
                         items -> cutOnSpark(spark, s, out, items, rows));
         // a task attempt killed midway (a lost executor) may have left a temporary image
         AtomicFiles.removeLeftovers(out.resolve("tissues"), 2);
+        AtomicFiles.removeLeftovers(out.resolve(CutJournal.DIR), 1);
         List<SlideReport> reports =
                 rows.stream()
                         .map(SlideCutRow::report)
@@ -133,11 +137,23 @@ public final class SparkPrepareJob {
      */
     private static SlideCutRow cutTask(SlideCutSettings s, SlideTask t) {
         try (LanczosResampler resampler = new LanczosResampler(1)) {
-            SlideTissueCutter cutter = SlideTissueCutter.of(s.toConfig(), resampler);
-            PrepareJob.ItemOutcome o = PrepareJob.cutOne(cutter, t.item());
+            PrepareConfig cfg = s.toConfig();
+            PrepareItem item = t.item();
+            Optional<SlideCutRow> done = CutJournal.skip(cfg, t.id(), item.file());
+            if (done.isPresent()) {
+                return done.get();
+            }
+            SlideTissueCutter cutter = SlideTissueCutter.of(cfg, resampler);
+            PrepareJob.ItemOutcome o = PrepareJob.cutOne(cutter, item);
             List<SlideReport> reports = cutter.reports();
-            return new SlideCutRow(
-                    t.id(), o, reports.isEmpty() ? null : reports.get(0), cutter.imagesWritten());
+            SlideCutRow row =
+                    new SlideCutRow(
+                            t.id(),
+                            o,
+                            reports.isEmpty() ? null : reports.get(0),
+                            cutter.imagesWritten());
+            CutJournal.record(cfg, item.file(), row);
+            return row;
         } catch (IOException | RuntimeException e) {
             return new SlideCutRow(t.id(), PrepareJob.ItemOutcome.failed(e.toString()), null, 0);
         }

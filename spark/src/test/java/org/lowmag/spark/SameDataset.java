@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * (tissue PNGs, {@code manifest.csv} with its splits), except two JSON files compared as JSON
  * without the fields that name the run rather than the data: {@code dataset.json} without {@code
  * provenance} (LowMag's version, the time) and {@code prepare.json} without {@code out} (the
- * folder's own path). The distributed run's {@value PrepareResults#CSV} is not compared.
+ * folder's own path). The distributed run's {@value PrepareResults#CSV} and {@link CutJournal} are
+ * not compared.
  */
 final class SameDataset {
 
@@ -49,7 +50,7 @@ final class SameDataset {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
                     .map(p -> dir.relativize(p).toString())
-                    .filter(n -> !NOT_COMPARED.contains(n))
+                    .filter(n -> !NOT_COMPARED.contains(n) && !n.startsWith(CutJournal.DIR + "/"))
                     .sorted()
                     .toList();
         }

@@ -27,8 +27,8 @@ import picocli.CommandLine;
  * prepare --slides} on the same 4 synthetic slides (5x, cut at 2.5x and 1.25x) and one file that is
  * not a slide: the same dataset (tissue PNGs and {@code manifest.csv} byte for byte, {@code
  * dataset.json} apart from its provenance), the bad slide failing its own row with exit code 1 as
- * {@code lowmag prepare}, and a re-run skipping every slide cut (no image rewritten) and deleting a
- * killed attempt's temporary image.
+ * {@code lowmag prepare}, and a re-run skipping every slide cut (no image rewritten; a slide whose
+ * journal entry holds is not even read) and deleting a killed attempt's temporary image.
  */
 class SparkPrepareJobTest {
 
@@ -70,34 +70,41 @@ class SparkPrepareJobTest {
             times.put(f, Files.getLastModifiedTime(tissues.resolve(f)));
         }
         Path leftover = Files.writeString(tissues.resolve("2.5x/.slide-00_t01.png.1234.tmp"), "x");
+        // slide-00 unreadable, with its size and time: skipped from the journal, never read
+        Path first = files.get(0);
+        FileTime firstTime = Files.getLastModifiedTime(first);
+        Files.write(first, new byte[(int) Files.size(first)]);
+        Files.setLastModifiedTime(first, firstTime);
         SparkSession spark =
                 SparkSession.builder().master("local[2]").appName("test").getOrCreate();
-        SparkPrepareJob.Outcome again;
+        PrepareConfig cfg = SparkFixtures.prepareConfig(slides, labels, spread);
         try {
-            PrepareConfig cfg = SparkFixtures.prepareConfig(slides, labels, spread);
-            again = SparkPrepareJob.run(spark, cfg, SlideCutSettings.of(cfg, null));
+            SparkPrepareJob.Outcome again =
+                    SparkPrepareJob.run(spark, cfg, SlideCutSettings.of(cfg, null));
+            assertFalse(Files.exists(leftover), "a killed attempt's temporary image is deleted");
+            assertEquals(5, again.rows().size());
+            assertEquals(SlideCutRow.Status.FAILED, again.rows().get(0).status());
+            assertTrue(again.result().failures().containsKey("broken"));
+            for (int i = 1; i < 5; i++) {
+                assertEquals(SlideCutRow.Status.SKIPPED, again.rows().get(i).status());
+            }
+            for (Map.Entry<String, FileTime> e : times.entrySet()) {
+                assertEquals(
+                        e.getValue(),
+                        Files.getLastModifiedTime(tissues.resolve(e.getKey())),
+                        e.getKey());
+            }
+            assertEquals(compared, SameDataset.check(single, spread));
+
+            // its time changed: the journal no longer holds for it, it is read again (and fails)
+            Files.setLastModifiedTime(first, FileTime.fromMillis(firstTime.toMillis() + 1000));
+            SparkPrepareJob.Outcome touched =
+                    SparkPrepareJob.run(spark, cfg, SlideCutSettings.of(cfg, null));
+            assertEquals(SlideCutRow.Status.FAILED, touched.rows().get(1).status());
+            assertEquals(SlideCutRow.Status.SKIPPED, touched.rows().get(2).status());
         } finally {
             spark.stop();
         }
-        assertFalse(Files.exists(leftover), "a killed attempt's temporary image is deleted");
-        assertEquals(5, again.rows().size());
-        assertEquals(SlideCutRow.Status.FAILED, again.rows().get(0).status());
-        assertTrue(again.result().failures().containsKey("broken"));
-        for (int i = 1; i < 5; i++) {
-            assertEquals(SlideCutRow.Status.SKIPPED, again.rows().get(i).status());
-        }
-        times.forEach(
-                (f, t) -> {
-                    try {
-                        assertEquals(
-                                t,
-                                Files.getLastModifiedTime(tissues.resolve(f)),
-                                f + " not rewritten");
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-        assertEquals(compared, SameDataset.check(single, spread));
     }
 
     /** {@code prepare}'s arguments; {@code master} null: {@code lowmag prepare}'s. */
