@@ -12,8 +12,9 @@ import org.lowmag.util.AtomicFiles;
 /**
  * The distributed prepare's results table, {@code OUT/prepare_results.csv} (written atomically),
  * one row per slide of the run: {@code slide, tissues, images_written, magnification, seconds,
- * status, error}. Status is {@code ok}, {@code skipped} (every tissue image was on disk from an
- * earlier run with the same settings) or {@code failed} with the reason in {@code error}; a failed
+ * status, error}. Status is {@code ok}, {@code skipped} (cut by an earlier run with the same
+ * settings: its {@link CutJournal} entry held, or every tissue image was on disk; its seconds are
+ * those of the run that cut it) or {@code failed} with the reason in {@code error}; a failed
  * slide's numbers are empty.
  */
 public final class PrepareResults {

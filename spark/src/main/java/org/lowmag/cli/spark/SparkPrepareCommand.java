@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                     + " tissue PNGs, manifest.csv with its splits and dataset.json), one Spark task"
                     + " per slide; also OUT/prepare_results.csv (slide, tissues, images_written,"
                     + " magnification, seconds, status, error). A re-run with the same settings"
-                    + " keeps the images on disk (status skipped); a bad slide fails its own row"
+                    + " skips the slides cut before (status skipped); a bad slide fails its own row"
                     + " (exit 1 at the end). Slides, labels and OUT must be paths every executor"
                     + " can read and write (a shared filesystem). --images: use 'lowmag prepare'.",
         })
