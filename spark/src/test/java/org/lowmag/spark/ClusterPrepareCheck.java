@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.lowmag.prepare.PrepareConfig;
 import org.lowmag.prepare.PrepareJob;
@@ -87,7 +88,9 @@ final class ClusterPrepareCheck {
         }
     }
 
-    /** Waits until the application has {@code n} executors (the victim's among them). */
+    /**
+     * Waits until the application has {@code n} executors (the victim's among them) and warms them.
+     */
     private static void awaitExecutors(SparkSession spark, int n, LocalCluster cluster)
             throws TimeoutException {
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -99,6 +102,12 @@ final class ClusterPrepareCheck {
             }
             LocalCluster.sleep(100);
         }
+        // one task per executor at once: each fetches the application jar now, so that the
+        // victim is killed while it cuts slides, not while it still downloads the jar
+        // (count: Spark's own function, no test class the executors lack)
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(List.of(1, 2), n)
+                .count();
     }
 
     private static int pngs(Path tissues) throws IOException {

@@ -1,6 +1,7 @@
 package org.lowmag.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,10 +26,11 @@ import org.lowmag.infer.SlideOutcome;
  * {@code lowmag-spark predict} on a real standalone cluster on localhost (a Master and two one-core
  * Workers in their own JVMs, {@link LocalCluster}) over 20 synthetic slides; one Worker is killed
  * ({@code SIGKILL}) once a few slides are done. Spark runs the lost tasks again on the other
- * Worker: every slide has exactly one row, status ok, its outputs identical to {@code lowmag
- * predict}'s (timing fields aside) and no torn or temporary file is left. Then, on the same cluster
- * with a new Worker, {@code lowmag-spark prepare --slides} over the same slides, the new Worker
- * killed during the job ({@link ClusterPrepareCheck}): the dataset is {@code lowmag prepare}'s.
+ * Worker: every slide has exactly one row, status ok (or skipped: done by the killed attempt), its
+ * outputs identical to {@code lowmag predict}'s (timing fields aside) and no torn or temporary file
+ * is left. Then, on the same cluster with a new Worker, {@code lowmag-spark prepare --slides} over
+ * the same slides, the new Worker killed during the job ({@link ClusterPrepareCheck}): the dataset
+ * is {@code lowmag prepare}'s.
  */
 class StandaloneClusterIT {
 
@@ -86,7 +88,9 @@ class StandaloneClusterIT {
                 assertEquals(SLIDES, r.slides().size());
                 Set<String> names = new HashSet<>();
                 for (SlideOutcome o : r.slides()) {
-                    assertEquals(SlideOutcome.Status.OK, o.status(), o.toString());
+                    // a killed attempt may have finished its slide (SLIDE.json written) before its
+                    // result reached the driver: the retry finds it done and skips it
+                    assertNotEquals(SlideOutcome.Status.FAILED, o.status(), o.toString());
                     assertTrue(names.add(o.name()), "one row per slide: " + o.name());
                 }
                 assertEquals(
