@@ -161,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
                 "prepare the dataset (without "
                         + String.join(" and ", heldOut)
                         + ", held out for prediction in step 4)",
-                () -> PrepareCommand.report(prepare, PrepareJob.run(prepare)));
+                () -> PrepareOptions.report(prepare, PrepareJob.run(prepare)));
         Path dataset = out.resolve("dataset").toAbsolutePath();
         ExperimentConfig experiment =
                 experimentConfig(dataset, p, seed, groupBootstrap(Dataset.open(dataset)));

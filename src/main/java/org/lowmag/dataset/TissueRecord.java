@@ -1,11 +1,13 @@
 package org.lowmag.dataset;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import org.lowmag.slide.Magnification;
 
 /**
- * One tissue of a dataset: a row of {@code manifest.csv}.
+ * One tissue of a dataset: a row of {@code manifest.csv} (serializable: {@code lowmag-spark
+ * prepare} returns a slide's tissues from a task to the driver).
  *
  * @param id unique tissue id
  * @param source the slide or image it was cut from
@@ -20,7 +22,10 @@ public record TissueRecord(
         String group,
         String label,
         String split,
-        Map<String, TissueImage> images) {
+        Map<String, TissueImage> images)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /**
      * A tissue image file at one magnification.
@@ -29,7 +34,9 @@ public record TissueRecord(
      * @param widthPx width in pixels
      * @param heightPx height in pixels
      */
-    public record TissueImage(String path, int widthPx, int heightPx) {}
+    public record TissueImage(String path, int widthPx, int heightPx) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     /** Copies. */
     public TissueRecord {

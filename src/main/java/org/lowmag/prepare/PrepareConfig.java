@@ -58,4 +58,14 @@ public record PrepareConfig(
         }
         return m;
     }
+
+    /**
+     * @return {@link #toMap} without what a rerun may change ({@link PrepareSettings#MAY_CHANGE}:
+     *     the folder's path, splits, seed): the settings every tissue image depends on
+     */
+    public Map<String, Object> cutSettings() {
+        Map<String, Object> m = toMap();
+        m.keySet().removeAll(PrepareSettings.MAY_CHANGE);
+        return m;
+    }
 }

@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.lowmag.resample.LanczosResampler;
-import org.lowmag.slide.SlideReaders;
 import org.lowmag.synthetic.SyntheticDatasetWriter;
-import org.lowmag.tissue.TissueParams;
 
 /**
  * Where {@code lowmag prepare} reads its tissues: a folder of images (each one tissue) or a folder
@@ -98,6 +96,22 @@ public sealed interface PrepareInput {
 
         @Override
         public PrepareJob.Result prepare(PrepareConfig cfg) throws IOException {
+            List<PrepareItem> items = items();
+            try (LanczosResampler resampler = new LanczosResampler(1)) {
+                SlideTissueCutter cutter = SlideTissueCutter.of(cfg, resampler);
+                PrepareJob.Result result = PrepareJob.run(cfg, items, cutter, sources(), "slides");
+                return result.withSlides(cutter.reports());
+            }
+        }
+
+        /**
+         * Lists the slides the labels CSV names ({@link SlideListInput}), naming on standard error
+         * the slide files of the folder it leaves out.
+         *
+         * @return the slides, sorted by id
+         * @throws IOException when the CSV or the folder cannot be read
+         */
+        public List<PrepareItem> items() throws IOException {
             SlideListInput.Listing listing = SlideListInput.list(dir, labels);
             if (!listing.ignored().isEmpty()) {
                 List<String> ignored = listing.ignored();
@@ -109,21 +123,7 @@ public sealed interface PrepareInput {
                         String.join(", ", ignored.subList(0, Math.min(5, ignored.size()))),
                         ignored.size() > 5 ? ", ..." : "");
             }
-            try (LanczosResampler resampler = new LanczosResampler(1)) {
-                TissueCutter writer =
-                        new TissueCutter(cfg.out(), cfg.magnifications(), resampler, cfg.force());
-                SlideTissueCutter cutter =
-                        new SlideTissueCutter(
-                                writer,
-                                cfg.magnifications(),
-                                cfg.scale(),
-                                TissueParams.defaults(),
-                                new PyramidRenderer(),
-                                SlideReaders::open);
-                PrepareJob.Result result =
-                        PrepareJob.run(cfg, listing.items(), cutter, sources(), "slides");
-                return result.withSlides(cutter.reports());
-            }
+            return listing.items();
         }
     }
 }

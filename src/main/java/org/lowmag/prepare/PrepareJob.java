@@ -1,16 +1,16 @@
 package org.lowmag.prepare;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.DatasetInfo;
@@ -54,6 +54,52 @@ public final class PrepareJob {
         public Cut {
             tissues = List.copyOf(tissues);
         }
+    }
+
+    /**
+     * What cutting one item gave, as {@link #cutOne} reports it ({@code lowmag-spark} returns it
+     * from a task to the driver, hence serializable).
+     *
+     * @param tissues its tissues (without split), empty when it failed
+     * @param sourceMagnification the magnification of its original pixels (NaN when it failed)
+     * @param failure why it failed, or null
+     */
+    public record ItemOutcome(
+            List<TissueRecord> tissues, double sourceMagnification, String failure)
+            implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        /** Copies. */
+        public ItemOutcome {
+            tissues = List.copyOf(tissues);
+        }
+
+        /**
+         * @param why the reason
+         * @return a failed item's outcome
+         */
+        public static ItemOutcome failed(String why) {
+            return new ItemOutcome(List.of(), Double.NaN, why);
+        }
+
+        /**
+         * @return whether the item failed
+         */
+        public boolean failed() {
+            return failure != null;
+        }
+    }
+
+    /** Cuts every item of the job. */
+    @FunctionalInterface
+    public interface CutAll {
+        /**
+         * @param items the items
+         * @return one outcome per item, in their order
+         * @throws IOException when the cutting fails as a whole
+         */
+        List<ItemOutcome> cut(List<PrepareItem> items) throws IOException;
     }
 
     /**
@@ -117,6 +163,25 @@ public final class PrepareJob {
             List<String> sources,
             String unit)
             throws IOException {
+        return run(cfg, items, sources, list -> inParallel(list, cutter, unit));
+    }
+
+    /**
+     * Runs the job on items already listed, cutting them all with {@code cutAll} (the parallel loop
+     * of this JVM, or {@code lowmag-spark}'s one task per item): assigns the splits, checks and
+     * records the settings ({@code prepare.json}), cuts, then writes {@code manifest.csv} and
+     * {@code dataset.json}.
+     *
+     * @param cfg the settings
+     * @param items the inputs
+     * @param sources descriptions of the inputs for {@code dataset.json}
+     * @param cutAll cuts every item, each through {@link #cutOne}
+     * @return the outcome
+     * @throws IOException when the manifest cannot be written or {@code cutAll} fails as a whole
+     */
+    public static Result run(
+            PrepareConfig cfg, List<PrepareItem> items, List<String> sources, CutAll cutAll)
+            throws IOException {
         Map<String, String> groupLabels = groupLabels(items);
         Map<String, String> splits =
                 SplitAssigner.assign(
@@ -131,35 +196,27 @@ public final class PrepareJob {
         Map<String, Object> settings = new LinkedHashMap<>(cfg.toMap());
         settings.put("sources", sources);
         PrepareSettings.claim(cfg.out(), settings, cfg.force());
-        List<List<TissueRecord>> perItem =
-                Collections.synchronizedList(
-                        new ArrayList<>(Collections.nCopies(items.size(), List.of())));
-        Map<String, String> failures = new ConcurrentHashMap<>();
-        Map<String, Double> mags = new ConcurrentHashMap<>();
-        try (Progress bar = new Progress("prepare", items.size(), unit)) {
-            IntStream.range(0, items.size())
-                    .parallel()
-                    .forEach(
-                            i -> {
-                                PrepareItem it = items.get(i);
-                                try {
-                                    Cut cut = cutter.cut(it);
-                                    if (cut.tissues().isEmpty()) {
-                                        failures.put(it.id(), "no tissue found in " + it.file());
-                                    }
-                                    perItem.set(i, withSplit(cut.tissues(), splits));
-                                    mags.put(it.file().toString(), cut.sourceMagnification());
-                                } catch (IOException
-                                        | UncheckedIOException
-                                        | LowMagException
-                                        | IllegalArgumentException
-                                        | IllegalStateException e) {
-                                    failures.put(it.id(), describe(e));
-                                }
-                                bar.step();
-                            });
+        List<ItemOutcome> outcomes = cutAll.cut(items);
+        if (outcomes.size() != items.size()) {
+            throw new IllegalStateException(
+                    outcomes.size() + " outcomes for " + items.size() + " items");
         }
-        List<TissueRecord> all = perItem.stream().flatMap(List::stream).toList();
+        List<TissueRecord> all = new ArrayList<>();
+        Map<String, String> failures = new TreeMap<>();
+        Map<String, Double> mags = new TreeMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            PrepareItem it = items.get(i);
+            ItemOutcome o = outcomes.get(i);
+            if (o.failed()) {
+                failures.put(it.id(), o.failure());
+                continue;
+            }
+            if (o.tissues().isEmpty()) {
+                failures.put(it.id(), "no tissue found in " + it.file());
+            }
+            all.addAll(withSplit(o.tissues(), splits));
+            mags.put(it.file().toString(), o.sourceMagnification());
+        }
         ManifestCsv.write(cfg.out().resolve(Dataset.MANIFEST_FILE), all, cfg.magnifications());
         Double common = common(mags);
         DatasetInfo info =
@@ -177,10 +234,47 @@ public final class PrepareJob {
         PrepareSettings.finish(cfg.out(), settings);
         return new Result(
                 all.size(),
-                new TreeMap<>(failures),
-                new TreeMap<>(mags),
+                failures,
+                mags,
                 SplitAssigner.gaps(groupLabels, splits, cfg.splitFractions()),
                 List.of());
+    }
+
+    /**
+     * Cuts one item, turning the errors a bad input causes into its failure (the others are bugs
+     * and propagate).
+     *
+     * @param cutter the cutter
+     * @param it the item
+     * @return its tissues (without split) and source magnification, or why it failed
+     */
+    public static ItemOutcome cutOne(ItemCutter cutter, PrepareItem it) {
+        try {
+            Cut cut = cutter.cut(it);
+            return new ItemOutcome(cut.tissues(), cut.sourceMagnification(), null);
+        } catch (IOException
+                | UncheckedIOException
+                | LowMagException
+                | IllegalArgumentException
+                | IllegalStateException e) {
+            return ItemOutcome.failed(describe(e));
+        }
+    }
+
+    /** Cuts the items in parallel, one per worker of the common fork-join pool. */
+    private static List<ItemOutcome> inParallel(
+            List<PrepareItem> items, ItemCutter cutter, String unit) {
+        ItemOutcome[] out = new ItemOutcome[items.size()];
+        try (Progress bar = new Progress("prepare", items.size(), unit)) {
+            IntStream.range(0, items.size())
+                    .parallel()
+                    .forEach(
+                            i -> {
+                                out[i] = cutOne(cutter, items.get(i));
+                                bar.step();
+                            });
+        }
+        return Arrays.asList(out);
     }
 
     private static List<TissueRecord> withSplit(

@@ -1,10 +1,12 @@
 package org.lowmag.prepare;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What preparing one slide did, for the summary table of {@code lowmag prepare --slides}.
+ * What preparing one slide did, for the summary table of {@code lowmag prepare --slides}
+ * (serializable: {@code lowmag-spark prepare} returns it from a task to the driver).
  *
  * @param slideId the slide's id
  * @param magnification its level-0 magnification
@@ -26,7 +28,10 @@ public record SlideReport(
         int tissues,
         Map<String, Integer> levelPerMag,
         Map<String, List<String>> sizes,
-        double seconds) {
+        double seconds)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Copies. */
     public SlideReport {

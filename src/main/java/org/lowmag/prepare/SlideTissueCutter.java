@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.lowmag.dataset.TissueRecord;
+import org.lowmag.resample.LanczosResampler;
 import org.lowmag.slide.Magnification;
 import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.slide.ScanMagnification;
@@ -84,6 +85,32 @@ public final class SlideTissueCutter implements PrepareJob.ItemCutter {
         this.params = params;
         this.renderer = renderer;
         this.opener = opener;
+    }
+
+    /**
+     * The cutter of {@code lowmag prepare --slides} (also each task's of {@code lowmag-spark
+     * prepare}): the settings' folder, magnifications, scale and {@code --force}, the tissue
+     * defaults, the strip renderer and {@link SlideReaders#open}.
+     *
+     * @param cfg the settings
+     * @param resampler the resampler of the image writer
+     * @return the cutter
+     */
+    public static SlideTissueCutter of(PrepareConfig cfg, LanczosResampler resampler) {
+        return new SlideTissueCutter(
+                new TissueCutter(cfg.out(), cfg.magnifications(), resampler, cfg.force()),
+                cfg.magnifications(),
+                cfg.scale(),
+                TissueParams.defaults(),
+                new PyramidRenderer(),
+                SlideReaders::open);
+    }
+
+    /**
+     * @return the tissue images this cutter has written ({@link TissueCutter#written})
+     */
+    public int imagesWritten() {
+        return cutter.written();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -62,6 +63,7 @@ public final class TissueCutter {
     private final List<Double> mags;
     private final LanczosResampler resampler;
     private final boolean force;
+    private final AtomicInteger written = new AtomicInteger();
 
     /**
      * @param out dataset folder
@@ -159,6 +161,7 @@ public final class TissueCutter {
                     (mag, img) -> {
                         checkSize(id, mag, img);
                         ImageFiles.writePng(out.resolve(relativePath(id, mag)), img);
+                        written.incrementAndGet();
                         sizes.put(mag, new int[] {img.getWidth(), img.getHeight()});
                     });
         }
@@ -174,6 +177,14 @@ public final class TissueCutter {
                     new TissueRecord.TissueImage(relativePath(id, mag), size[0], size[1]));
         }
         return images;
+    }
+
+    /**
+     * @return the images this cutter has written (0 after a slide whose images were all on disk:
+     *     resumed)
+     */
+    public int written() {
+        return written.get();
     }
 
     /**

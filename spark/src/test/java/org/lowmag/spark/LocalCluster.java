@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -128,6 +131,42 @@ final class LocalCluster implements AutoCloseable {
                         url());
         workers.add(w);
         return w;
+    }
+
+    /** A count of files written so far. */
+    @FunctionalInterface
+    interface Count {
+        /**
+         * @return the count
+         * @throws IOException when it cannot be taken
+         */
+        int get() throws IOException;
+    }
+
+    /**
+     * Waits (5 min at most) until {@code count} reaches {@code n} while {@code job} runs.
+     *
+     * @param count what to count
+     * @param n the count to wait for
+     * @param what what is counted, for the timeout's message
+     * @param job the job
+     * @return the count then
+     * @throws Exception the job's error when it ended first, or a timeout naming the logs
+     */
+    int await(Count count, int n, String what, CompletableFuture<?> job) throws Exception {
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < end) {
+            if (job.isDone()) {
+                job.get(); // the job's error, if any
+                throw new IllegalStateException("the job ended before a worker could be killed");
+            }
+            int done = count.get();
+            if (done >= n) {
+                return done;
+            }
+            sleep(50);
+        }
+        throw new TimeoutException("fewer than " + n + " " + what + " in 5 min; see " + logs);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -36,13 +37,38 @@ final class SameOutputs {
      * @throws IOException when a folder cannot be read
      */
     static int check(Path expected, Path actual, String... ignored) throws IOException {
-        List<String> names = files(expected);
-        assertEquals(names, files(actual), "the same files in " + actual + " as in " + expected);
+        return compare(
+                expected,
+                actual,
+                files(expected),
+                files(actual),
+                (n, bytes) -> n.endsWith(".json") ? without(bytes, ignored) : null);
+    }
+
+    /**
+     * @param expected the reference folder
+     * @param actual the folder to check
+     * @param names the reference's files to compare, relative
+     * @param actualNames the same list for {@code actual}
+     * @param normalised a file's comparable form (e.g. its JSON without some fields), or null to
+     *     compare its bytes
+     * @return the files compared
+     * @throws IOException when a file cannot be read
+     */
+    static int compare(
+            Path expected,
+            Path actual,
+            List<String> names,
+            List<String> actualNames,
+            BiFunction<String, byte[], Object> normalised)
+            throws IOException {
+        assertEquals(names, actualNames, "the same files in " + actual + " as in " + expected);
         for (String n : names) {
             byte[] a = Files.readAllBytes(expected.resolve(n));
             byte[] b = Files.readAllBytes(actual.resolve(n));
-            if (n.endsWith(".json")) {
-                assertEquals(without(a, ignored), without(b, ignored), n);
+            Object na = normalised.apply(n, a);
+            if (na != null) {
+                assertEquals(na, normalised.apply(n, b), n);
             } else {
                 assertArrayEquals(a, b, n);
             }

@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.lowmag.model.Engines;
 import org.lowmag.model.LowMagModel;
 import org.lowmag.model.ModelInfo;
 import org.lowmag.model.Normalization;
+import org.lowmag.prepare.PrepareConfig;
+import org.lowmag.prepare.PrepareInput;
+import org.lowmag.slide.MagnificationResolver;
 import org.lowmag.synthetic.SlideSynthesizer;
 import org.lowmag.synthetic.SynthesisParams;
 import org.lowmag.synthetic.TissueClass;
@@ -78,5 +82,47 @@ final class SparkFixtures {
             throw new IllegalStateException("cannot save the test model in " + dir, e);
         }
         return dir;
+    }
+
+    /**
+     * Writes a labels CSV {@code slide,patient,label} for {@code lowmag prepare --slides}: each
+     * slide its own patient {@code pI}, the classes cycling as in {@link #slides}.
+     *
+     * @param slides the slide files, in one folder
+     * @param file the CSV to write
+     * @return the file
+     * @throws IOException when writing fails
+     */
+    static Path labels(List<Path> slides, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("slide,patient,label\n");
+        TissueClass[] classes = TissueClass.values();
+        for (int i = 0; i < slides.size(); i++) {
+            csv.append(slides.get(i).getFileName())
+                    .append(",p")
+                    .append(i)
+                    .append(',')
+                    .append(classes[i % classes.length].label())
+                    .append('\n');
+        }
+        return Files.writeString(file, csv.toString());
+    }
+
+    /**
+     * @param slides the slide folder
+     * @param labels its labels CSV
+     * @param out the dataset folder
+     * @return the settings of {@code lowmag prepare --slides SLIDES --labels LABELS --out OUT
+     *     --mags 2.5,1.25} (the other flags' defaults)
+     */
+    static PrepareConfig prepareConfig(Path slides, Path labels, Path out) {
+        return new PrepareConfig(
+                out,
+                List.of(2.5, 1.25),
+                List.of(70, 15, 15),
+                0,
+                0,
+                false,
+                new MagnificationResolver(OptionalDouble.empty(), OptionalDouble.empty()),
+                new PrepareInput.Slides(slides, labels));
     }
 }

@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
 @Command(
         name = "lowmag-spark",
         mixinStandardHelpOptions = true,
-        subcommands = {SparkPredictCommand.class, SparkEvaluateCommand.class},
+        subcommands = {
+            SparkPredictCommand.class,
+            SparkEvaluateCommand.class,
+            SparkPrepareCommand.class
+        },
         description = "LowMag's slide-level jobs on Apache Spark, one task per slide.")
 public final class LowMagSpark implements Runnable {
 
