@@ -10,7 +10,8 @@
 # Usage: benchmarks/spark/run.sh [--copies N] [--rounds N] [--out DIR]
 #   --copies  how many times the slide set is listed (links with other names; default 4: 64 slides)
 #   --rounds  rounds of the four runs, interleaved (default 2); the table gives each run's fastest
-#             round and every round's time (other load on the machine slows single rounds)
+#             round and every round's time (other load on the machine slows single rounds), and
+#             the steady rate of the last round (without start-up and tail: steady_rate.py)
 #   --out     scratch and results folder (default bench-out/spark)
 # Slides and model: the synthetic data and the kd+aux student of `./lowmag demo --quick` (run into
 # OUT/demo when missing); MODEL=... SLIDES=... override them. Writes OUT/results.md.
@@ -64,23 +65,11 @@ timed() { # name command... (a fresh output folder each round: every run predict
   echo "$name: $t s" >&2
 }
 
-# A standalone cluster from lowmag-spark's classpath: SPARK_HOME/jars = links to spark/target/lib.
-home="$OUT/spark-home"
-rm -rf "$home" && mkdir -p "$home/jars"
-ln -s "$root"/spark/target/lib/*.jar "$home/jars/"
-ln -s "$(ls "$root"/spark/target/lowmag-spark-*.jar | grep -v -- '-app\.jar$')" "$home/jars/"
-export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 OPT_OUT_TRACKING=true
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
+# A standalone cluster on localhost from lowmag-spark's classpath: two one-core Workers.
+export LOWMAG_CLUSTER_DIR="$OUT/cluster"
 port=17077
-daemon() { java -Xmx256m -cp "$home/jars/*" "$@" >>"$OUT/cluster.log" 2>&1 & pids+=($!); }
-daemon org.apache.spark.deploy.master.Master --host 127.0.0.1 --port $port --webui-port 18080
-for w in 1 2; do
-  daemon org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 --memory 3g \
-    --work-dir "$OUT/work-$w" --webui-port $((18080 + w)) spark://127.0.0.1:$port
-done
-sleep 15
+spark/local-cluster.sh start --workers 2 --cores 1 --memory 3g --port $port --ui-port 18080 >&2
+trap 'spark/local-cluster.sh stop >/dev/null' EXIT
 for r in $(seq 1 "$ROUNDS"); do
   timed plain ./lowmag predict --model "$MODEL" "$slides" --heatmap --threads 2 --out "$OUT/pred-plain"
   timed local2 ./lowmag-spark predict --master 'local[2]' --model "$MODEL" "$slides" --heatmap --out "$OUT/pred-local2"
@@ -99,13 +88,18 @@ done
   echo
   echo "$n slides ($((n / COPIES)) synthetic slides x $COPIES names), model $(basename "$MODEL"), --heatmap; wall time of the whole command (JVM and Spark start included), the fastest of $ROUNDS interleaved rounds (all rounds in the last column)."
   echo
-  echo "| run | cores | wall s | slides/hour | vs plain | outputs | rounds (s) |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| run | cores | wall s | slides/hour | vs plain | steady slides/hour | steady vs plain | outputs | rounds (s) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  steady_plain=$(benchmarks/spark/steady_rate.py "$OUT/pred-plain")
   for name in plain local2 cluster1 cluster2; do
     case $name in plain|local2|cluster2) cores=2 ;; cluster1) cores=1 ;; esac
     w=${wall[$name]}
+    steady=$(benchmarks/spark/steady_rate.py "$OUT/pred-$name")
     same=$([ "$name" = plain ] && echo reference || cat "$OUT/compare-$name.txt")
-    printf '| %s | %s | %.1f | %.0f | %.2fx time | %s | %s|\n' "$name" "$cores" "$w" \
-      "$(echo "$n * 3600 / $w" | bc -l)" "$(echo "$w / ${wall[plain]}" | bc -l)" "$same" "${samples[$name]}"
+    printf '| %s | %s | %.1f | %.0f | %.2fx time | %s | %.2fx time | %s | %s|\n' "$name" "$cores" "$w" \
+      "$(echo "$n * 3600 / $w" | bc -l)" "$(echo "$w / ${wall[plain]}" | bc -l)" "$steady" \
+      "$(echo "$steady_plain / $steady" | bc -l)" "$same" "${samples[$name]}"
   done
+  echo
+  echo "Steady: slides/hour between the 10th and 90th percentile of the last round's SLIDE.json write times (steady_rate.py), i.e. without JVM/Spark start-up, model loading and the tail; steady vs plain is the per-slide overhead at equal cores."
 } | tee "$OUT/results.md"
