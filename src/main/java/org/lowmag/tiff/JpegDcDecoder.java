@@ -112,12 +112,53 @@ public final class JpegDcDecoder {
      * @throws IOException when the stream is corrupt
      */
     public static DcImage decode(byte[] tables, byte[] jpeg) throws IOException {
-        JpegDcDecoder d = new JpegDcDecoder();
-        if (tables != null && tables.length > 4) {
-            if (d.markers(tables, true) < 0) {
-                return null;
-            }
+        return decodeWith(tables(tables), jpeg);
+    }
+
+    /**
+     * Quantisation and Huffman tables parsed once, e.g. a TIFF level's {@code JPEGTables}, for
+     * decoding each of its tiles' abbreviated streams without parsing them again.
+     */
+    public static final class Tables {
+        private final JpegDcDecoder parsed;
+
+        private Tables(JpegDcDecoder parsed) {
+            this.parsed = parsed;
         }
+    }
+
+    /**
+     * @param tables an abbreviated stream of tables (a TIFF's JPEGTables), or null for none
+     * @return them parsed, or null when they hold something this decoder does not support
+     * @throws IOException when the stream is corrupt
+     */
+    public static Tables tables(byte[] tables) throws IOException {
+        JpegDcDecoder d = new JpegDcDecoder();
+        if (tables != null && tables.length > 4 && d.markers(tables, true) < 0) {
+            return null;
+        }
+        return new Tables(d);
+    }
+
+    /**
+     * Decodes one stream at 1/8 scale, with tables parsed before (the stream's own tables, if it
+     * has any, replace them for this stream only).
+     *
+     * @param tables from {@link #tables}, or null when those were unsupported
+     * @param jpeg the stream
+     * @return its DC image, or null when the stream is not one this decoder supports
+     * @throws IOException when the stream is corrupt
+     */
+    public static DcImage decodeWith(Tables tables, byte[] jpeg) throws IOException {
+        if (tables == null) {
+            return null;
+        }
+        JpegDcDecoder d = new JpegDcDecoder();
+        JpegDcDecoder t = tables.parsed;
+        System.arraycopy(t.quant, 0, d.quant, 0, 4);
+        System.arraycopy(t.dcTables, 0, d.dcTables, 0, 4);
+        System.arraycopy(t.acTables, 0, d.acTables, 0, 4);
+        d.restartInterval = t.restartInterval;
         int scan = d.markers(jpeg, false);
         if (scan < 0 || !d.frameOk) {
             return null;

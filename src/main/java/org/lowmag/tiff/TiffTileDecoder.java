@@ -37,6 +37,8 @@ public final class TiffTileDecoder implements AutoCloseable {
     private final ByteOrder order;
     private final String path;
     private final ImageReader reader;
+    private TiffPage dcPage;
+    private JpegDcDecoder.Tables dcTables;
 
     /**
      * @param source the file (also named in messages)
@@ -129,10 +131,14 @@ public final class TiffTileDecoder implements AutoCloseable {
         JpegFrame frame = JpegFrame.parse(bytes);
         checkJpegSize(page, tile, frame, page.tileWidthPx, page.tileHeightPx);
         Map<Integer, Object> tags = JpegColourTags.corrected(page.decodeTags(), frame);
-        Object tables = tags.get(TiffTags.JPEG_TABLES);
         JpegDcDecoder.DcImage dc;
         try {
-            dc = JpegDcDecoder.decode(tables instanceof byte[] t ? t : null, bytes);
+            if (page != dcPage) { // a level's JPEGTables parsed once for all its tiles
+                Object tables = tags.get(TiffTags.JPEG_TABLES);
+                dcTables = JpegDcDecoder.tables(tables instanceof byte[] t ? t : null);
+                dcPage = page;
+            }
+            dc = JpegDcDecoder.decodeWith(dcTables, bytes);
         } catch (IOException | RuntimeException e) {
             throw new IOException(
                     String.format(
