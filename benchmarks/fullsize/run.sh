@@ -72,6 +72,17 @@ EOF
   echo "  $tag: $(tail -1 "$raw" | cut -d, -f2) s, peak RSS $(( $(tail -1 "$raw" | cut -d, -f3) / 1024 )) MiB"
 }
 
+stages() { # PRED_DIR TAG: appends TAG,slide,detect,read,infer,seconds per SLIDE.json to stages.csv
+  python3 - "$1" "$2" >> "$WORK/stages.csv" <<'EOF'
+import json, pathlib, sys
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
+    j = json.loads(f.read_text())
+    if "detect_seconds" in j:
+        print(f"{sys.argv[2]},{f.stem},{j['detect_seconds']:.3f},{j['read_seconds']:.3f},"
+              f"{j['infer_seconds']:.3f},{j['seconds']:.3f}")
+EOF
+}
+
 echo "== models (1 epoch each on a small synthetic 10x set)"
 M=$WORK/models
 if [ ! -d "$M/run-1.25/model/best" ]; then
@@ -107,14 +118,7 @@ for SIZE in $SIZES; do
       # --max-tissue-px (2^23 px), which refuses them; tiled, each pass stays within about 1 GiB
       timed "predict/$SIZE/$mag/$rep" $LOWMAG predict --model "$M/run-$mag" --threads 1 --force \
         --tile-large-tissues --out "$P" "$D/slides"
-      python3 - "$P" "$SIZE/$mag/$rep" >> "$WORK/stages.csv" <<'EOF'
-import json, pathlib, sys
-for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
-    j = json.loads(f.read_text())
-    if "detect_seconds" in j:
-        print(f"{sys.argv[2]},{f.stem},{j['detect_seconds']:.3f},{j['read_seconds']:.3f},"
-              f"{j['infer_seconds']:.3f},{j['seconds']:.3f}")
-EOF
+      stages "$P" "$SIZE/$mag/$rep"
     done
   done
   if [ "$SIZE" = 1.2gp ]; then # a plain big TIFF: the first slide's level 0 alone, no pyramid
@@ -127,14 +131,7 @@ EOF
     timed "tissue/pyramid" $LOWMAG tissue --out "$WORK/plain/tissue-pyramid" "$D/slides/$first"
     timed "predict/plain/1.25/1" $LOWMAG predict --model "$M/run-1.25" --threads 1 --force \
       --tile-large-tissues --out "$WORK/pred-plain" "$PL"
-    python3 - "$WORK/pred-plain" "plain/1.25/1" >> "$WORK/stages.csv" <<'EOF'
-import json, pathlib, sys
-for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
-    j = json.loads(f.read_text())
-    if "detect_seconds" in j:
-        print(f"{sys.argv[2]},{f.stem},{j['detect_seconds']:.3f},{j['read_seconds']:.3f},"
-              f"{j['infer_seconds']:.3f},{j['seconds']:.3f}")
-EOF
+    stages "$WORK/pred-plain" "plain/1.25/1"
   fi
   if [ "$BATCH" -gt 0 ]; then # the long batch: the set's slides linked BATCH times, one JVM
     B=$WORK/batch-$SIZE
