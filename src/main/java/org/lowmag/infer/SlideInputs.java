@@ -77,19 +77,30 @@ public final class SlideInputs {
         }
         Map<String, Path> byName = new LinkedHashMap<>();
         for (Path f : new ArrayList<>(files)) {
-            Path old = byName.putIfAbsent(name(f), f);
-            if (old != null) {
-                throw new IllegalArgumentException(
-                        "slides "
-                                + old
-                                + " and "
-                                + f
-                                + " would both write "
-                                + name(f)
-                                + ".json: predict them into different --out folders");
-            }
+            putUnique(byName, f);
         }
         return byName;
+    }
+
+    /**
+     * Adds a slide under its output name ({@link #name}) unless the same file is there already.
+     *
+     * @param byName slides by output name
+     * @param f a slide
+     * @throws IllegalArgumentException when another slide has the same output name
+     */
+    public static void putUnique(Map<String, Path> byName, Path f) {
+        Path old = byName.putIfAbsent(name(f), f);
+        if (old != null && !old.equals(f)) {
+            throw new IllegalArgumentException(
+                    "slides "
+                            + old
+                            + " and "
+                            + f
+                            + " would both write "
+                            + name(f)
+                            + ".json: predict them into different --out folders");
+        }
     }
 
     private static boolean isGlob(String s) {

@@ -107,18 +107,7 @@ public final class SlideUris {
         for (Path in : inputs) {
             if (in instanceof SlideUriPath uri) {
                 for (Path f : list(uri, conf)) {
-                    String name = SlideInputs.name(f);
-                    Path old = byName.putIfAbsent(name, f);
-                    if (old != null && !old.equals(f)) {
-                        throw new IllegalArgumentException(
-                                "slides "
-                                        + old
-                                        + " and "
-                                        + f
-                                        + " would both write "
-                                        + name
-                                        + ".json: predict them into different --out folders");
-                    }
+                    SlideInputs.putUnique(byName, f);
                 }
             }
         }
