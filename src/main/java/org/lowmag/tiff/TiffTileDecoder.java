@@ -131,7 +131,7 @@ public final class TiffTileDecoder implements AutoCloseable {
         JpegFrame frame = JpegFrame.parse(bytes);
         checkJpegSize(page, tile, frame, page.tileWidthPx, page.tileHeightPx);
         Map<Integer, Object> tags = JpegColourTags.corrected(page.decodeTags(), frame);
-        JpegDcDecoder.DcImage dc;
+        DcImage dc;
         try {
             if (page != dcPage) { // a level's JPEGTables parsed once for all its tiles
                 Object tables = tags.get(TiffTags.JPEG_TABLES);

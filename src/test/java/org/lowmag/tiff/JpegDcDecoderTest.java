@@ -84,7 +84,7 @@ class JpegDcDecoderTest {
         g.setColor(new java.awt.Color(200, 200, 200));
         g.fillRect(0, 0, 40, 24);
         g.dispose();
-        JpegDcDecoder.DcImage dc = JpegDcDecoder.decode(null, jpeg(img, 0.9f, false));
+        DcImage dc = JpegDcDecoder.decode(null, jpeg(img, 0.9f, false));
         assertEquals(5, dc.width());
         assertEquals(3, dc.height());
         assertEquals(1, dc.components());
@@ -118,7 +118,7 @@ class JpegDcDecoderTest {
             }
             byte[] bytes = jpeg(img, 0.9f, false);
             BufferedImage full = ImageIO.read(new ByteArrayInputStream(bytes));
-            JpegDcDecoder.DcImage dc = JpegDcDecoder.decode(null, bytes);
+            DcImage dc = JpegDcDecoder.decode(null, bytes);
             int dcW = (w + 7) / 8;
             assertEquals(dcW, dc.width());
             assertEquals((h + 7) / 8, dc.height());
