@@ -2,7 +2,7 @@ package org.lowmag.slide;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
-import org.lowmag.tiff.JpegDcDecoder;
+import org.lowmag.tiff.BoxMean;
 import org.lowmag.tiff.RandomAccessSource;
 import org.lowmag.tiff.TiffPage;
 import org.lowmag.tiff.TiffTileDecoder;
@@ -11,9 +11,9 @@ import org.lowmag.tiff.TiffTileDecoder;
  * A JPEG-tiled TIFF level seen at 1/8 scale: pixel {@code k} is the mean of the level's 8 x 8 block
  * {@code [8k, 8k + 8)} (both axes), taken from the block's DC coefficient without an inverse DCT
  * ({@link TiffTileDecoder#decodeDc}). A tile the DC decoder does not support is decoded in full and
- * box-averaged instead ({@link JpegDcDecoder#boxMean}). Reading a 40,000 x 30,000 px single-level
- * slide this way for a 2,048 px thumbnail entropy-decodes every tile once but transforms none, so a
- * plain big TIFF without a pyramid gets its tissue overview without decoding every pixel.
+ * box-averaged instead ({@link BoxMean}). Reading a 40,000 x 30,000 px single-level slide this way
+ * for a 2,048 px thumbnail entropy-decodes every tile once but transforms none, so a plain big TIFF
+ * without a pyramid gets its tissue overview without decoding every pixel.
  *
  * <p>The {@link RegionRenderer} area-averages it further like any level ({@code downsample = 8 W /
  * levelWidth}), so a thumbnail from it is the box average of block means: the same area average as
@@ -89,8 +89,7 @@ final class DcLevel implements LevelPixelSource {
         int[] dc = decoder.decodeDc(page, tile);
         return dc != null
                 ? dc
-                : JpegDcDecoder.boxMean(
-                        RgbPixels.toRgb(decoder.decode(page, tile)), width(tile), SCALE);
+                : BoxMean.of(RgbPixels.toRgb(decoder.decode(page, tile)), width(tile), SCALE);
     }
 
     private int width(int tile) {

@@ -315,43 +315,4 @@ public final class JpegDcDecoder {
     private static int u16(byte[] b, int at) {
         return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
     }
-
-    /**
-     * Box means: {@code out(i, j) = round(mean of rgb over [bi, bi + b) x [bj, bj + b))} per
-     * channel ({@code b} the block side), edge blocks over the pixels they have; with {@code b = 8}
-     * the golden a full decode gives for {@link #decode}.
-     *
-     * @param rgb packed {@code 0xRRGGBB}, row-major
-     * @param width its width
-     * @param block the block side {@code b}, positive
-     * @return {@code ceil(width / b) x ceil(height / b)} packed pixels
-     */
-    public static int[] boxMean(int[] rgb, int width, int block) {
-        int height = rgb.length / width;
-        int w = (width + block - 1) / block;
-        int h = (height + block - 1) / block;
-        int[] out = new int[w * h];
-        for (int j = 0; j < h; j++) {
-            for (int i = 0; i < w; i++) {
-                long r = 0;
-                long g = 0;
-                long b = 0;
-                int n = 0;
-                for (int y = j * block; y < Math.min(height, j * block + block); y++) {
-                    for (int x = i * block; x < Math.min(width, i * block + block); x++) {
-                        int p = rgb[y * width + x];
-                        r += p >> 16 & 0xFF;
-                        g += p >> 8 & 0xFF;
-                        b += p & 0xFF;
-                        n++;
-                    }
-                }
-                out[j * w + i] =
-                        (int) ((2 * r + n) / (2 * n)) << 16
-                                | (int) ((2 * g + n) / (2 * n)) << 8
-                                | (int) ((2 * b + n) / (2 * n));
-            }
-        }
-        return out;
-    }
 }

@@ -30,30 +30,10 @@ final class PyramidLevel {
 
     /**
      * Area-averages a {@code w x h} block of the finer level by {@code f} into this level's strip
-     * at ({@code x0}, {@code y0}); partial blocks at the edges average what exists.
+     * at ({@code x0}, {@code y0}); partial blocks at the edges average what exists ({@link
+     * BoxMean}).
      */
     void addBlock(int[] px, int w, int h, int x0, int y0, int f) {
-        int ow = PyramidTiffWriter.ceilDiv(w, f);
-        int oh = PyramidTiffWriter.ceilDiv(h, f);
-        for (int oy = 0; oy < oh; oy++) {
-            for (int ox = 0; ox < ow; ox++) {
-                int r = 0;
-                int g = 0;
-                int b = 0;
-                int n = 0;
-                for (int j = oy * f; j < Math.min(h, oy * f + f); j++) {
-                    for (int i = ox * f; i < Math.min(w, ox * f + f); i++) {
-                        int p = px[j * w + i];
-                        r += (p >> 16) & 0xFF;
-                        g += (p >> 8) & 0xFF;
-                        b += p & 0xFF;
-                        n++;
-                    }
-                }
-                int half = n / 2;
-                strip[(y0 + oy) * width + x0 + ox] =
-                        ((r + half) / n) << 16 | ((g + half) / n) << 8 | ((b + half) / n);
-            }
-        }
+        BoxMean.into(px, w, h, f, strip, y0 * width + x0, width);
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link JpegDcDecoder} against the JDK's full JPEG decoder followed by 8 x 8 box means ({@link
- * JpegDcDecoder#boxMean}, checked by hand on a 9 x 9 image).
+ * BoxMean#of}, checked by hand on a 9 x 9 image).
  */
 class JpegDcDecoderTest {
 
@@ -73,7 +73,7 @@ class JpegDcDecoderTest {
         }
         int g35 = 35 << 16 | 35 << 8 | 35;
         int g80 = 80 << 16 | 80 << 8 | 80;
-        assertArrayEquals(new int[] {g35, g80, g35, g80}, JpegDcDecoder.boxMean(img, 9, 8));
+        assertArrayEquals(new int[] {g35, g80, g35, g80}, BoxMean.of(img, 9, 8));
     }
 
     /** A flat grey image is all DC: every block decodes to its grey, within JPEG's rounding. */
@@ -122,8 +122,8 @@ class JpegDcDecoderTest {
             int dcW = (w + 7) / 8;
             assertEquals(dcW, dc.width());
             assertEquals((h + 7) / 8, dc.height());
-            int[] want = JpegDcDecoder.boxMean(rgb(full), w, 16);
-            int[] got = JpegDcDecoder.boxMean(dc.toRgb(true), dcW, 2);
+            int[] want = BoxMean.of(rgb(full), w, 16);
+            int[] got = BoxMean.of(dc.toRgb(true), dcW, 2);
             int worst = maxDiff(whole(want, w, h), whole(got, w, h));
             assertTrue(worst <= 2, w + "x" + h + ": differs by " + worst);
 
@@ -136,7 +136,7 @@ class JpegDcDecoderTest {
                 int g = decoded.getSample(i % w, i / w, 0);
                 fullGrey[i] = g << 16 | g << 8 | g;
             }
-            int[] wantGrey = JpegDcDecoder.boxMean(fullGrey, w, 8);
+            int[] wantGrey = BoxMean.of(fullGrey, w, 8);
             int worstGrey = maxDiff(wantGrey, JpegDcDecoder.decode(null, greyBytes).toRgb(false));
             assertTrue(worstGrey <= 2, w + "x" + h + " grey: differs by " + worstGrey);
         }
