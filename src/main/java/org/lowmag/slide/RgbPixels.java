@@ -6,6 +6,7 @@ import java.awt.image.ColorModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 
 /**
@@ -27,14 +28,20 @@ final class RgbPixels {
     static int[] toRgb(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
-            return fromBgrBytes(image, w, h);
+        int[] interleaved = fromInterleavedBytes(image, w, h);
+        if (interleaved != null) {
+            return interleaved;
         }
         if (image.getType() == BufferedImage.TYPE_INT_RGB) {
             int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-            return image.getRaster().getParent() == null && data.length == w * h
-                    ? data.clone()
-                    : image.getRGB(0, 0, w, h, null, 0, w);
+            if (image.getRaster().getParent() == null && data.length == w * h) {
+                return data.clone();
+            }
+            int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] &= 0xFFFFFF;
+            }
+            return rgb;
         }
         ColorModel cm = image.getColorModel();
         int type = cm.getColorSpace().getType();
@@ -49,15 +56,48 @@ final class RgbPixels {
         return argb;
     }
 
-    private static int[] fromBgrBytes(BufferedImage image, int w, int h) {
+    /**
+     * The fast path for 8-bit RGB without alpha stored pixel-interleaved in one byte array (JPEG
+     * tiles decode to {@code TYPE_3BYTE_BGR}; edge tiles are sub-images of one): the sample of band
+     * {@code b} at {@code (x, y)} is at {@code offset + (y - ty) scanline + (x - tx) pixelStride +
+     * bandOffset[b]} ({@code (tx, ty)} the raster's sample-model translation).
+     *
+     * @return the packed pixels, or null when the image is stored otherwise
+     */
+    private static int[] fromInterleavedBytes(BufferedImage image, int w, int h) {
         Raster raster = image.getRaster();
-        if (raster.getParent() != null) {
-            return image.getRGB(0, 0, w, h, null, 0, w);
+        ColorModel cm = image.getColorModel();
+        if (!(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+                || buffer.getNumBanks() != 1
+                || sm.getNumBands() != 3
+                || cm.hasAlpha()
+                || cm instanceof IndexColorModel
+                || !cm.getColorSpace().isCS_sRGB()
+                || cm.getComponentSize(0) != 8
+                || cm.getComponentSize(1) != 8
+                || cm.getComponentSize(2) != 8) {
+            return null;
         }
-        byte[] bgr = ((DataBufferByte) raster.getDataBuffer()).getData();
+        byte[] data = buffer.getData();
+        int[] bands = sm.getBandOffsets();
+        int stride = sm.getPixelStride();
+        int scanline = sm.getScanlineStride();
+        int origin =
+                buffer.getOffset()
+                        + (raster.getMinY() - raster.getSampleModelTranslateY()) * scanline
+                        + (raster.getMinX() - raster.getSampleModelTranslateX()) * stride;
+        int r = bands[0];
+        int g = bands[1];
+        int b = bands[2];
         int[] out = new int[w * h];
-        for (int i = 0, j = 0; i < out.length; i++, j += 3) {
-            out[i] = (bgr[j + 2] & 0xFF) << 16 | (bgr[j + 1] & 0xFF) << 8 | (bgr[j] & 0xFF);
+        for (int y = 0, i = 0; y < h; y++) {
+            for (int x = 0, j = origin + y * scanline; x < w; x++, i++, j += stride) {
+                out[i] =
+                        (data[j + r] & 0xFF) << 16
+                                | (data[j + g] & 0xFF) << 8
+                                | (data[j + b] & 0xFF);
+            }
         }
         return out;
     }
