@@ -163,7 +163,8 @@ public final class TiffSlideReader extends AbstractSlideReader {
         int[] pixels = cache.get(key);
         if (pixels == null) {
             try {
-                pixels = RgbPixels.toRgb(decoder.decode(page, tile));
+                int[] jpeg = decoder.decodeRgb(page, tile);
+                pixels = jpeg != null ? jpeg : RgbPixels.toRgb(decoder.decode(page, tile));
             } catch (UnsupportedTiffException e) {
                 throw unsupported(e);
             }

@@ -207,7 +207,7 @@ public final class TiffPage {
     /**
      * @return block rows
      */
-    int tilesDown() {
+    public int tilesDown() {
         return ceilDivInt(heightPx, tileHeightPx);
     }
 

@@ -39,6 +39,8 @@ public final class TiffTileDecoder implements AutoCloseable {
     private final ImageReader reader;
     private TiffPage dcPage;
     private JpegDcDecoder.Tables dcTables;
+    private JpegRgbDecoder jpeg;
+    private boolean noJdkJpeg;
 
     /**
      * @param source the file (also named in messages)
@@ -110,6 +112,101 @@ public final class TiffTileDecoder implements AutoCloseable {
         return image.getWidth() == validW && image.getHeight() == validH
                 ? image
                 : image.getSubimage(0, 0, validW, validH);
+    }
+
+    /**
+     * Decodes an 8-bit grey, RGB or YCbCr JPEG block straight to packed RGB ({@link
+     * JpegRgbDecoder}: the same pixels as {@link #decode}, without its in-memory TIFF and image
+     * copies).
+     *
+     * @param page the image
+     * @param tile the block index (row-major)
+     * @return the block's part inside the image ({@code w x h}), packed {@code 0xRRGGBB},
+     *     row-major; null when the block is not such a JPEG block (use {@link #decode})
+     * @throws IOException when reading or decoding fails
+     */
+    public int[] decodeRgb(TiffPage page, int tile) throws IOException {
+        Map<Integer, Object> raw = page.decodeTags();
+        int components = (int) firstValue(raw.get(TiffTags.SAMPLES_PER_PIXEL), 1);
+        if (page.compression != 7
+                || page.planes != 1
+                || noJdkJpeg
+                || (components != 1 && components != 3)
+                || raw.containsKey(TiffTags.EXTRA_SAMPLES)
+                || !allEight(raw.get(TiffTags.BITS_PER_SAMPLE))) {
+            return null;
+        }
+        int col = tile % page.tilesAcross();
+        int row = tile / page.tilesAcross();
+        int fullH =
+                page.tiled
+                        ? page.tileHeightPx
+                        : Math.min(page.tileHeightPx, page.heightPx - row * page.tileHeightPx);
+        byte[] bytes = readBytes(page.offset(tile, 0), page.byteCount(tile, 0));
+        JpegFrame frame = JpegFrame.parse(bytes);
+        checkJpegSize(page, tile, frame, page.tileWidthPx, fullH);
+        Map<Integer, Object> tags = JpegColourTags.corrected(raw, frame);
+        long photometric = firstValue(tags.get(TiffTags.PHOTOMETRIC), -1);
+        boolean ycbcr = photometric == JpegColourTags.YCBCR;
+        if (components == 3 ? !ycbcr && photometric != JpegColourTags.RGB : photometric != 1) {
+            return null;
+        }
+        if (jpeg == null) {
+            jpeg = JpegRgbDecoder.create();
+            if (jpeg == null) {
+                noJdkJpeg = true;
+                return null;
+            }
+        }
+        int validW = Math.min(page.tileWidthPx, page.widthPx - col * page.tileWidthPx);
+        int validH = Math.min(fullH, page.heightPx - row * page.tileHeightPx);
+        Object tables = tags.get(TiffTags.JPEG_TABLES);
+        try {
+            return jpeg.decode(
+                    tables instanceof byte[] t ? t : null,
+                    bytes,
+                    ycbcr,
+                    components,
+                    validW,
+                    validH);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(
+                    String.format(
+                            "%s: cannot decode %s %d (IFD %d, compression %d): %s",
+                            path,
+                            page.tiled ? "tile" : "strip",
+                            tile,
+                            page.ifd,
+                            page.compression,
+                            e.getMessage()),
+                    e);
+        }
+    }
+
+    private static long firstValue(Object value, long absent) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        if (value instanceof int[] a && a.length > 0) {
+            return a[0];
+        }
+        if (value instanceof long[] a && a.length > 0) {
+            return a[0];
+        }
+        return absent;
+    }
+
+    private static boolean allEight(Object bits) {
+        if (bits instanceof Number n) {
+            return n.intValue() == 8;
+        }
+        if (bits instanceof int[] a) {
+            return a.length > 0 && Arrays.stream(a).allMatch(b -> b == 8);
+        }
+        if (bits instanceof long[] a) {
+            return a.length > 0 && Arrays.stream(a).allMatch(b -> b == 8);
+        }
+        return false;
     }
 
     /**
@@ -303,6 +400,9 @@ public final class TiffTileDecoder implements AutoCloseable {
     @Override
     public void close() {
         reader.dispose();
+        if (jpeg != null) {
+            jpeg.close();
+        }
     }
 
     /** One IFD entry: numeric values (SHORT or LONG) or raw bytes (UNDEFINED). */
