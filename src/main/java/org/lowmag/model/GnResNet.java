@@ -10,7 +10,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public final class GnResNet extends AbstractBlock {
         f.add(ResidualBlock.conv(architecture.stemWidth(), 7, 2))
                 .add(ResidualBlock.norm(architecture.stemWidth()))
                 .add(Activation::relu)
-                .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
+                .add(StemMaxPool.block());
         int in = architecture.stemWidth();
         for (int s = 0; s < architecture.widths().size(); s++) {
             int width = architecture.widths().get(s);
