@@ -43,7 +43,15 @@ final class JpegRgbDecoder implements AutoCloseable {
     private static final int[] CR_G = new int[256];
     private static final int[] CB_G = new int[256];
 
+    /** {@code RANGE[v + RANGE_OFFSET] = clamp(v)} for every {@code v} the conversion can give. */
+    private static final int RANGE_OFFSET = 384;
+
+    private static final int[] RANGE = new int[1024];
+
     static {
+        for (int i = 0; i < RANGE.length; i++) {
+            RANGE[i] = Math.max(0, Math.min(255, i - RANGE_OFFSET));
+        }
         for (int i = 0; i < 256; i++) {
             int x = i - 128;
             CR_R[i] = (fix(1.40200) * x + HALF) >> SCALE_BITS;
@@ -124,12 +132,20 @@ final class JpegRgbDecoder implements AutoCloseable {
         int o0 = buffer.getOffset() + bands[0];
         int o1 = buffer.getOffset() + bands[components == 3 ? 1 : 0];
         int o2 = buffer.getOffset() + bands[components == 3 ? 2 : 0];
+        boolean convert = ycbcr && components == 3;
         for (int y = 0, i = 0; y < h; y++) {
-            for (int x = 0, j = y * scanline; x < w; x++, i++, j += stride) {
-                int a = data[j + o0] & 0xFF;
-                int b = data[j + o1] & 0xFF;
-                int c = data[j + o2] & 0xFF;
-                out[i] = ycbcr && components == 3 ? rgb(a, b, c) : a << 16 | b << 8 | c;
+            int j = y * scanline;
+            if (convert) {
+                for (int x = 0; x < w; x++, i++, j += stride) {
+                    out[i] = rgb(data[j + o0] & 0xFF, data[j + o1] & 0xFF, data[j + o2] & 0xFF);
+                }
+            } else {
+                for (int x = 0; x < w; x++, i++, j += stride) {
+                    out[i] =
+                            (data[j + o0] & 0xFF) << 16
+                                    | (data[j + o1] & 0xFF) << 8
+                                    | (data[j + o2] & 0xFF);
+                }
             }
         }
         return out;
@@ -137,14 +153,10 @@ final class JpegRgbDecoder implements AutoCloseable {
 
     /** libjpeg's {@code ycc_rgb_convert} for one pixel (see the class formula). */
     static int rgb(int y, int cb, int cr) {
-        int r = clamp(y + CR_R[cr]);
-        int g = clamp(y + ((CB_G[cb] + CR_G[cr]) >> SCALE_BITS));
-        int b = clamp(y + CB_B[cb]);
-        return r << 16 | g << 8 | b;
-    }
-
-    private static int clamp(int v) {
-        return v < 0 ? 0 : Math.min(v, 255);
+        int v = y + RANGE_OFFSET;
+        return RANGE[v + CR_R[cr]] << 16
+                | RANGE[v + ((CB_G[cb] + CR_G[cr]) >> SCALE_BITS)] << 8
+                | RANGE[v + CB_B[cb]];
     }
 
     /** The tables stream without its EOI, then the block's stream without its SOI. */
