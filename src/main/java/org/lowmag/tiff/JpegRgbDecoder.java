@@ -6,8 +6,9 @@ import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.util.Iterator;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -35,7 +36,11 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class JpegRgbDecoder implements AutoCloseable {
 
-    private static final String JDK_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
+    private static final String JDK_READER_SPI = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
+
+    /** The JDK's own JPEG reader's provider (found once; readers are made per decoder). */
+    private static final ImageReaderSpi JDK_SPI = jdkSpi();
+
     private static final int SCALE_BITS = 16;
     private static final int HALF = 1 << (SCALE_BITS - 1);
     private static final int[] CR_R = new int[256];
@@ -72,17 +77,26 @@ final class JpegRgbDecoder implements AutoCloseable {
      *     reader then)
      */
     static JpegRgbDecoder create() {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
-        ImageReader found = null;
-        while (readers.hasNext()) {
-            ImageReader r = readers.next();
-            if (found == null && r.getClass().getName().equals(JDK_READER)) {
-                found = r;
-            } else {
-                r.dispose();
+        if (JDK_SPI == null) {
+            return null;
+        }
+        try {
+            return new JpegRgbDecoder(JDK_SPI.createReaderInstance(null));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static ImageReaderSpi jdkSpi() {
+        Iterator<ImageReaderSpi> spis =
+                IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, false);
+        while (spis.hasNext()) {
+            ImageReaderSpi spi = spis.next();
+            if (spi.getClass().getName().equals(JDK_READER_SPI)) {
+                return spi;
             }
         }
-        return found == null ? null : new JpegRgbDecoder(found);
+        return null;
     }
 
     private static int fix(double c) {
