@@ -63,10 +63,7 @@ public final class TiffTileDecoder implements AutoCloseable {
         int col = tile % page.tilesAcross();
         int row = tile / page.tilesAcross();
         int fullW = page.tileWidthPx;
-        int fullH =
-                page.tiled
-                        ? page.tileHeightPx
-                        : Math.min(page.tileHeightPx, page.heightPx - row * page.tileHeightPx);
+        int fullH = blockHeight(page, row);
         byte[] tiff = buildTiff(page, tile, fullW, fullH);
         BufferedImage image;
         try (ImageInputStream in = new ByteArrayImageInputStream(tiff)) {
@@ -77,17 +74,7 @@ public final class TiffTileDecoder implements AutoCloseable {
                 | IllegalStateException
                 | IndexOutOfBoundsException
                 | NegativeArraySizeException e) {
-            // Decoders report corrupt data with these; name the file and the tile.
-            throw new IOException(
-                    String.format(
-                            "%s: cannot decode %s %d (IFD %d, compression %d): %s",
-                            path,
-                            page.tiled ? "tile" : "strip",
-                            tile,
-                            page.ifd,
-                            page.compression,
-                            e.getMessage()),
-                    e);
+            throw cannotDecode(page, tile, e);
         } finally {
             reader.setInput(null);
         }
@@ -138,10 +125,7 @@ public final class TiffTileDecoder implements AutoCloseable {
         }
         int col = tile % page.tilesAcross();
         int row = tile / page.tilesAcross();
-        int fullH =
-                page.tiled
-                        ? page.tileHeightPx
-                        : Math.min(page.tileHeightPx, page.heightPx - row * page.tileHeightPx);
+        int fullH = blockHeight(page, row);
         byte[] bytes = readBytes(page.offset(tile, 0), page.byteCount(tile, 0));
         JpegFrame frame = JpegFrame.parse(bytes);
         checkJpegSize(page, tile, frame, page.tileWidthPx, fullH);
@@ -170,17 +154,29 @@ public final class TiffTileDecoder implements AutoCloseable {
                     validW,
                     validH);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(
-                    String.format(
-                            "%s: cannot decode %s %d (IFD %d, compression %d): %s",
-                            path,
-                            page.tiled ? "tile" : "strip",
-                            tile,
-                            page.ifd,
-                            page.compression,
-                            e.getMessage()),
-                    e);
+            throw cannotDecode(page, tile, e);
         }
+    }
+
+    /** A tile's stored height; a strip's: the rows left in the image, at most RowsPerStrip. */
+    private static int blockHeight(TiffPage page, int row) {
+        return page.tiled
+                ? page.tileHeightPx
+                : Math.min(page.tileHeightPx, page.heightPx - row * page.tileHeightPx);
+    }
+
+    /** Decoders report corrupt data with several exception types; this names the file and block. */
+    private IOException cannotDecode(TiffPage page, int tile, Exception e) {
+        return new IOException(
+                String.format(
+                        "%s: cannot decode %s %d (IFD %d, compression %d): %s",
+                        path,
+                        page.tiled ? "tile" : "strip",
+                        tile,
+                        page.ifd,
+                        page.compression,
+                        e.getMessage()),
+                e);
     }
 
     private static long firstValue(Object value, long absent) {
