@@ -37,6 +37,8 @@ public final class JpegDcDecoder {
     private final JpegBitReader.Table[] dcTables = new JpegBitReader.Table[4];
     private final JpegBitReader.Table[] acTables = new JpegBitReader.Table[4];
     private int restartInterval;
+    private JpegBitReader.Table[] recentDc = new JpegBitReader.Table[4];
+    private JpegBitReader.Table[] recentAc = new JpegBitReader.Table[4];
     private int width;
     private int height;
     private int[] compIds;
@@ -63,7 +65,10 @@ public final class JpegDcDecoder {
 
     /**
      * Quantisation and Huffman tables parsed once, e.g. a TIFF level's {@code JPEGTables}, for
-     * decoding each of its tiles' abbreviated streams without parsing them again.
+     * decoding each of its tiles' abbreviated streams without parsing them again. It also keeps the
+     * Huffman tables the last stream carried itself, reused for the next stream whose table
+     * specification has the same bytes (self-contained tiles written by one encoder repeat theirs),
+     * so it is not thread-safe: one per thread ({@link TiffTileDecoder} holds one per level).
      */
     public static final class Tables {
         private final JpegDcDecoder parsed;
@@ -105,6 +110,8 @@ public final class JpegDcDecoder {
         System.arraycopy(t.dcTables, 0, d.dcTables, 0, 4);
         System.arraycopy(t.acTables, 0, d.acTables, 0, 4);
         d.restartInterval = t.restartInterval;
+        d.recentDc = t.recentDc;
+        d.recentAc = t.recentAc;
         int scan = d.markers(jpeg, false);
         if (scan < 0 || !d.frameOk) {
             return null;
@@ -159,19 +166,11 @@ public final class JpegDcDecoder {
                     while (s < e) {
                         int tc = (b[s] & 0xF0) >> 4;
                         int id = b[s] & 3;
-                        int[] counts = new int[17];
-                        int total = 0;
-                        for (int l = 1; l <= 16; l++) {
-                            counts[l] = b[s + l] & 0xFF;
-                            total += counts[l];
-                        }
-                        int[] values = new int[total];
-                        for (int k = 0; k < total; k++) {
-                            values[k] = b[s + 17 + k] & 0xFF;
-                        }
-                        (tc == 0 ? dcTables : acTables)[id] =
-                                new JpegBitReader.Table(counts, values);
-                        s += 17 + total;
+                        JpegBitReader.Table[] slot = tc == 0 ? dcTables : acTables;
+                        JpegBitReader.Table[] seen = tc == 0 ? recentDc : recentAc;
+                        slot[id] = JpegBitReader.Table.read(b, s + 1, seen[id]);
+                        seen[id] = slot[id];
+                        s += 17 + slot[id].values.length;
                     }
                 }
                 case 0xDD -> restartInterval = u16(b, s);
@@ -278,18 +277,7 @@ public final class JpegDcDecoder {
                     for (int bx = 0; bx < h[c]; bx++) {
                         int t = in.decode(dc);
                         pred[c] += t == 0 ? 0 : in.receiveExtend(t);
-                        for (int k = 1; k < 64; ) {
-                            int rs = in.decodeAndSkip(ac);
-                            int r = rs >> 4;
-                            if ((rs & 15) == 0) {
-                                if (r != 15) {
-                                    break;
-                                }
-                                k += 16;
-                            } else {
-                                k += r + 1;
-                            }
-                        }
+                        in.skipAc(ac);
                         int row = my * v[c] + by;
                         int col = mx * h[c] + bx;
                         blocks[c][row * blocksX[c] + col] = pred[c];
