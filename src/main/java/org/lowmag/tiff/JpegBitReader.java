@@ -201,16 +201,11 @@ final class JpegBitReader {
         final int[] minCode = new int[17];
         final int[] values;
 
-        /** The DHT specification it was built from: 16 code counts, then the values. */
-        private final byte[] spec;
-
         Table(int[] counts, int[] values) {
             this.values = values;
-            this.spec = new byte[16 + values.length];
             int code = 0;
             int k = 0;
             for (int l = 1; l <= 16; l++) {
-                spec[l - 1] = (byte) counts[l];
                 valPtr[l] = k;
                 minCode[l] = code;
                 for (int i = 0; i < counts[l]; i++) {
@@ -226,9 +221,6 @@ final class JpegBitReader {
                 code <<= 1;
             }
             maxCode[17] = Integer.MAX_VALUE;
-            for (int i = 0; i < values.length; i++) {
-                spec[16 + i] = (byte) values[i];
-            }
         }
 
         /**
@@ -243,7 +235,7 @@ final class JpegBitReader {
          * @return the table
          * @throws IOException when the specification runs past the stream's end
          */
-        static Table read(byte[] b, int at, Table previous) throws IOException {
+        static Table read(byte[] b, int at) throws IOException {
             if (at + 16 > b.length) {
                 throw new IOException("JPEG Huffman table runs past the stream's end");
             }
@@ -254,11 +246,6 @@ final class JpegBitReader {
             int end = at + 16 + total;
             if (end > b.length) {
                 throw new IOException("JPEG Huffman table runs past the stream's end");
-            }
-            if (previous != null
-                    && previous.spec.length == 16 + total
-                    && Arrays.equals(previous.spec, 0, previous.spec.length, b, at, end)) {
-                return previous;
             }
             int[] counts = new int[17];
             for (int l = 1; l <= 16; l++) {

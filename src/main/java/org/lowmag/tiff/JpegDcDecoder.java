@@ -37,8 +37,6 @@ public final class JpegDcDecoder {
     private final JpegBitReader.Table[] dcTables = new JpegBitReader.Table[4];
     private final JpegBitReader.Table[] acTables = new JpegBitReader.Table[4];
     private int restartInterval;
-    private JpegBitReader.Table[] recentDc = new JpegBitReader.Table[4];
-    private JpegBitReader.Table[] recentAc = new JpegBitReader.Table[4];
     private int width;
     private int height;
     private int[] compIds;
@@ -66,12 +64,15 @@ public final class JpegDcDecoder {
     /**
      * Quantisation and Huffman tables parsed once, e.g. a TIFF level's {@code JPEGTables}, for
      * decoding each of its tiles' abbreviated streams without parsing them again. It also keeps the
-     * Huffman tables the last stream carried itself, reused for the next stream whose table
-     * specification has the same bytes (self-contained tiles written by one encoder repeat theirs),
-     * so it is not thread-safe: one per thread ({@link TiffTileDecoder} holds one per level).
+     * last stream's header (its bytes from SOI to the scan data) and what they set up: a next
+     * stream that starts with the same bytes (the tiles of one level, written by one encoder, all
+     * repeat their frame, tables and scan header) is decoded without reading its markers again. So
+     * it is not thread-safe: one per thread ({@link TiffTileDecoder} holds one per level).
      */
     public static final class Tables {
         private final JpegDcDecoder parsed;
+        private byte[] lastHeader;
+        private JpegDcDecoder lastDecoder;
 
         private Tables(JpegDcDecoder parsed) {
             this.parsed = parsed;
@@ -104,18 +105,24 @@ public final class JpegDcDecoder {
         if (tables == null) {
             return null;
         }
+        byte[] seen = tables.lastHeader;
+        if (seen != null
+                && jpeg.length >= seen.length
+                && Arrays.equals(seen, 0, seen.length, jpeg, 0, seen.length)) {
+            return tables.lastDecoder.scan(jpeg, seen.length);
+        }
         JpegDcDecoder d = new JpegDcDecoder();
         JpegDcDecoder t = tables.parsed;
         System.arraycopy(t.quant, 0, d.quant, 0, 4);
         System.arraycopy(t.dcTables, 0, d.dcTables, 0, 4);
         System.arraycopy(t.acTables, 0, d.acTables, 0, 4);
         d.restartInterval = t.restartInterval;
-        d.recentDc = t.recentDc;
-        d.recentAc = t.recentAc;
         int scan = d.markers(jpeg, false);
         if (scan < 0 || !d.frameOk) {
             return null;
         }
+        tables.lastHeader = Arrays.copyOf(jpeg, scan);
+        tables.lastDecoder = d;
         return d.scan(jpeg, scan);
     }
 
@@ -166,11 +173,9 @@ public final class JpegDcDecoder {
                     while (s < e) {
                         int tc = (b[s] & 0xF0) >> 4;
                         int id = b[s] & 3;
-                        JpegBitReader.Table[] slot = tc == 0 ? dcTables : acTables;
-                        JpegBitReader.Table[] seen = tc == 0 ? recentDc : recentAc;
-                        slot[id] = JpegBitReader.Table.read(b, s + 1, seen[id]);
-                        seen[id] = slot[id];
-                        s += 17 + slot[id].values.length;
+                        JpegBitReader.Table t = JpegBitReader.Table.read(b, s + 1);
+                        (tc == 0 ? dcTables : acTables)[id] = t;
+                        s += 17 + t.values.length;
                     }
                 }
                 case 0xDD -> restartInterval = u16(b, s);
@@ -252,15 +257,24 @@ public final class JpegDcDecoder {
         }
         int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
-        int outW = (width + 7) / 8;
-        int outH = (height + 7) / 8;
         int[][] blocks = new int[n][];
         int[] blocksX = new int[n];
         for (int c = 0; c < n; c++) {
             blocksX[c] = mcusX * h[c];
             blocks[c] = new int[blocksX[c] * mcusY * v[c]];
         }
-        JpegBitReader in = new JpegBitReader(b, start);
+        readBlocks(new JpegBitReader(b, start), blocks, blocksX, mcusX, mcusY);
+        return samples(blocks, blocksX, hMax, vMax);
+    }
+
+    /**
+     * Decodes the scan's MCUs in order (ITU T.81 A.2.3), each component's {@code H x V} blocks row
+     * by row: a block's DC value is the previous one's of its component plus the decoded difference
+     * ({@code pred = 0} at the start and after each restart marker).
+     */
+    private void readBlocks(JpegBitReader in, int[][] blocks, int[] blocksX, int mcusX, int mcusY)
+            throws IOException {
+        int n = blocks.length;
         int[] pred = new int[n];
         int mcus = mcusX * mcusY;
         for (int m = 0; m < mcus; m++) {
@@ -274,17 +288,23 @@ public final class JpegDcDecoder {
                 JpegBitReader.Table dc = dcTables[scanDc[c]];
                 JpegBitReader.Table ac = acTables[scanAc[c]];
                 for (int by = 0; by < v[c]; by++) {
+                    int at = (my * v[c] + by) * blocksX[c] + mx * h[c];
                     for (int bx = 0; bx < h[c]; bx++) {
                         int t = in.decode(dc);
                         pred[c] += t == 0 ? 0 : in.receiveExtend(t);
                         in.skipAc(ac);
-                        int row = my * v[c] + by;
-                        int col = mx * h[c] + bx;
-                        blocks[c][row * blocksX[c] + col] = pred[c];
+                        blocks[c][at + bx] = pred[c];
                     }
                 }
             }
         }
+    }
+
+    /** The blocks' means as samples ({@code clamp(floor((DC Q[0] + 4) / 8) + 128)}). */
+    private DcImage samples(int[][] blocks, int[] blocksX, int hMax, int vMax) {
+        int n = blocks.length;
+        int outW = (width + 7) / 8;
+        int outH = (height + 7) / 8;
         int[][] samples = new int[n][outW * outH];
         for (int c = 0; c < n; c++) {
             int q0 = quant[tq[c]][0];
