@@ -48,9 +48,12 @@ final class JpegBitReader {
         return ((x - ONES) & ~x & HIGHS) != 0;
     }
 
-    /** Loads whole bytes until more than 56 bits are ready; called with fewer than 32. */
+    /**
+     * Loads whole bytes, at least 4 (called with fewer than 32 bits ready): 8 at once when none is
+     * {@code 0xFF}, else {@link #fillBytewise}.
+     */
     private void fill() {
-        if (!marker && pos + 8 <= b.length) {
+        if (!marker && pos <= b.length - 8) {
             long w = (long) LONG_BE.get(b, pos);
             if (!hasFf(w)) {
                 int n = (64 - bits) >>> 3; // whole bytes that fit: 5 to 8
@@ -60,6 +63,15 @@ final class JpegBitReader {
                 return;
             }
         }
+        fillBytewise();
+    }
+
+    /**
+     * Loads bytes one at a time until more than 56 bits are ready: {@code 0xFF00} is a stuffed
+     * {@code 0xFF}; {@code 0xFF} before anything else is a marker, which ends the data (zero bits
+     * from there, also past the stream's end).
+     */
+    private void fillBytewise() {
         while (bits <= 56) {
             int x = 0;
             if (!marker && pos < b.length) {

@@ -77,6 +77,18 @@ public final class JpegDcDecoder {
         private Tables(JpegDcDecoder parsed) {
             this.parsed = parsed;
         }
+
+        /**
+         * @param jpeg a stream
+         * @return whether it starts with the header of the last stream decoded with these tables
+         *     (then it decodes with what that header set up)
+         */
+        public boolean repeatsLastHeader(byte[] jpeg) {
+            byte[] seen = lastHeader;
+            return seen != null
+                    && jpeg.length >= seen.length
+                    && Arrays.equals(seen, 0, seen.length, jpeg, 0, seen.length);
+        }
     }
 
     /**
@@ -105,11 +117,8 @@ public final class JpegDcDecoder {
         if (tables == null) {
             return null;
         }
-        byte[] seen = tables.lastHeader;
-        if (seen != null
-                && jpeg.length >= seen.length
-                && Arrays.equals(seen, 0, seen.length, jpeg, 0, seen.length)) {
-            return tables.lastDecoder.scan(jpeg, seen.length);
+        if (tables.repeatsLastHeader(jpeg)) {
+            return tables.lastDecoder.scan(jpeg, tables.lastHeader.length);
         }
         JpegDcDecoder d = new JpegDcDecoder();
         JpegDcDecoder t = tables.parsed;
@@ -300,20 +309,28 @@ public final class JpegDcDecoder {
         }
     }
 
-    /** The blocks' means as samples ({@code clamp(floor((DC Q[0] + 4) / 8) + 128)}). */
+    /**
+     * The blocks' means as samples, {@code clamp(floor((DC Q[0] + 4) / 8) + 128)} ({@code floor(x /
+     * 8) = x >> 3}); output pixel {@code (x, y)} of component {@code c} takes block {@code (x H[c]
+     * / Hmax, y V[c] / Vmax)}.
+     */
     private DcImage samples(int[][] blocks, int[] blocksX, int hMax, int vMax) {
         int n = blocks.length;
         int outW = (width + 7) / 8;
         int outH = (height + 7) / 8;
         int[][] samples = new int[n][outW * outH];
+        int[] col = new int[outW];
         for (int c = 0; c < n; c++) {
             int q0 = quant[tq[c]][0];
+            for (int x = 0; x < outW; x++) {
+                col[x] = x * h[c] / hMax;
+            }
+            int[] in = blocks[c];
+            int[] out = samples[c];
             for (int y = 0; y < outH; y++) {
-                int row = y * v[c] / vMax;
+                int row = y * v[c] / vMax * blocksX[c];
                 for (int x = 0; x < outW; x++) {
-                    int col = x * h[c] / hMax;
-                    int dc = blocks[c][row * blocksX[c] + col] * q0;
-                    samples[c][y * outW + x] = clampByte(Math.floorDiv(dc + 4, 8) + 128);
+                    out[y * outW + x] = clampByte(((in[row + col[x]] * q0 + 4) >> 3) + 128);
                 }
             }
         }
