@@ -63,13 +63,31 @@ public final class JpegDcDecoder {
 
     /**
      * Quantisation and Huffman tables parsed once, e.g. a TIFF level's {@code JPEGTables}, for
-     * decoding each of its tiles' abbreviated streams without parsing them again.
+     * decoding each of its tiles' abbreviated streams without parsing them again. It also keeps the
+     * last stream's header (its bytes from SOI to the scan data) and what they set up: a next
+     * stream that starts with the same bytes (the tiles of one level, written by one encoder, all
+     * repeat their frame, tables and scan header) is decoded without reading its markers again. So
+     * it is not thread-safe: one per thread ({@link TiffTileDecoder} holds one per level).
      */
     public static final class Tables {
         private final JpegDcDecoder parsed;
+        private byte[] lastHeader;
+        private JpegDcDecoder lastDecoder;
 
         private Tables(JpegDcDecoder parsed) {
             this.parsed = parsed;
+        }
+
+        /**
+         * @param jpeg a stream
+         * @return whether it starts with the header of the last stream decoded with these tables
+         *     (then it decodes with what that header set up)
+         */
+        public boolean repeatsLastHeader(byte[] jpeg) {
+            byte[] seen = lastHeader;
+            return seen != null
+                    && jpeg.length >= seen.length
+                    && Arrays.equals(seen, 0, seen.length, jpeg, 0, seen.length);
         }
     }
 
@@ -99,6 +117,9 @@ public final class JpegDcDecoder {
         if (tables == null) {
             return null;
         }
+        if (tables.repeatsLastHeader(jpeg)) {
+            return tables.lastDecoder.scan(jpeg, tables.lastHeader.length);
+        }
         JpegDcDecoder d = new JpegDcDecoder();
         JpegDcDecoder t = tables.parsed;
         System.arraycopy(t.quant, 0, d.quant, 0, 4);
@@ -109,6 +130,8 @@ public final class JpegDcDecoder {
         if (scan < 0 || !d.frameOk) {
             return null;
         }
+        tables.lastHeader = Arrays.copyOf(jpeg, scan);
+        tables.lastDecoder = d;
         return d.scan(jpeg, scan);
     }
 
@@ -159,19 +182,9 @@ public final class JpegDcDecoder {
                     while (s < e) {
                         int tc = (b[s] & 0xF0) >> 4;
                         int id = b[s] & 3;
-                        int[] counts = new int[17];
-                        int total = 0;
-                        for (int l = 1; l <= 16; l++) {
-                            counts[l] = b[s + l] & 0xFF;
-                            total += counts[l];
-                        }
-                        int[] values = new int[total];
-                        for (int k = 0; k < total; k++) {
-                            values[k] = b[s + 17 + k] & 0xFF;
-                        }
-                        (tc == 0 ? dcTables : acTables)[id] =
-                                new JpegBitReader.Table(counts, values);
-                        s += 17 + total;
+                        JpegBitReader.Table t = JpegBitReader.Table.read(b, s + 1);
+                        (tc == 0 ? dcTables : acTables)[id] = t;
+                        s += 17 + t.values.length;
                     }
                 }
                 case 0xDD -> restartInterval = u16(b, s);
@@ -253,15 +266,24 @@ public final class JpegDcDecoder {
         }
         int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
-        int outW = (width + 7) / 8;
-        int outH = (height + 7) / 8;
         int[][] blocks = new int[n][];
         int[] blocksX = new int[n];
         for (int c = 0; c < n; c++) {
             blocksX[c] = mcusX * h[c];
             blocks[c] = new int[blocksX[c] * mcusY * v[c]];
         }
-        JpegBitReader in = new JpegBitReader(b, start);
+        readBlocks(new JpegBitReader(b, start), blocks, blocksX, mcusX, mcusY);
+        return samples(blocks, blocksX, hMax, vMax);
+    }
+
+    /**
+     * Decodes the scan's MCUs in order (ITU T.81 A.2.3), each component's {@code H x V} blocks row
+     * by row: a block's DC value is the previous one's of its component plus the decoded difference
+     * ({@code pred = 0} at the start and after each restart marker).
+     */
+    private void readBlocks(JpegBitReader in, int[][] blocks, int[] blocksX, int mcusX, int mcusY)
+            throws IOException {
+        int n = blocks.length;
         int[] pred = new int[n];
         int mcus = mcusX * mcusY;
         for (int m = 0; m < mcus; m++) {
@@ -275,37 +297,40 @@ public final class JpegDcDecoder {
                 JpegBitReader.Table dc = dcTables[scanDc[c]];
                 JpegBitReader.Table ac = acTables[scanAc[c]];
                 for (int by = 0; by < v[c]; by++) {
+                    int at = (my * v[c] + by) * blocksX[c] + mx * h[c];
                     for (int bx = 0; bx < h[c]; bx++) {
                         int t = in.decode(dc);
                         pred[c] += t == 0 ? 0 : in.receiveExtend(t);
-                        for (int k = 1; k < 64; ) {
-                            int rs = in.decodeAndSkip(ac);
-                            int r = rs >> 4;
-                            if ((rs & 15) == 0) {
-                                if (r != 15) {
-                                    break;
-                                }
-                                k += 16;
-                            } else {
-                                k += r + 1;
-                            }
-                        }
-                        int row = my * v[c] + by;
-                        int col = mx * h[c] + bx;
-                        blocks[c][row * blocksX[c] + col] = pred[c];
+                        in.skipAc(ac);
+                        blocks[c][at + bx] = pred[c];
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The blocks' means as samples, {@code clamp(floor((DC Q[0] + 4) / 8) + 128)} ({@code floor(x /
+     * 8) = x >> 3}); output pixel {@code (x, y)} of component {@code c} takes block {@code (x H[c]
+     * / Hmax, y V[c] / Vmax)}.
+     */
+    private DcImage samples(int[][] blocks, int[] blocksX, int hMax, int vMax) {
+        int n = blocks.length;
+        int outW = (width + 7) / 8;
+        int outH = (height + 7) / 8;
         int[][] samples = new int[n][outW * outH];
+        int[] col = new int[outW];
         for (int c = 0; c < n; c++) {
             int q0 = quant[tq[c]][0];
+            for (int x = 0; x < outW; x++) {
+                col[x] = x * h[c] / hMax;
+            }
+            int[] in = blocks[c];
+            int[] out = samples[c];
             for (int y = 0; y < outH; y++) {
-                int row = y * v[c] / vMax;
+                int row = y * v[c] / vMax * blocksX[c];
                 for (int x = 0; x < outW; x++) {
-                    int col = x * h[c] / hMax;
-                    int dc = blocks[c][row * blocksX[c] + col] * q0;
-                    samples[c][y * outW + x] = clampByte(Math.floorDiv(dc + 4, 8) + 128);
+                    out[y * outW + x] = clampByte(((in[row + col[x]] * q0 + 4) >> 3) + 128);
                 }
             }
         }

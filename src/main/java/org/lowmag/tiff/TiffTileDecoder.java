@@ -39,6 +39,7 @@ public final class TiffTileDecoder implements AutoCloseable {
     private final ImageReader reader;
     private TiffPage dcPage;
     private JpegDcDecoder.Tables dcTables;
+    private boolean dcYcbcr;
     private JpegRgbDecoder jpeg;
     private boolean noJdkJpeg;
 
@@ -221,31 +222,33 @@ public final class TiffTileDecoder implements AutoCloseable {
             return null;
         }
         byte[] bytes = readBytes(page.offset(tile, 0), page.byteCount(tile, 0));
-        JpegFrame frame = JpegFrame.parse(bytes);
-        checkJpegSize(page, tile, frame, page.tileWidthPx, page.tileHeightPx);
-        Map<Integer, Object> tags = JpegColourTags.corrected(page.decodeTags(), frame);
         DcImage dc;
         try {
             if (page != dcPage) { // a level's JPEGTables parsed once for all its tiles
-                Object tables = tags.get(TiffTags.JPEG_TABLES);
+                Object tables = page.decodeTags().get(TiffTags.JPEG_TABLES);
                 dcTables = JpegDcDecoder.tables(tables instanceof byte[] t ? t : null);
                 dcPage = page;
             }
+        } catch (IOException | RuntimeException e) {
+            throw dcError(page, tile, e);
+        }
+        // a tile that repeats the last one's header has had its frame and colour checked
+        if (dcTables == null || !dcTables.repeatsLastHeader(bytes)) {
+            JpegFrame frame = JpegFrame.parse(bytes);
+            checkJpegSize(page, tile, frame, page.tileWidthPx, page.tileHeightPx);
+            Object photometric =
+                    JpegColourTags.corrected(page.decodeTags(), frame).get(TiffTags.PHOTOMETRIC);
+            dcYcbcr = photometric instanceof Number n ? n.intValue() == JpegColourTags.YCBCR : true;
+        }
+        try {
             dc = JpegDcDecoder.decodeWith(dcTables, bytes);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(
-                    String.format(
-                            "%s: cannot decode tile %d (IFD %d) at 1/8 scale: %s",
-                            path, tile, page.ifd, e.getMessage()),
-                    e);
+            throw dcError(page, tile, e);
         }
         if (dc == null) {
             return null;
         }
-        Object photometric = tags.get(TiffTags.PHOTOMETRIC);
-        boolean ycbcr =
-                photometric instanceof Number n ? n.intValue() == JpegColourTags.YCBCR : true;
-        int[] rgb = dc.toRgb(ycbcr);
+        int[] rgb = dc.toRgb(dcYcbcr);
         int col = tile % page.tilesAcross();
         int row = tile / page.tilesAcross();
         int w = (Math.min(page.tileWidthPx, page.widthPx - col * page.tileWidthPx) + 7) / 8;
@@ -262,6 +265,14 @@ public final class TiffTileDecoder implements AutoCloseable {
             System.arraycopy(rgb, y * dc.width(), out, y * w, w);
         }
         return out;
+    }
+
+    private IOException dcError(TiffPage page, int tile, Exception e) {
+        return new IOException(
+                String.format(
+                        "%s: cannot decode tile %d (IFD %d) at 1/8 scale: %s",
+                        path, tile, page.ifd, e.getMessage()),
+                e);
     }
 
     /**

@@ -154,6 +154,110 @@ class JpegDcDecoderTest {
         return out;
     }
 
+    private static BufferedImage pattern(int w, int h, int seed) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 120 + (int) (80 * Math.sin((x + seed) / 7.0));
+                int g = 100 + (int) (60 * Math.cos((y * seed) / 5.0));
+                int b = (x * 31 + y * 17 + seed) & 0xFF;
+                img.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return img;
+    }
+
+    /**
+     * One {@link JpegDcDecoder.Tables} decoding streams in turn, some repeating the previous
+     * stream's header (same size and quality: read without its markers), some not (another quality
+     * or size): each gives what a fresh decode gives.
+     */
+    @Test
+    void tablesReusedAcrossStreamsDecodeEachAsAFreshDecoderDoes() throws IOException {
+        byte[][] streams = {
+            jpeg(pattern(64, 48, 1), 0.9f, false),
+            jpeg(pattern(64, 48, 2), 0.9f, false),
+            jpeg(pattern(64, 48, 3), 0.5f, false),
+            jpeg(pattern(40, 24, 4), 0.5f, false),
+            jpeg(pattern(64, 48, 1), 0.9f, false)
+        };
+        JpegDcDecoder.Tables tables = JpegDcDecoder.tables(null);
+        assertTrue(!tables.repeatsLastHeader(streams[0]));
+        for (int i = 0; i < streams.length; i++) {
+            boolean repeats = tables.repeatsLastHeader(streams[i]);
+            assertEquals(i == 1, repeats, "stream " + i);
+            DcImage want = JpegDcDecoder.decode(null, streams[i]);
+            DcImage got = JpegDcDecoder.decodeWith(tables, streams[i]);
+            assertEquals(want.width(), got.width());
+            assertArrayEquals(want.toRgb(true), got.toRgb(true), "stream " + i);
+        }
+    }
+
+    /**
+     * The same image encoded twice, once with a restart interval of 3 MCUs (a DRI marker, an RSTn
+     * marker after every 3 MCUs, the DC prediction back at 0 after each): the coefficients are the
+     * same, so the DC images are equal.
+     */
+    @Test
+    void restartIntervalsDecodeAsWithout() throws IOException {
+        BufferedImage img = pattern(100, 70, 5);
+        byte[] plain = encode(img, 0);
+        byte[] restarts = encode(img, 3);
+        assertEquals(0, markers(plain, 0xD0));
+        // 7 x 5 MCUs of 16 x 16 px: an RSTn after MCUs 3, 6, ..., 33
+        assertEquals(11, markers(restarts, 0xD0));
+        assertArrayEquals(
+                JpegDcDecoder.decode(null, plain).toRgb(true),
+                JpegDcDecoder.decode(null, restarts).toRgb(true));
+    }
+
+    /** Counts the markers {@code FF xx} with {@code first <= xx <= first + 7}. */
+    private static int markers(byte[] b, int first) {
+        int n = 0;
+        for (int i = 0; i + 1 < b.length; i++) {
+            int m = b[i + 1] & 0xFF;
+            if ((b[i] & 0xFF) == 0xFF && m >= first && m <= first + 7) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Baseline JPEG at quality 0.8 by the JDK writer; a restart interval through its metadata
+     * ({@code dri} node in {@code markerSequence}), none when 0.
+     */
+    private static byte[] encode(BufferedImage img, int interval) throws IOException {
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam p = w.getDefaultWriteParam();
+        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        p.setCompressionQuality(0.8f);
+        javax.imageio.metadata.IIOMetadata meta =
+                w.getDefaultImageMetadata(
+                        javax.imageio.ImageTypeSpecifier.createFromRenderedImage(img), p);
+        if (interval > 0) {
+            String format = "javax_imageio_jpeg_image_1.0";
+            javax.imageio.metadata.IIOMetadataNode root =
+                    (javax.imageio.metadata.IIOMetadataNode) meta.getAsTree(format);
+            javax.imageio.metadata.IIOMetadataNode seq =
+                    (javax.imageio.metadata.IIOMetadataNode)
+                            root.getElementsByTagName("markerSequence").item(0);
+            javax.imageio.metadata.IIOMetadataNode dri =
+                    new javax.imageio.metadata.IIOMetadataNode("dri");
+            dri.setAttribute("interval", Integer.toString(interval));
+            seq.insertBefore(dri, seq.getFirstChild());
+            meta.setFromTree(format, root);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            w.setOutput(out);
+            w.write(null, new IIOImage(img, null, meta), p);
+        } finally {
+            w.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void aProgressiveStreamIsLeftToTheFullDecoder() throws IOException {
         BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
