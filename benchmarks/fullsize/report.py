@@ -150,7 +150,8 @@ def main():
     if novel:
         out("## Novel tissue sizes: the steady state the targets are judged by")
         out("")
-        out("One JVM per model and rep warms up on a slide of each other set, then predicts the"
+        out("One JVM per model and rep warms up on a slide of each other set (three passes, so"
+            " that the JIT has compiled the per-slide code), then predicts the"
             " three 1.2gp slides, whose tissue sizes it has not run (as in a real batch, where"
             " every tissue has its own size). Wall: the gaps between their SLIDE.json writes (read,"
             " infer and write, end to end); stages: their means; the rep with the median wall.")
