@@ -119,6 +119,7 @@ for SIZE in $SIZES; do
   for mag in $MAGS; do
     for rep in $(seq 1 "$REPS"); do
       P=$WORK/pred-$SIZE-$mag
+      rm -rf "$P"
       # --tile-large-tissues: the 1.2gp-big set's 3-6 mm tissues at 10x are over the default
       # --max-tissue-px (2^23 px), which refuses them; tiled, each pass stays within about 1 GiB
       timed "predict/$SIZE/$mag/$rep" $LOWMAG predict --model "$M/run-$mag" --threads 1 --force \
@@ -146,6 +147,7 @@ for SIZE in $SIZES; do
     done
     for mag in $MAGS; do
       P=$WORK/batch-pred-$SIZE-$mag
+      rm -rf "$P" # a longer earlier batch's SLIDE.json files would count as this one's
       timed "batch/$SIZE/$mag" $LOWMAG predict --model "$M/run-$mag" --threads 1 --force \
         --tile-large-tissues --out "$P" "$B"
       python3 - "$P" "$SIZE/$mag" "$(ls "$D/slides" | wc -l)" >> "$WORK/batch.csv" <<'EOF'
@@ -190,6 +192,7 @@ if [ "$BATCH" -gt 0 ] && [ "$i" -gt 0 ] && [[ " $SIZES " == *" 1.2gp "* ]]; then
   for mag in $MAGS; do
     for rep in $(seq 1 "$REPS"); do
       P=$WORK/novel-pred-$mag-$rep
+      rm -rf "$P"
       timed "novel/$mag/$rep" $LOWMAG predict --model "$M/run-$mag" --threads 1 --force \
         --tile-large-tissues --out "$P" "$NV"
       python3 - "$P" "$mag" "$rep" >> "$WORK/novel.csv" <<'EOF'
