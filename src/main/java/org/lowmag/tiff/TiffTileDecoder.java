@@ -110,7 +110,8 @@ public final class TiffTileDecoder implements AutoCloseable {
      * @param page the image
      * @param tile the block index (row-major)
      * @return the block's part inside the image ({@code w x h}), packed {@code 0xRRGGBB},
-     *     row-major; null when the block is not such a JPEG block (use {@link #decode})
+     *     row-major; null when the block is not such a JPEG block or the JDK's decoder rejects it
+     *     (use {@link #decode}, which reports corrupt data)
      * @throws IOException when reading or decoding fails
      */
     public int[] decodeRgb(TiffPage page, int tile) throws IOException {
@@ -155,7 +156,9 @@ public final class TiffTileDecoder implements AutoCloseable {
                     validW,
                     validH);
         } catch (IOException | RuntimeException e) {
-            throw cannotDecode(page, tile, e);
+            // The JDK's reader is stricter than TwelveMonkeys' with some streams: let the TIFF
+            // reader try, which names the file and block if the data are corrupt.
+            return null;
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Backend choice and the messages for files no backend can read. */
 class SlideReadersTest {
@@ -55,9 +57,10 @@ class SlideReadersTest {
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
 
-    @Test
-    void corruptTileNamesTheFileAndTile() throws IOException {
-        Path tif = SyntheticTiffs.writeJdk(dir.resolve("c.tif"), 256, 192, 1, 64, "Deflate");
+    @ParameterizedTest
+    @ValueSource(strings = {"Deflate", "JPEG"})
+    void corruptTileNamesTheFileAndTile(String compression) throws IOException {
+        Path tif = SyntheticTiffs.writeJdk(dir.resolve("c.tif"), 256, 192, 1, 64, compression);
         try (SlideReader r = SlideReaders.open(tif)) {
             r.readRegion(new RegionRequest(0, 0, 8, 8, 1)); // fine before the damage
         }
