@@ -29,8 +29,10 @@ has() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 # model/last on LM_VIEW, default the wide view)
 lm() {
   local name=$1 cmd=$2; shift 2
-  local run="$out/lowmag/$name" data=${LM_DATA:-$ds} view=${LM_VIEW:-$wide}
-  [ -f "$run/DONE" ] || "$lowmag" "$cmd" --data "$data" --epochs 15 --out "$run" "$@" >"$run.log" 2>&1
+  local run="$out/lowmag/$name" data=${LM_DATA:-$ds} view=${LM_VIEW:-$wide} resume=()
+  [ -d "$run/checkpoint" ] && resume=(--resume) # an interrupted run goes on from its checkpoint
+  [ -f "$run/DONE" ] || "$lowmag" "$cmd" --data "$data" --epochs 15 --out "$run" ${resume[@]+"${resume[@]}"} \
+    "$@" >>"$run.log" 2>&1
   for which in best last; do
     [ -f "$out/eval/$name-$which/metrics.json" ] || "$lowmag" evaluate --model "$run/model/$which" \
       --data "$view" --bootstrap-unit group --bootstrap 1000 --out "$out/eval/$name-$which" >/dev/null 2>&1
