@@ -3,11 +3,10 @@ package org.lowmag.slide;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
-import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
-import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
+import org.lowmag.tiff.InterleavedBytes;
 
 /**
  * Conversions of decoded images to packed 8-bit RGB ({@code 0xRRGGBB}) with transparency composited
@@ -58,19 +57,14 @@ final class RgbPixels {
 
     /**
      * The fast path for 8-bit RGB without alpha stored pixel-interleaved in one byte array (JPEG
-     * tiles decode to {@code TYPE_3BYTE_BGR}; edge tiles are sub-images of one): the sample of band
-     * {@code b} at {@code (x, y)} is at {@code offset + (y - ty) scanline + (x - tx) pixelStride +
-     * bandOffset[b]} ({@code (tx, ty)} the raster's sample-model translation).
+     * tiles decode to {@code TYPE_3BYTE_BGR}; edge tiles are sub-images of one), read by {@link
+     * InterleavedBytes}.
      *
      * @return the packed pixels, or null when the image is stored otherwise
      */
     private static int[] fromInterleavedBytes(BufferedImage image, int w, int h) {
-        Raster raster = image.getRaster();
         ColorModel cm = image.getColorModel();
-        if (!(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
-                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
-                || buffer.getNumBanks() != 1
-                || sm.getNumBands() != 3
+        if (image.getRaster().getNumBands() != 3
                 || cm.hasAlpha()
                 || cm instanceof IndexColorModel
                 || !cm.getColorSpace().isCS_sRGB()
@@ -79,27 +73,8 @@ final class RgbPixels {
                 || cm.getComponentSize(2) != 8) {
             return null;
         }
-        byte[] data = buffer.getData();
-        int[] bands = sm.getBandOffsets();
-        int stride = sm.getPixelStride();
-        int scanline = sm.getScanlineStride();
-        int origin =
-                buffer.getOffset()
-                        + (raster.getMinY() - raster.getSampleModelTranslateY()) * scanline
-                        + (raster.getMinX() - raster.getSampleModelTranslateX()) * stride;
-        int r = bands[0];
-        int g = bands[1];
-        int b = bands[2];
-        int[] out = new int[w * h];
-        for (int y = 0, i = 0; y < h; y++) {
-            for (int x = 0, j = origin + y * scanline; x < w; x++, i++, j += stride) {
-                out[i] =
-                        (data[j + r] & 0xFF) << 16
-                                | (data[j + g] & 0xFF) << 8
-                                | (data[j + b] & 0xFF);
-            }
-        }
-        return out;
+        InterleavedBytes layout = InterleavedBytes.of(image.getRaster());
+        return layout == null ? null : layout.packRgb(w, h);
     }
 
     /** Reads samples band by band: grey, grey+alpha, RGB or RGB+alpha (band order R, G, B, A). */

@@ -1,8 +1,6 @@
 package org.lowmag.tiff;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
-import java.awt.image.DataBufferByte;
-import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.util.Iterator;
@@ -127,39 +125,25 @@ final class JpegRgbDecoder implements AutoCloseable {
         } finally {
             reader.setInput(null);
         }
-        if (raster.getNumBands() != components
-                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
-                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
-                || raster.getMinX() != raster.getSampleModelTranslateX()
-                || raster.getMinY() != raster.getSampleModelTranslateY()
+        InterleavedBytes layout = InterleavedBytes.of(raster);
+        if (layout == null
+                || raster.getNumBands() != components
                 || raster.getWidth() < width
                 || raster.getHeight() < height) {
             return null;
         }
-        byte[] data = buffer.getData();
-        int[] bands = sm.getBandOffsets();
-        int stride = sm.getPixelStride();
-        int scanline = sm.getScanlineStride();
-        int w = width;
-        int h = height;
-        int[] out = new int[w * h];
-        int o0 = buffer.getOffset() + bands[0];
-        int o1 = buffer.getOffset() + bands[components == 3 ? 1 : 0];
-        int o2 = buffer.getOffset() + bands[components == 3 ? 2 : 0];
-        boolean convert = ycbcr && components == 3;
-        for (int y = 0, i = 0; y < h; y++) {
-            int j = y * scanline;
-            if (convert) {
-                for (int x = 0; x < w; x++, i++, j += stride) {
-                    out[i] = rgb(data[j + o0] & 0xFF, data[j + o1] & 0xFF, data[j + o2] & 0xFF);
-                }
-            } else {
-                for (int x = 0; x < w; x++, i++, j += stride) {
-                    out[i] =
-                            (data[j + o0] & 0xFF) << 16
-                                    | (data[j + o1] & 0xFF) << 8
-                                    | (data[j + o2] & 0xFF);
-                }
+        if (!ycbcr || components != 3) {
+            return layout.packRgb(width, height);
+        }
+        byte[] data = layout.data();
+        int stride = layout.stride();
+        int o0 = layout.band(0);
+        int o1 = layout.band(1);
+        int o2 = layout.band(2);
+        int[] out = new int[width * height];
+        for (int y = 0, i = 0; y < height; y++) {
+            for (int x = 0, j = layout.rowStart(y); x < width; x++, i++, j += stride) {
+                out[i] = rgb(data[j + o0] & 0xFF, data[j + o1] & 0xFF, data[j + o2] & 0xFF);
             }
         }
         return out;
