@@ -81,6 +81,37 @@ public final class TiffTags {
         if (v == null) {
             return null;
         }
+        long[] values = values(v);
+        if (values != null) {
+            return values;
+        }
+        if (v instanceof Exception e) {
+            // TwelveMonkeys keeps the error it met reading the values in their place
+            throw new IOException(
+                    where
+                            + ": TIFF tag "
+                            + tag
+                            + " cannot be read ("
+                            + e
+                            + "): the file is truncated or corrupt",
+                    e);
+        }
+        throw new IOException(
+                where
+                        + ": TIFF tag "
+                        + tag
+                        + " should be numeric, found "
+                        + v.getClass().getName());
+    }
+
+    /**
+     * A raw numeric value as TwelveMonkeys gives it ({@link #raw}, {@link TiffPage}'s decode tags)
+     * as unsigned longs.
+     *
+     * @param v a {@code Number}, {@code long[]}, {@code int[]} or {@code short[]}
+     * @return its values (a new array), or null for anything else
+     */
+    static long[] values(Object v) {
         if (v instanceof Number n) {
             return new long[] {n.longValue()};
         }
@@ -101,23 +132,7 @@ public final class TiffTags {
             }
             return out;
         }
-        if (v instanceof Exception e) {
-            // TwelveMonkeys keeps the error it met reading the values in their place
-            throw new IOException(
-                    where
-                            + ": TIFF tag "
-                            + tag
-                            + " cannot be read ("
-                            + e
-                            + "): the file is truncated or corrupt",
-                    e);
-        }
-        throw new IOException(
-                where
-                        + ": TIFF tag "
-                        + tag
-                        + " should be numeric, found "
-                        + v.getClass().getName());
+        return null;
     }
 
     /**

@@ -79,8 +79,8 @@ public final class TiffTileDecoder implements AutoCloseable {
         } finally {
             reader.setInput(null);
         }
-        int validW = Math.min(fullW, page.widthPx - col * page.tileWidthPx);
-        int validH = Math.min(fullH, page.heightPx - row * page.tileHeightPx);
+        int validW = validWidth(page, col);
+        int validH = validHeight(page, row);
         if (image.getWidth() < validW || image.getHeight() < validH) {
             throw new IOException(
                     path
@@ -116,13 +116,16 @@ public final class TiffTileDecoder implements AutoCloseable {
      */
     public int[] decodeRgb(TiffPage page, int tile) throws IOException {
         Map<Integer, Object> raw = page.decodeTags();
-        int components = (int) firstValue(raw.get(TiffTags.SAMPLES_PER_PIXEL), 1);
+        int components = (int) first(raw.get(TiffTags.SAMPLES_PER_PIXEL), 1);
+        long[] bits = TiffTags.values(raw.get(TiffTags.BITS_PER_SAMPLE));
         if (page.compression != 7
                 || page.planes != 1
                 || noJdkJpeg
                 || (components != 1 && components != 3)
                 || raw.containsKey(TiffTags.EXTRA_SAMPLES)
-                || !allEight(raw.get(TiffTags.BITS_PER_SAMPLE))) {
+                || bits == null
+                || bits.length == 0
+                || !Arrays.stream(bits).allMatch(b -> b == 8)) {
             return null;
         }
         int col = tile % page.tilesAcross();
@@ -132,7 +135,7 @@ public final class TiffTileDecoder implements AutoCloseable {
         JpegFrame frame = JpegFrame.parse(bytes);
         checkJpegSize(page, tile, frame, page.tileWidthPx, fullH);
         Map<Integer, Object> tags = JpegColourTags.corrected(raw, frame);
-        long photometric = firstValue(tags.get(TiffTags.PHOTOMETRIC), -1);
+        long photometric = first(tags.get(TiffTags.PHOTOMETRIC), -1);
         boolean ycbcr = photometric == JpegColourTags.YCBCR;
         if (components == 3 ? !ycbcr && photometric != JpegColourTags.RGB : photometric != 1) {
             return null;
@@ -144,8 +147,6 @@ public final class TiffTileDecoder implements AutoCloseable {
                 return null;
             }
         }
-        int validW = Math.min(page.tileWidthPx, page.widthPx - col * page.tileWidthPx);
-        int validH = Math.min(fullH, page.heightPx - row * page.tileHeightPx);
         Object tables = tags.get(TiffTags.JPEG_TABLES);
         try {
             return jpeg.decode(
@@ -153,8 +154,8 @@ public final class TiffTileDecoder implements AutoCloseable {
                     bytes,
                     ycbcr,
                     components,
-                    validW,
-                    validH);
+                    validWidth(page, col),
+                    validHeight(page, row));
         } catch (IOException | RuntimeException e) {
             // The JDK's reader is stricter than TwelveMonkeys' with some streams: let the TIFF
             // reader try, which names the file and block if the data are corrupt.
@@ -183,30 +184,20 @@ public final class TiffTileDecoder implements AutoCloseable {
                 e);
     }
 
-    private static long firstValue(Object value, long absent) {
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        if (value instanceof int[] a && a.length > 0) {
-            return a[0];
-        }
-        if (value instanceof long[] a && a.length > 0) {
-            return a[0];
-        }
-        return absent;
+    /** The first value of a raw numeric tag ({@link TiffTags#values}), or {@code absent}. */
+    private static long first(Object raw, long absent) {
+        long[] v = TiffTags.values(raw);
+        return v == null || v.length == 0 ? absent : v[0];
     }
 
-    private static boolean allEight(Object bits) {
-        if (bits instanceof Number n) {
-            return n.intValue() == 8;
-        }
-        if (bits instanceof int[] a) {
-            return a.length > 0 && Arrays.stream(a).allMatch(b -> b == 8);
-        }
-        if (bits instanceof long[] a) {
-            return a.length > 0 && Arrays.stream(a).allMatch(b -> b == 8);
-        }
-        return false;
+    /** The rows of block row {@code row} inside the image. */
+    private static int validHeight(TiffPage page, int row) {
+        return Math.min(blockHeight(page, row), page.heightPx - row * page.tileHeightPx);
+    }
+
+    /** The columns of block column {@code col} inside the image. */
+    private static int validWidth(TiffPage page, int col) {
+        return Math.min(page.tileWidthPx, page.widthPx - col * page.tileWidthPx);
     }
 
     /**
@@ -254,8 +245,8 @@ public final class TiffTileDecoder implements AutoCloseable {
         int[] rgb = dc.toRgb(dcYcbcr);
         int col = tile % page.tilesAcross();
         int row = tile / page.tilesAcross();
-        int w = (Math.min(page.tileWidthPx, page.widthPx - col * page.tileWidthPx) + 7) / 8;
-        int h = (Math.min(page.tileHeightPx, page.heightPx - row * page.tileHeightPx) + 7) / 8;
+        int w = (validWidth(page, col) + 7) / 8;
+        int h = (validHeight(page, row) + 7) / 8;
         if (dc.width() < w || dc.height() < h) {
             throw new IOException(
                     path + ": tile " + tile + " of IFD " + page.ifd + " is smaller than its tile");
@@ -438,17 +429,12 @@ public final class TiffTileDecoder implements AutoCloseable {
         }
 
         private static long[] toLongs(int tag, Object value) {
-            if (value instanceof Number n) {
-                return new long[] {n.longValue()};
+            long[] values = TiffTags.values(value);
+            if (values == null) {
+                throw new IllegalStateException(
+                        "TIFF tag " + tag + " has an unexpected value type " + value.getClass());
             }
-            if (value instanceof int[] a) {
-                return Arrays.stream(a).asLongStream().toArray();
-            }
-            if (value instanceof long[] a) {
-                return a.clone();
-            }
-            throw new IllegalStateException(
-                    "TIFF tag " + tag + " has an unexpected value type " + value.getClass());
+            return values;
         }
 
         static byte[] encode(short type, long[] values, ByteOrder order) {
