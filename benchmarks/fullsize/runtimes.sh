@@ -8,7 +8,8 @@
 #   ORT      (ONNX Runtime 1.20, that network exported by export_onnx.py: OrtForward.java; fetched
 #             with Maven for this benchmark only, not a LowMag dependency)
 # Then, with the novel batch's other per-slide costs (detect, read, write: its wall minus its
-# inference), what each runtime's inference would make of the end-to-end speed-ups.
+# inference), what each runtime's student inference would make of the end-to-end speed-ups against
+# the batch's measured 10x wall (runtimes_report.py). The programs' stderr goes to WORK/runtimes/stderr.log.
 #
 # Usage: benchmarks/fullsize/runtimes.sh WORK      (WORK: the --work folder of a finished run.sh)
 # Run it on idle cores. Needs the built jar (mvn package), /usr/bin/python3 with torch, mvn.
@@ -28,13 +29,14 @@ ORT_JAR=$OUT/onnxruntime-$ORT_VERSION.jar
 /usr/bin/python3 benchmarks/fullsize/export_onnx.py "$OUT/paper.onnx" > /dev/null
 . bin/malloc-env.sh
 : > "$OUT/times.txt"
+: > "$OUT/stderr.log"
 for mag in 10 2.5 1.25; do
   [ $mag = 10 ] && export FORWARD_LIST_ONLY=0 || export FORWARD_LIST_ONLY=1 # squares once
   echo "== $mag x: $(wc -l < "$OUT/list-$mag.txt") tissues" | tee -a "$OUT/times.txt"
   java -Dai.djl.offline=true -cp "target/lowmag.jar:target/lib/*" benchmarks/fullsize/ForwardSizes.java \
-    "$WORK/models/run-$mag/model/best" "$OUT/list-$mag.txt" 2>/dev/null | sed "s/^/$mag /" | tee -a "$OUT/times.txt"
+    "$WORK/models/run-$mag/model/best" "$OUT/list-$mag.txt" 2>>"$OUT/stderr.log" | sed "s/^/$mag /" | tee -a "$OUT/times.txt"
   /usr/bin/python3 benchmarks/fullsize/forward_sizes.py "$OUT/list-$mag.txt" | sed "s/^/$mag /" | tee -a "$OUT/times.txt"
-  java -cp "$ORT_JAR" benchmarks/fullsize/OrtForward.java "$OUT/paper.onnx" "$OUT/list-$mag.txt" 2>/dev/null \
+  java -cp "$ORT_JAR" benchmarks/fullsize/OrtForward.java "$OUT/paper.onnx" "$OUT/list-$mag.txt" 2>>"$OUT/stderr.log" \
     | sed "s/^/$mag /" | tee -a "$OUT/times.txt"
 done
 /usr/bin/python3 benchmarks/fullsize/runtimes_report.py "$OUT/times.txt" "$WORK/novel.csv" \
