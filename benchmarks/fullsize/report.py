@@ -24,6 +24,20 @@ import subprocess
 TARGET = {"2.5": 8.0, "1.25": 20.0}
 
 
+def read_novel(path):
+    """novel.csv as {MAG: [(slides, wall_s, detect_s, read_s, infer_s, slide_s) per rep]}."""
+    novel = {}
+    for line in open(path):
+        mag, rep, n, *figures = line.strip().split(",")
+        novel.setdefault(mag, []).append((int(n), *map(float, figures)))
+    return novel
+
+
+def median_rep(runs):
+    """The rep with the median wall per slide (the lower of the two middle ones for an even count)."""
+    return sorted(runs, key=lambda r: r[1])[(len(runs) - 1) // 2]
+
+
 def fmt(value, spec):
     """The value formatted, or '-' when it is NaN (a single slide has no warm figure)."""
     return "-" if value != value else format(value, spec)
@@ -38,9 +52,7 @@ def main():
     args = a.parse_args()
     novel = {}
     if args.novel and os.path.exists(args.novel):
-        for line in open(args.novel):
-            mag, rep, n, *figures = line.strip().split(",")
-            novel.setdefault(mag, []).append((int(n), *map(float, figures)))
+        novel = read_novel(args.novel)
     batch = {}
     if args.batch and os.path.exists(args.batch):
         for line in open(args.batch):
@@ -163,8 +175,8 @@ def main():
         for mag in mags:
             if mag not in novel:
                 continue
-            runs = sorted(novel[mag], key=lambda r: r[1])
-            n, wall, det, rd, inf, _ = runs[(len(runs) - 1) // 2]
+            runs = novel[mag]
+            n, wall, det, rd, inf, _ = median_rep(runs)
             if mag == "10":
                 base = wall
             ratio = (10 / float(mag)) ** 2

@@ -8,9 +8,10 @@ against the 10x model's wall per slide in that batch (LowMag, as measured).
 
     runtimes_report.py TIMES NOVEL_CSV SLIDES
 """
-import csv
 import re
 import sys
+
+from report import median_rep, read_novel
 
 
 RUNTIMES = [("lowmag", "LowMag"), ("pytorch", "PyTorch"), ("ort", "ORT")]
@@ -31,17 +32,16 @@ def read_times(path):
 
 
 def novel_costs(path):
-    """Per magnification, the novel batch's (wall per slide, wall minus inference), median rep."""
-    rows = list(csv.reader(open(path)))  # MAG,REP,slides,wall_s,detect_s,read_s,infer_s,slide_s
+    """Per magnification, the novel batch's (wall per slide, wall minus inference), from the rep
+    that report.py reports (its median wall)."""
+    novel = read_novel(path)
     out = {}
     for mag in ("10", "2.5", "1.25"):
-        r = sorted((x for x in rows if x[0] == mag), key=lambda x: float(x[3]))
-        if not r:
+        if mag not in novel:
             raise SystemExit(f"runtimes_report.py: no {mag}x rows in {path}")
-        r = r[(len(r) - 1) // 2]  # as report.py: the lower median for an even count
-        out[mag] = (float(r[3]), float(r[3]) - float(r[6]))
+        _, wall, _, _, infer, _ = median_rep(novel[mag])
+        out[mag] = (wall, wall - infer)
     return out
-
 
 def main():
     times, novel, slides = sys.argv[1], sys.argv[2], int(sys.argv[3])
