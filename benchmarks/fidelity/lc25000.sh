@@ -7,6 +7,10 @@
 #   benchmarks/fidelity/lc25000.sh OUT [part ...]
 #
 # parts: prepare baselines padding init teacher kd aux (default: all); SEEDS="1 2" limits the seeds.
+# THREADS=N (default 2) sets both sides' CPU threads (harness --threads, libtorch's OMP_NUM_THREADS
+# for LowMag). THREADS=1 lets another 1-thread job share the 2 cores: beside a 1-thread LowMag
+# training, a 2-thread harness KD+aux epoch took over 6 minutes (OpenMP threads waiting on a
+# descheduled peer) against 92 s alone; with THREADS=1 it takes 136 s, and the other job keeps its pace.
 # aux (kd+aux students, after teacher) trains on half of the unlabelled groups (lc-half, drawn with
 # seed 0) and every arm is compared on lc-half's test split: the original test groups plus the
 # other half of the unlabelled groups, which no arm trains on (tables.py, table kd-aux).
@@ -23,6 +27,8 @@ data="$root/../shared/data/lc25000-lung"
 ds="$out/lc-ds"; wide="$out/lc-wide"; half="$out/lc-half"
 lowmag="$root/lowmag"; py=(/usr/bin/python3 "$here/harness.py")
 seeds=(${SEEDS:-0 1 2})  # SEEDS="1 2" runs only those seeds
+threads=${THREADS:-2}
+export OMP_NUM_THREADS=$threads MKL_NUM_THREADS=$threads
 has() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 
 # LowMag run NAME (train or distill on LM_DATA, default lc-ds, then evaluation of model/best and
@@ -44,7 +50,7 @@ pt() {
   local name=$1 arm=$2 mag=$3 seed=$4; shift 4
   local run="$out/pytorch/$name"
   [ -f "$run/metrics.json" ] || { rm -rf "$run"; "${py[@]}" --data "$ds" --out "$run" --arm "$arm" \
-    --mag "$mag" --seed "$seed" --eval-data "$wide" --eval-limit 0 --threads 2 "$@" >"$run.log" 2>&1; }
+    --mag "$mag" --seed "$seed" --eval-data "$wide" --eval-limit 0 --threads "$threads" "$@" >"$run.log" 2>&1; }
   echo "pytorch $name"
 }
 mkdir -p "$out/lowmag" "$out/pytorch" "$out/eval"
