@@ -11,6 +11,8 @@
 # for LowMag). THREADS=1 lets another 1-thread job share the 2 cores: beside a 1-thread LowMag
 # training, a 2-thread harness KD+aux epoch took over 6 minutes (OpenMP threads waiting on a
 # descheduled peer) against 92 s alone; with THREADS=1 it takes 136 s, and the other job keeps its pace.
+# SIDES="pytorch" (or "lowmag"; default both) runs one side only, e.g. to redo the PyTorch runs of a
+# seed whose LowMag predictions are already kept in runs/.
 # aux (kd+aux students, after teacher) trains on half of the unlabelled groups (lc-half, drawn with
 # seed 0) and every arm is compared on lc-half's test split: the original test groups plus the
 # other half of the unlabelled groups, which no arm trains on (tables.py, table kd-aux).
@@ -30,11 +32,13 @@ seeds=(${SEEDS:-0 1 2})  # SEEDS="1 2" runs only those seeds
 threads=${THREADS:-2}
 export OMP_NUM_THREADS=$threads MKL_NUM_THREADS=$threads
 has() { [[ " ${parts[*]} " == *" $1 "* ]]; }
+sides=" ${SIDES:-lowmag pytorch} "
 
 # LowMag run NAME (train or distill on LM_DATA, default lc-ds, then evaluation of model/best and
 # model/last on LM_VIEW, default the wide view)
 lm() {
   local name=$1 cmd=$2; shift 2
+  [[ "$sides" == *" lowmag "* ]] || return 0
   local run="$out/lowmag/$name" data=${LM_DATA:-$ds} view=${LM_VIEW:-$wide} resume=()
   [ -d "$run/checkpoint" ] && resume=(--resume) # an interrupted run goes on from its checkpoint
   [ -f "$run/DONE" ] || "$lowmag" "$cmd" --data "$data" --epochs 15 --out "$run" ${resume[@]+"${resume[@]}"} \
@@ -47,6 +51,7 @@ lm() {
 }
 # PyTorch run NAME ARM MAG SEED [harness flags; a later --data / --eval-data overrides lc-ds / wide]
 pt() {
+  [[ "$sides" == *" pytorch "* ]] || return 0
   local name=$1 arm=$2 mag=$3 seed=$4; shift 4
   local run="$out/pytorch/$name"
   [ -f "$run/metrics.json" ] || { rm -rf "$run"; "${py[@]}" --data "$ds" --out "$run" --arm "$arm" \
