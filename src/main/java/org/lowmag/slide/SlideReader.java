@@ -74,10 +74,10 @@ public interface SlideReader extends AutoCloseable {
      * An overview with a chosen floor: the largest pyramid level whose longer side lies in {@code
      * [minSidePx, maxSidePx]}, as it is (no resampling), else {@link #thumbnail(int)} of {@code
      * maxSidePx}. {@link #overview(int)} is this with {@code minSidePx = ceil(maxSidePx / 2)};
-     * tissue detection uses {@code ceil(maxSidePx / 4)}, so that on a scanner's pyramid
-     * (downsamples 1, 4, 16, 64 ...) it always finds a level and decodes at most {@code
-     * maxSidePx^2} pixels (a 40,000 x 30,000 slide: its 625 x 469 level, not its 2,500 x 1,875
-     * level resampled to 2,048 x 1,536).
+     * tissue detection asks for one level exactly ({@code minSidePx = maxSidePx}), the smallest in
+     * {@code [S / 5, S]} (org.lowmag.tissue.SlideTissue), so that on a scanner's pyramid
+     * (downsamples 1, 4, 16, 64 ...) it decodes a level, not a larger one resampled (a 40,000 x
+     * 30,000 slide: its 625 x 469 level, not its 2,500 x 1,875 level resampled to 2,048 x 1,536).
      *
      * @param maxSidePx the longest side wanted, positive
      * @param minSidePx the shortest longer side of a level used as it is, in {@code [1, maxSidePx]}

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -66,13 +67,16 @@ class OmeTiffCommandsTest {
     }
 
     /**
-     * Analysis sizes 1536, 768 and 384 read levels 0, 1 and 2: the thumbnail shows the true colours
-     * at block centres, one tissue is found on the rectangle (to 2 analysis pixels), and its
-     * GeoJSON outline is valid with about the rectangle's area (768 x 512 = 393216 px).
+     * Analysis sizes 1536, 1535 and 384 on levels of 1536, 768 and 384 px read level 0 (the slide
+     * fits), then level 2 twice (384 px, the smallest level whose longer side lies in [S/5, S]:
+     * [307, 1535] and [77, 384]): the thumbnail shows the true colours at block centres, one tissue
+     * is found on the rectangle (to 2 analysis pixels), and its GeoJSON outline is valid with about
+     * the rectangle's area (768 x 512 = 393216 px).
      */
     @ParameterizedTest
-    @ValueSource(ints = {1536, 768, 384})
-    void tissueSeesTrueColoursAndWritesValidGeoJson(int analysisSize) throws IOException {
+    @CsvSource({"1536,1536", "1535,384", "384,384"})
+    void tissueSeesTrueColoursAndWritesValidGeoJson(int analysisSize, int levelWidthPx)
+            throws IOException {
         Path out = tmp.resolve("t" + analysisSize);
         CliRun.run(
                 0,
@@ -83,8 +87,9 @@ class OmeTiffCommandsTest {
                 "--analysis-size",
                 Integer.toString(analysisSize),
                 "--geojson");
-        int ds = W / analysisSize;
         BufferedImage thumb = ImageIO.read(out.resolve("thumbnail.png").toFile());
+        assertEquals(levelWidthPx, thumb.getWidth());
+        int ds = W / levelWidthPx;
         for (int y = 64; y < H; y += 2 * OmeTiffFixture.BLOCK_PX) {
             for (int x = 64; x < W; x += 2 * OmeTiffFixture.BLOCK_PX) {
                 int expected = OmeTiffFixture.pixel(x, y, W, H);

@@ -40,12 +40,12 @@ class SlideTissueTest {
     }
 
     /**
-     * Analysis size 1000: no level lies in [500, 1000], the 300 px level lies in [250, 1000] and is
-     * analysed as it is, with sigma 5 * 300 / min(1000, 1200) = 1.5. There the square is pixels
-     * 100..199 across (75..149 down); the pixel just outside gets the dark weight of the taps 1 px
-     * away and beyond, about 0.37, so its smoothed value is about 1 - 0.37 (1 - 96/255) = 0.77 &lt;
-     * 0.8: tissue; the next one (weight about 0.09) is not. The box is pixels 99..200 (74..150),
-     * each 4 level-0 pixels: (396, 296), 408 x 308.
+     * Analysis size 1000: the smallest level in [200, 1000] is the 300 px one, analysed as it is,
+     * with sigma 5 * 300 / min(1000, 1200) = 1.5. There the square is pixels 100..199 across
+     * (75..149 down); the pixel just outside gets the dark weight of the taps 1 px away and beyond,
+     * about 0.37, so its smoothed value is about 1 - 0.37 (1 - 96/255) = 0.77 &lt; 0.8: tissue; the
+     * next one (weight about 0.09) is not. The box is pixels 99..200 (74..150), each 4 level-0
+     * pixels: (396, 296), 408 x 308.
      */
     @Test
     void aQuarterSizeLevelIsSmoothedInProportion() throws IOException {
@@ -63,14 +63,50 @@ class SlideTissueTest {
         }
     }
 
-    /** Analysis size 1300 or 500: a level fits in [S / 2, S] (1200, 300), sigma stays 5. */
+    /**
+     * Analysis size 500: the 300 px level is more than half of it, and still smoothed with sigma
+     * scaled to its size, 5 * 300 / 500 = 3.
+     */
     @Test
-    void aLevelOfAtLeastHalfTheSizeKeepsTheSigma() throws IOException {
+    void aLevelOfMoreThanHalfTheSizeHasItsSigmaScaled() throws IOException {
         try (SlideReader r = SlideReaders.open(slide())) {
-            for (int size : new int[] {1300, 500}) {
+            SlideTissue t = SlideTissue.find(r, TissueParams.defaults().withAnalysisMaxSidePx(500));
+            assertEquals(300, t.overview().getWidth());
+            assertEquals(3.0, t.detection().params().smoothSigmaPx(), 1e-12);
+        }
+    }
+
+    /**
+     * On a slide larger than S the smallest level in [ceil(S / 5), S] is taken: for S = 375 (floor
+     * 75) the 75 px level, not the 300 px one, with sigma 5 * 75 / 375 = 1; for S = 376 (floor
+     * ceil(75.2) = 76) the 300 px level, with sigma 5 * 300 / 376.
+     */
+    @Test
+    void theSmallestLevelDownToAFifthIsTaken() throws IOException {
+        try (SlideReader r = SlideReaders.open(slide())) {
+            for (int size : new int[] {375, 376}) {
                 SlideTissue t =
                         SlideTissue.find(r, TissueParams.defaults().withAnalysisMaxSidePx(size));
-                assertEquals(size == 1300 ? 1200 : 300, t.overview().getWidth());
+                boolean coarse = size == 375;
+                assertEquals(coarse ? 75 : 300, t.overview().getWidth(), "S = " + size);
+                assertEquals(
+                        coarse ? 1.0 : 5.0 * 300 / 376,
+                        t.detection().params().smoothSigmaPx(),
+                        1e-12,
+                        "S = " + size);
+                assertEquals(1, t.detection().boxes().size());
+            }
+        }
+    }
+
+    /** A slide that fits in S (1200 px; S = 1200 or 1300) is analysed on level 0, with sigma 5. */
+    @Test
+    void aSlideThatFitsIsAnalysedOnLevel0() throws IOException {
+        try (SlideReader r = SlideReaders.open(slide())) {
+            for (int size : new int[] {1200, 1300}) {
+                SlideTissue t =
+                        SlideTissue.find(r, TissueParams.defaults().withAnalysisMaxSidePx(size));
+                assertEquals(1200, t.overview().getWidth(), "S = " + size);
                 assertEquals(5.0, t.detection().params().smoothSigmaPx(), 0.0);
             }
         }
