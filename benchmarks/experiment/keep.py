@@ -1,29 +1,28 @@
 #!/usr/bin/env python3
-"""Keeps the finished seeds of a `lowmag experiment` folder small enough to commit, and puts them back.
+"""Keeps the finished runs of a `lowmag experiment` folder small enough to commit, and puts them back.
 
-A long experiment (the 3-seed LC25000 grid: about 7 hours on 2 cores) can then be made one seed at a
-time on machines that do not outlive a session:
+A long experiment (the 3-seed LC25000 grid: 30 runs, over 8 hours on 2 cores) can then be made a
+few runs at a time on machines that do not outlive a session:
 
-    /usr/bin/python3 benchmarks/experiment/keep.py save EXP_DIR DEST     # whole seeds of EXP_DIR -> DEST
+    /usr/bin/python3 benchmarks/experiment/keep.py save EXP_DIR DEST     # finished runs of EXP_DIR -> DEST
     /usr/bin/python3 benchmarks/experiment/keep.py restore DEST EXP_DIR  # DEST -> EXP_DIR, then re-run
 
-save keeps every *whole* seed: one whose runs (experiment.json lists the plan: teacher-seed<k> and
-every student of seed k; no suffix with one seed) are all finished (DONE) and evaluated
-(eval/<run>/metrics.json). A seed is kept whole or not at all, because its students are distilled
-from its teacher and the teacher's model is not kept: a later machine would have to retrain it, and
-the seed's students would come from two different teachers. For each kept run it copies the run's
-folder without model/ and checkpoint/ (DONE, config.json, log.txt, metrics.csv) and its eval/
-folder, CSV files gzipped without timestamps, plus experiment.json; it adds to what DEST holds.
+save keeps every run (of those experiment.json lists) that is finished (DONE) and evaluated
+(eval/<run>/metrics.json): the run's files without model/ and checkpoint/ (DONE, config.json,
+log.txt, metrics.csv) and its eval/ folder, CSV files gzipped without timestamps, plus
+experiment.json. A teacher's run also keeps model/best (about 5 MB for the paper's network): the
+students of its seed are distilled from it, on this machine or a later one. It adds to what DEST
+holds. An unfinished run is not kept; the next machine makes it again from the start.
 
 restore unpacks them into EXP_DIR, skipping runs EXP_DIR has finished already. `lowmag experiment`
 then skips the kept runs (finished, evaluated) and makes only the others; its report needs no
-model. EXP_DIR must have the absolute path it had on the first machine: a student's config.json
-names its teacher's folder, and `experiment` refuses a run made with other settings.
+student model. EXP_DIR must have the absolute path it had on the first machine (a student's
+config.json names its teacher's folder, and `experiment` refuses a run made with other settings),
+and so must the dataset.
 """
 import gzip
 import json
 import pathlib
-import re
 import shutil
 import sys
 import tempfile
@@ -41,29 +40,12 @@ def plan(exp):
     return json.loads(f.read_text())["runs"]
 
 
-def seed_of(run):
-    """The run's seed suffix: '-seed<k>' (before any -fold<j>), or '' in a single-seed experiment."""
-    m = re.search(r"-seed\d+", run)
-    return m.group(0) if m else ""
-
-
 def finished(exp, run):
     return (exp / "runs" / run / "DONE").is_file() and (exp / "eval" / run / "metrics.json").is_file()
 
 
-def whole_seeds(exp, runs):
-    """(kept runs, {seed: the runs that keep it from being whole})."""
-    by_seed = {}
-    for r in runs:
-        by_seed.setdefault(seed_of(r), []).append(r)
-    kept, missing = [], {}
-    for seed, rs in by_seed.items():
-        todo = [r for r in rs if not finished(exp, r)]
-        if todo:
-            missing[seed.lstrip("-") or "the only seed"] = todo
-        else:
-            kept += rs
-    return kept, missing
+def is_teacher(run):
+    return run == "teacher" or run.startswith("teacher-")
 
 
 def copy_gz(src, dst):
@@ -76,24 +58,28 @@ def copy_gz(src, dst):
         shutil.copyfile(src, dst)
 
 
+def copy_files(src, dst):
+    """The plain files of folder src into dst (made), CSVs gzipped; dot files (locks) left out."""
+    dst.mkdir(parents=True)
+    for f in sorted(src.iterdir()):
+        if f.is_file() and not f.name.startswith("."):
+            copy_gz(f, dst / f.name)
+
+
 def save(exp, dest):
     runs = plan(exp)
-    kept, missing = whole_seeds(exp, runs)
-    for seed, todo in missing.items():
-        print(f"{seed}: not kept, unfinished: {', '.join(todo)}")
+    kept = [r for r in runs if finished(exp, r)]
     if not kept:
-        fail(f"no whole seed in {exp}: every seed has unfinished runs")
+        fail(f"no run of {exp} is finished and evaluated yet: nothing to keep")
     dest.mkdir(parents=True, exist_ok=True)
     tmp = pathlib.Path(tempfile.mkdtemp(prefix=".keep.", dir=dest))
     try:
         shutil.copyfile(exp / "experiment.json", tmp / "experiment.json")
         for r in kept:
-            for kind in ("runs", "eval"):
-                src, dst = exp / kind / r, tmp / kind / r
-                dst.mkdir(parents=True)
-                for f in sorted(src.iterdir()):
-                    if f.is_file() and not f.name.startswith("."):
-                        copy_gz(f, dst / f.name)
+            copy_files(exp / "runs" / r, tmp / "runs" / r)
+            copy_files(exp / "eval" / r, tmp / "eval" / r)
+            if is_teacher(r):  # its students are distilled from model/best
+                copy_files(exp / "runs" / r / "model" / "best", tmp / "runs" / r / "model" / "best")
         for kind in ("runs", "eval"):  # whole run folders replaced, so a re-save does not mix files
             for d in sorted((tmp / kind).iterdir()):
                 target = dest / kind / d.name
@@ -104,8 +90,10 @@ def save(exp, dest):
         (tmp / "experiment.json").replace(dest / "experiment.json")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    seeds = sorted({seed_of(r).lstrip("-") or "the only seed" for r in kept})
-    print(f"kept {len(kept)} runs ({', '.join(seeds)}) in {dest}")
+    left = [r for r in runs if not finished(exp, r)]
+    print(f"kept {len(kept)} of {len(runs)} runs in {dest}: {', '.join(kept)}")
+    if left:
+        print(f"not finished, to make on a later machine: {', '.join(left)}")
 
 
 def restore(dest, exp):
@@ -117,16 +105,14 @@ def restore(dest, exp):
             skipped += 1
             continue
         for kind in ("runs", "eval"):
-            src, dst = dest / kind / r, exp / kind / r
+            dst = exp / kind / r
             if dst.exists():
                 shutil.rmtree(dst)  # an unfinished attempt at a run that was finished elsewhere
-            dst.mkdir(parents=True)
-            for f in sorted(src.iterdir()):
-                if f.name.endswith(".csv.gz"):
-                    with gzip.open(f, "rb") as i, open(dst / f.name[:-3], "wb") as o:
-                        shutil.copyfileobj(i, o)
-                else:
-                    shutil.copyfile(f, dst / f.name)
+            shutil.copytree(dest / kind / r, dst)
+            for f in sorted(dst.rglob("*.csv.gz")):
+                with gzip.open(f, "rb") as i, open(f.with_name(f.name[:-3]), "wb") as o:
+                    shutil.copyfileobj(i, o)
+                f.unlink()
         done += 1
     if not (exp / "experiment.json").exists():
         shutil.copyfile(dest / "experiment.json", exp / "experiment.json")

@@ -34,20 +34,25 @@ def keep(*args):
     return subprocess.run([sys.executable, f"{HERE}/keep.py", *args], capture_output=True, text=True)
 
 
-def test_only_whole_seeds_are_kept_and_restored_as_they_were():
+def test_finished_runs_and_teacher_models_are_kept_and_restored_as_they_were():
     with tempfile.TemporaryDirectory() as tmp:
         exp, dest, back = f"{tmp}/exp", f"{tmp}/kept", f"{tmp}/back"
         write(f"{exp}/experiment.json", json.dumps({"runs": RUNS}))
         fake_run(exp, "teacher-seed0")
         fake_run(exp, "kd-2.5x-seed0")
         fake_run(exp, "teacher-seed1")
-        fake_run(exp, "kd-2.5x-seed1", done=False, evaluated=False)  # interrupted
+        fake_run(exp, "kd-2.5x-seed1", done=True, evaluated=False)  # interrupted in its evaluation
         r = keep("save", exp, dest)
         assert r.returncode == 0, r.stderr
-        assert "seed1: not kept, unfinished: kd-2.5x-seed1" in r.stdout, r.stdout
-        assert sorted(os.listdir(f"{dest}/runs")) == ["kd-2.5x-seed0", "teacher-seed0"]
+        assert "kept 3 of 4 runs" in r.stdout, r.stdout
+        assert "to make on a later machine: kd-2.5x-seed1" in r.stdout, r.stdout
+        assert sorted(os.listdir(f"{dest}/runs")) == ["kd-2.5x-seed0", "teacher-seed0", "teacher-seed1"]
+        # a teacher keeps model/best for its students, no checkpoint or lock; a student no model
         assert sorted(os.listdir(f"{dest}/runs/teacher-seed0")) == [
-            "DONE", "config.json", "metrics.csv.gz"]  # no model/, checkpoint/ or lock
+            "DONE", "config.json", "metrics.csv.gz", "model"]
+        assert os.listdir(f"{dest}/runs/teacher-seed0/model") == ["best"]
+        assert sorted(os.listdir(f"{dest}/runs/kd-2.5x-seed0")) == [
+            "DONE", "config.json", "metrics.csv.gz"]
         with gzip.open(f"{dest}/eval/kd-2.5x-seed0/predictions.csv.gz", "rt") as f:
             assert f.read() == "tissue,truth,predicted\nt1,x,x kd-2.5x-seed0\n"
         # the gzip header holds no time: saving twice gives the same bytes
@@ -58,25 +63,27 @@ def test_only_whole_seeds_are_kept_and_restored_as_they_were():
         write(f"{back}/runs/kd-2.5x-seed0/log.txt", "an unfinished attempt")
         r = keep("restore", dest, back)
         assert r.returncode == 0, r.stderr
-        assert "restored 2 runs" in r.stdout, r.stdout
+        assert "restored 3 runs" in r.stdout, r.stdout
         assert not os.path.exists(f"{back}/runs/kd-2.5x-seed0/log.txt")
-        for run in ("teacher-seed0", "kd-2.5x-seed0"):
+        for run in ("teacher-seed0", "kd-2.5x-seed0", "teacher-seed1"):
             for f in ("runs/{}/config.json", "runs/{}/metrics.csv", "runs/{}/DONE",
                       "eval/{}/metrics.json", "eval/{}/predictions.csv"):
                 a, b = f"{exp}/{f.format(run)}", f"{back}/{f.format(run)}"
                 assert open(a).read() == open(b).read(), b
+        assert open(f"{back}/runs/teacher-seed1/model/best/params").read() == "weights"
+        assert not os.path.exists(f"{back}/runs/kd-2.5x-seed0/model")
         assert os.path.exists(f"{back}/experiment.json")
+        assert "0 runs into" in keep("restore", dest, back).stdout  # all finished there now
 
 
-def test_no_whole_seed_is_refused():
+def test_nothing_finished_is_refused():
     with tempfile.TemporaryDirectory() as tmp:
         exp = f"{tmp}/exp"
         write(f"{exp}/experiment.json", json.dumps({"runs": ["teacher", "kd-2.5x"]}))
-        fake_run(exp, "teacher")
-        fake_run(exp, "kd-2.5x", evaluated=False)
+        fake_run(exp, "teacher", evaluated=False)
         r = keep("save", exp, f"{tmp}/kept")
         assert r.returncode == 1
-        assert "no whole seed" in r.stderr, r.stderr
+        assert "nothing to keep" in r.stderr, r.stderr
         assert not os.path.exists(f"{tmp}/kept/runs")
         r = keep("restore", f"{tmp}/nothing", exp)
         assert r.returncode == 1 and "no experiment.json" in r.stderr, r.stderr
