@@ -21,6 +21,11 @@ class SlideTissueTest {
      * A 1200 x 900 px slide with downsample-4 levels (1200, 300, 75 px wide), white with a dark 400
      * x 300 px square at (400, 300).
      */
+    /** Tissue found with the default parameters at analysis size {@code sizePx}. */
+    private static SlideTissue find(SlideReader r, int sizePx) throws IOException {
+        return SlideTissue.find(r, TissueParams.defaults().withAnalysisMaxSidePx(sizePx));
+    }
+
     private Path slide() throws IOException {
         BufferedImage img = new BufferedImage(1200, 900, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -50,8 +55,7 @@ class SlideTissueTest {
     @Test
     void aQuarterSizeLevelIsSmoothedInProportion() throws IOException {
         try (SlideReader r = SlideReaders.open(slide())) {
-            SlideTissue t =
-                    SlideTissue.find(r, TissueParams.defaults().withAnalysisMaxSidePx(1000));
+            SlideTissue t = find(r, 1000);
             assertEquals(300, t.overview().getWidth());
             assertEquals(1.5, t.detection().params().smoothSigmaPx(), 1e-12);
             assertEquals(1, t.detection().boxes().size());
@@ -70,7 +74,7 @@ class SlideTissueTest {
     @Test
     void aLevelOfMoreThanHalfTheSizeHasItsSigmaScaled() throws IOException {
         try (SlideReader r = SlideReaders.open(slide())) {
-            SlideTissue t = SlideTissue.find(r, TissueParams.defaults().withAnalysisMaxSidePx(500));
+            SlideTissue t = find(r, 500);
             assertEquals(300, t.overview().getWidth());
             assertEquals(3.0, t.detection().params().smoothSigmaPx(), 1e-12);
         }
@@ -85,8 +89,7 @@ class SlideTissueTest {
     void theSmallestLevelDownToAFifthIsTaken() throws IOException {
         try (SlideReader r = SlideReaders.open(slide())) {
             for (int size : new int[] {375, 376}) {
-                SlideTissue t =
-                        SlideTissue.find(r, TissueParams.defaults().withAnalysisMaxSidePx(size));
+                SlideTissue t = find(r, size);
                 boolean coarse = size == 375;
                 assertEquals(coarse ? 75 : 300, t.overview().getWidth(), "S = " + size);
                 assertEquals(
@@ -104,8 +107,7 @@ class SlideTissueTest {
     void aSlideThatFitsIsAnalysedOnLevel0() throws IOException {
         try (SlideReader r = SlideReaders.open(slide())) {
             for (int size : new int[] {1200, 1300}) {
-                SlideTissue t =
-                        SlideTissue.find(r, TissueParams.defaults().withAnalysisMaxSidePx(size));
+                SlideTissue t = find(r, size);
                 assertEquals(1200, t.overview().getWidth(), "S = " + size);
                 assertEquals(5.0, t.detection().params().smoothSigmaPx(), 0.0);
             }
