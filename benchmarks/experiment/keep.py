@@ -93,7 +93,8 @@ def save(exp, dest):
     left = [r for r in runs if not finished(exp, r)]
     print(f"kept {len(kept)} of {len(runs)} runs in {dest}: {', '.join(kept)}")
     if left:
-        print(f"not finished, to make on a later machine: {', '.join(left)}")
+        more = f" and {len(left) - 5} more" if len(left) > 5 else ""
+        print(f"not finished, to make on a later machine: {', '.join(left[:5])}{more}")
 
 
 def restore(dest, exp):
