@@ -10,11 +10,13 @@ few runs at a time on machines that do not outlive a session:
 save keeps every run (of those experiment.json lists) that is finished (DONE) and evaluated
 (eval/<run>/metrics.json): the run's files without model/ and checkpoint/ (DONE, config.json,
 log.txt, metrics.csv) and its eval/ folder, CSV files gzipped without timestamps, plus
-experiment.json. A teacher's run also keeps model/best (about 5 MB for the paper's network): the
-students of its seed are distilled from it, on this machine or a later one. It adds to what DEST
+experiment.json. No model is kept (a repository holds no trained weights). It adds to what DEST
 holds. An unfinished run is not kept; the next machine makes it again from the start.
 
-restore unpacks them into EXP_DIR, skipping runs EXP_DIR has finished already. `lowmag experiment`
+restore unpacks them into EXP_DIR, skipping runs EXP_DIR has finished already. A teacher whose seed
+(run names ending -seed<k>) still has runs to make is not restored, as its students need its
+model: `experiment` trains it again, and that seed's new students are distilled from the new
+teacher (the kept ones of that seed came from the earlier one). `lowmag experiment`
 then skips the kept runs (finished, evaluated) and makes only the others; its report needs no
 student model. EXP_DIR must have the absolute path it had on the first machine (a student's
 config.json names its teacher's folder, and `experiment` refuses a run made with other settings),
@@ -23,6 +25,7 @@ and so must the dataset.
 import gzip
 import json
 import pathlib
+import re
 import shutil
 import sys
 import tempfile
@@ -46,6 +49,12 @@ def finished(exp, run):
 
 def is_teacher(run):
     return run == "teacher" or run.startswith("teacher-")
+
+
+def seed_of(run):
+    """The run name's -seed<k> suffix ("" for a single-seed experiment)."""
+    m = re.search(r"-seed\d+$", run)
+    return m.group(0) if m else ""
 
 
 def copy_gz(src, dst):
@@ -78,8 +87,6 @@ def save(exp, dest):
         for r in kept:
             copy_files(exp / "runs" / r, tmp / "runs" / r)
             copy_files(exp / "eval" / r, tmp / "eval" / r)
-            if is_teacher(r):  # its students are distilled from model/best
-                copy_files(exp / "runs" / r / "model" / "best", tmp / "runs" / r / "model" / "best")
         for kind in ("runs", "eval"):  # whole run folders replaced, so a re-save does not mix files
             for d in sorted((tmp / kind).iterdir()):
                 target = dest / kind / d.name
@@ -98,12 +105,15 @@ def save(exp, dest):
 
 
 def restore(dest, exp):
-    plan(dest)
-    done, skipped = 0, 0
-    for d in sorted((dest / "runs").iterdir()):
-        r = d.name
+    runs = plan(dest)
+    kept = {d.name for d in (dest / "runs").iterdir()}
+    done, skipped, retrain = 0, 0, []
+    for r in sorted(kept):
         if finished(exp, r):
             skipped += 1
+            continue
+        if is_teacher(r) and any(seed_of(x) == seed_of(r) and x not in kept for x in runs):
+            retrain.append(r)  # its students to make need its model, which is not kept
             continue
         for kind in ("runs", "eval"):
             dst = exp / kind / r
@@ -118,6 +128,8 @@ def restore(dest, exp):
     if not (exp / "experiment.json").exists():
         shutil.copyfile(dest / "experiment.json", exp / "experiment.json")
     print(f"restored {done} runs into {exp} ({skipped} already finished there)")
+    if retrain:
+        print(f"not restored, to train again for the students of their seeds: {', '.join(retrain)}")
 
 
 def main(argv):
