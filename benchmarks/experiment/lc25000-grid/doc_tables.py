@@ -6,16 +6,16 @@ Exact accuracy in %: mean ± sample sd over seeds (each seed in order); paired d
 arms' seed means with their 95% paired group-bootstrap CI, as lowmag experiment wrote them to
 paired.csv.
 """
-import csv, sys, statistics
+import csv, sys
 d = sys.argv[1]
 rows = list(csv.DictReader(open(d + '/results.csv')))
 def cell(arm, mag):
-    vals = sorted(((int(r['seed']), 100 * float(r['exact_accuracy'])) for r in rows
-                   if r['arm'] == arm and r['magnification'] == mag and r['statistic'] == 'value'))
-    if not vals: return ''
-    v = [x for _, x in vals]
-    sd = statistics.stdev(v) if len(v) > 1 else 0.0
-    return '%.2f ± %.2f (%s)' % (statistics.mean(v), sd, ' / '.join('%.2f' % x for x in v))
+    """The report's own mean and sd over seeds, then each seed's value."""
+    mine = [r for r in rows if r['arm'] == arm and r['magnification'] == mag]
+    if not mine: return ''
+    stat = {r['statistic']: 100 * float(r['exact_accuracy']) for r in mine if r['statistic'] != 'value'}
+    seeds = sorted((int(r['seed']), 100 * float(r['exact_accuracy'])) for r in mine if r['statistic'] == 'value')
+    return '%.2f ± %.2f (%s)' % (stat['mean'], stat['sd'], ' / '.join('%.2f' % x for _, x in seeds))
 print('| magnification | baseline | KD | KD+aux |\n|---|---|---|---|')
 print('| 10x (teacher) | %s | | |' % cell('teacher', '10'))
 for m in ['2.5', '1.25']:
