@@ -3,12 +3,14 @@ package org.lowmag.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lowmag.dataset.Dataset;
 import org.lowmag.distill.DistillConfig;
 import org.lowmag.distill.PixelNorm;
 import org.lowmag.distill.ResizeMode;
 import org.lowmag.slide.Magnification;
 import org.lowmag.train.DistillJob;
 import org.lowmag.train.DistillRunConfig;
+import org.lowmag.train.LoopConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,7 +82,22 @@ final class DistillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return training.run.run(this::config, DistillJob::run);
+        return training.run.run(
+                this::config,
+                c -> {
+                    warnOnSelection(c);
+                    DistillJob.run(c);
+                });
+    }
+
+    /** Says so when the validation split that picks model/best is also distilled on. */
+    private static void warnOnSelection(DistillRunConfig c) {
+        if (!c.splits().contains("val") || LoopConfig.LAST.equals(c.loop().select())) {
+            return;
+        }
+        int val = Dataset.open(c.data()).split("val").size();
+        DistillJob.selectionWarning(c.splits(), c.loop().select(), val)
+                .ifPresent(w -> System.err.println("warning: " + w));
     }
 
     private DistillRunConfig config() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.TissueRecord;
@@ -142,6 +143,34 @@ public final class DistillJob {
         public void summarise(LoopState state, Map<String, Object> done) {
             done.put("tissues", tissues.size());
         }
+    }
+
+    /**
+     * A warning when the epoch kept as {@code model/best} is chosen on tissues the student distils
+     * on: with {@code val} among the distilled splits, the validation metric measures how well the
+     * student copies the teacher on tissues it trains on, so an early epoch can score highest while
+     * it generalises worse (in the fidelity study's seed 0, docs/experiments/fidelity.md section 7,
+     * two KD+aux students kept epoch 1 of 15: 84.0 and 83.8% on held-out groups against 90.2 and
+     * 89.2% for their last epochs).
+     *
+     * @param splits the splits distilled on
+     * @param select the selection rule ({@link LoopConfig#select()})
+     * @param valTissues the number of validation tissues that select
+     * @return the warning, or empty when the selection is held out or is the last epoch
+     */
+    public static Optional<String> selectionWarning(
+            List<String> splits, String select, int valTissues) {
+        if (valTissues == 0 || LoopConfig.LAST.equals(select) || !splits.contains("val")) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "the student distils on split 'val', whose "
+                        + valTissues
+                        + " tissues also choose model/best (--select "
+                        + select
+                        + "): that choice measures tissues it trains on and can keep an early"
+                        + " epoch; give --select last, or leave val out of --splits to keep it"
+                        + " held out");
     }
 
     /** Refuses a teacher/data/magnification mismatch with a clear message. */
