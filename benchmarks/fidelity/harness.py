@@ -271,6 +271,26 @@ def predict(model, pipeline, images):
     return torch.stack(logits)
 
 
+def evaluate_split(model, eval_ds, split, mag, pad, min_side, limit, path):
+    """Predicts a labelled split of eval_ds at mag, writes `lowmag evaluate`'s predictions CSV
+    (tissue, truth, predicted, p_<class>...) to path and returns the split's metrics."""
+    rows = eval_ds.split(split, limit)
+    truth = [eval_ds.label(r) for r in rows]
+    if not rows or min(truth) < 0:
+        raise SystemExit(f"error: split {split!r} of {eval_ds.dir} is empty or unlabelled")
+    pipe = Pipeline(model.mean.numpy(), model.std.numpy(), pad, min_side, True)
+    probs = torch.softmax(predict(model, pipe, [eval_ds.image(r, mag) for r in rows]).double(),
+                          1).numpy()
+    pred = probs.argmax(1)
+    classes = eval_ds.classes
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["tissue", "truth", "predicted"] + ["p_" + c for c in classes])
+        for r, y, p, pr in zip(rows, truth, pred, probs):
+            w.writerow([r["tissue"], classes[y], classes[p]] + [f"{v:.6f}" for v in pr])
+    return metrics(truth, pred, len(classes))
+
+
 def metrics(truth, pred, k):
     truth, pred = np.asarray(truth), np.asarray(pred)
     n = len(truth)
@@ -493,23 +513,11 @@ def main(argv=None):
               "best_val_accuracy": best_acc,
               "selected_epoch": best_epoch if a.select == "best" else a.epochs,
               "eval_data": eval_ds.dir, "splits": {}}
-    eval_pipe = Pipeline(final.mean.numpy(), final.std.numpy(), a.pad, a.min_side, True)
     for split in [s for s in a.eval_splits.split(",") if s]:
         ev_limit = a.limit if a.eval_limit is None else (a.eval_limit or None)
-        ev_rows = eval_ds.split(split, ev_limit)
-        truth = [eval_ds.label(r) for r in ev_rows]
-        if not ev_rows or min(truth) < 0:
-            raise SystemExit(f"error: split {split!r} of {eval_ds.dir} is empty or unlabelled")
-        logits = predict(final, eval_pipe, [eval_ds.image(r, a.mag) for r in ev_rows])
-        probs = torch.softmax(logits.double(), 1).numpy()
-        pred = probs.argmax(1)
-        with open(os.path.join(a.out, f"predictions-{split}.csv"), "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(["tissue", "truth", "predicted"] + ["p_" + c for c in ds.classes])
-            for r, y, p, pr in zip(ev_rows, truth, pred, probs):
-                w.writerow([r["tissue"], ds.classes[y], ds.classes[p]]
-                           + [f"{v:.6f}" for v in pr])
-        report["splits"][split] = metrics(truth, pred, k)
+        report["splits"][split] = evaluate_split(
+            final, eval_ds, split, a.mag, a.pad, a.min_side, ev_limit,
+            os.path.join(a.out, f"predictions-{split}.csv"))
         m = report["splits"][split]
         print(f"{split}: exact accuracy {m['exact_accuracy']:.4f}, macro one-vs-rest accuracy "
               f"{m['accuracy']:.4f} ({m['tissues']} tissues)", flush=True)

@@ -151,7 +151,8 @@ public final class DistillJob {
      * student copies the teacher on tissues it trains on, so an early epoch can score highest while
      * it generalises worse (in the fidelity study's seed 0, docs/experiments/fidelity.md section 7,
      * two KD+aux students kept epoch 1 of 15: 84.0 and 83.8% on held-out groups against 90.2 and
-     * 89.2% for their last epochs).
+     * 89.2% for their last epochs; the plain-PyTorch students, under the same rule, mostly did
+     * better with the epoch they kept, so neither rule is the safe default).
      *
      * @param splits the splits distilled on
      * @param select the selection rule ({@link LoopConfig#select()})
