@@ -10,7 +10,6 @@ import org.lowmag.distill.ResizeMode;
 import org.lowmag.slide.Magnification;
 import org.lowmag.train.DistillJob;
 import org.lowmag.train.DistillRunConfig;
-import org.lowmag.train.LoopConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,11 +91,8 @@ final class DistillCommand implements Callable<Integer> {
 
     /** Says so when the validation split that picks model/best is also distilled on. */
     private static void warnOnSelection(DistillRunConfig c) {
-        if (!c.splits().contains("val") || LoopConfig.LAST.equals(c.loop().select())) {
-            return;
-        }
-        int val = Dataset.open(c.data()).split("val").size();
-        DistillJob.selectionWarning(c.splits(), c.loop().select(), val)
+        DistillJob.selectionWarning(
+                        c.splits(), c.loop(), () -> Dataset.open(c.data()).split("val").size())
                 .ifPresent(w -> System.err.println("warning: " + w));
     }
 

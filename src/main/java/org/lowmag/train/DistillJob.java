@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.lowmag.dataset.Dataset;
 import org.lowmag.dataset.Padder;
 import org.lowmag.dataset.TissueRecord;
@@ -155,20 +156,25 @@ public final class DistillJob {
      * better with the epoch they kept, so neither rule is the safe default).
      *
      * @param splits the splits distilled on
-     * @param select the selection rule ({@link LoopConfig#select()})
-     * @param valTissues the number of validation tissues that select
+     * @param loop the loop settings, whose {@link LoopConfig#select()} picks model/best
+     * @param valTissues the number of validation tissues that select, read only when the other
+     *     conditions hold (counting them means reading the dataset's manifest)
      * @return the warning, or empty when the selection is held out or is the last epoch
      */
     public static Optional<String> selectionWarning(
-            List<String> splits, String select, int valTissues) {
-        if (valTissues == 0 || LoopConfig.LAST.equals(select) || !splits.contains("val")) {
+            List<String> splits, LoopConfig loop, IntSupplier valTissues) {
+        if (loop.selectsLast() || !splits.contains("val")) {
+            return Optional.empty();
+        }
+        int val = valTissues.getAsInt();
+        if (val == 0) {
             return Optional.empty();
         }
         return Optional.of(
                 "the student distils on split 'val', whose "
-                        + valTissues
+                        + val
                         + " tissues also choose model/best (--select "
-                        + select
+                        + loop.select()
                         + "): that choice measures tissues it trains on and can keep an early"
                         + " epoch; give --select last, or leave val out of --splits to keep it"
                         + " held out");
